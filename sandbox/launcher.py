@@ -1,0 +1,54 @@
+"""Start a sandbox as a child process and learn its URL.
+
+Used by the tests and by the demo. A sandbox prints one line
+``READY <base-url>`` on stdout once it is listening; everything else it
+prints goes to stderr.
+"""
+import os
+import subprocess
+import sys
+import time
+
+ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
+
+
+class Sandbox:
+    """A running sandbox process; use as a context manager to stop it."""
+
+    def __init__(self, kind, seed=None, journal=None, extra_args=(), startup_timeout=20):
+        self.kind = kind
+        args = [sys.executable, '-m', 'sandbox.' + kind, '--host', '127.0.0.1', '--port', '0']
+        if seed:
+            args += ['--seed', seed]
+        if journal:
+            args += ['--journal', journal]
+        args += list(extra_args)
+        self.process = subprocess.Popen(
+            args, cwd=ROOT, stdout=subprocess.PIPE, stderr=None, text=True)
+        self.url = self._wait_ready(startup_timeout)
+
+    def _wait_ready(self, timeout):
+        deadline = time.monotonic() + timeout
+        while time.monotonic() < deadline:
+            line = self.process.stdout.readline()
+            if not line:
+                break
+            if line.startswith('READY '):
+                return line.split(None, 1)[1].strip()
+        self.stop()
+        raise RuntimeError('sandbox %s did not start' % self.kind)
+
+    def stop(self):
+        if self.process.poll() is None:
+            self.process.terminate()
+            try:
+                self.process.wait(timeout=10)
+            except subprocess.TimeoutExpired:
+                self.process.kill()
+                self.process.wait()
+
+    def __enter__(self):
+        return self
+
+    def __exit__(self, *exc):
+        self.stop()
