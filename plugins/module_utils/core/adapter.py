@@ -1,0 +1,86 @@
+# -*- coding: utf-8 -*-
+"""The contract between the provider-neutral core and one registrar's adapter.
+
+The planner says what differs (``Change``); an adapter says which of its registrar's
+operations (Ascio orders, AutoDNS tasks) carry those changes (``operations``, pure and
+unit-testable), sends them (``submit``), and follows them to the end (``wait``).
+"""
+import time
+from dataclasses import dataclass, field
+
+from ansible_collections.domainops.registrar.plugins.module_utils.core.errors import WaitTimeout
+
+# Shown instead of a secret wherever a request is reported.
+REDACTED = 'VALUE_SPECIFIED_IN_NO_LOG_PARAMETER'
+
+
+@dataclass
+class Operation:
+    """One order or task a registrar receives, planned but not yet sent.
+
+    ``name`` is the registrar's own name for it (``Nameserver_Update``,
+    ``PUT /domain/example.com``); ``summary`` is what check mode reports as the
+    request, with secrets redacted; ``payload`` is what ``submit`` sends.
+    """
+    name: str
+    domain: str
+    aspects: tuple
+    summary: dict
+    payload: object = field(default=None, repr=False)
+
+
+@dataclass
+class Submission:
+    """An operation the registrar accepted, identified by its order or job id."""
+    operation: str
+    domain: str
+    id: str
+    status: str
+    done: bool = False
+    failed: bool = False
+    message: str = None
+
+    def to_dict(self):
+        return {'operation': self.operation, 'domain': self.domain, 'id': self.id,
+                'status': self.status, 'message': self.message}
+
+
+class RegistrarAdapter(object):
+    """Base class: subclasses implement the registrar-specific methods."""
+
+    name = None
+    #: Aspects this registrar can change; planning anything else fails before sending.
+    supported_aspects = ()
+
+    def get_domain(self, name):
+        """The Domain, or None when it is not in the account."""
+        raise NotImplementedError
+
+    def operations(self, current, changes):
+        """The operations that carry ``changes`` (a list from the planner). No I/O."""
+        raise NotImplementedError
+
+    def pending(self, name, aspects):
+        """Submissions still running for this domain that touch one of ``aspects``."""
+        raise NotImplementedError
+
+    def submit(self, operation):
+        """Send the operation once; return its Submission."""
+        raise NotImplementedError
+
+    def refresh(self, submission):
+        """The submission with its current status (GetOrder / GET /job/{id})."""
+        raise NotImplementedError
+
+    def close(self):
+        """End the session, if the registrar has one."""
+
+    def wait(self, submission, timeout, interval=1.0, sleep=time.sleep, clock=time.monotonic):
+        """Poll until the submission is done; raise WaitTimeout when it is not in time."""
+        deadline = clock() + timeout
+        while not submission.done:
+            if clock() >= deadline:
+                raise WaitTimeout(submission, timeout)
+            sleep(min(interval, max(0.0, deadline - clock())))
+            submission = self.refresh(submission)
+        return submission

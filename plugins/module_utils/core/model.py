@@ -1,0 +1,122 @@
+# -*- coding: utf-8 -*-
+"""The provider-neutral domain model: what a registered domain is, whatever the registrar.
+
+Adapters read a registrar's answer into these objects and the planner compares them
+with the declared state. Nothing here does I/O.
+"""
+import datetime
+from dataclasses import dataclass, field, fields, replace
+
+CONTACT_ROLES = ('registrant', 'admin', 'tech', 'billing', 'reseller', 'zone')
+
+# Fields whose change replaces the holder of a domain rather than updating its details.
+# Registrars differ in what they do with that fact; the adapters decide.
+IDENTITY_FIELDS = ('first_name', 'last_name', 'organization', 'registrant_number')
+
+
+@dataclass(frozen=True)
+class Nameserver:
+    """A name server host, with glue addresses when the registry needs them."""
+    name: str
+    ipv4: str = None
+    ipv6: str = None
+
+    def to_dict(self):
+        return {'name': self.name, 'ipv4': self.ipv4, 'ipv6': self.ipv6}
+
+
+@dataclass(frozen=True)
+class Contact:
+    """A contact as the registrars hold it. ``None`` means "not known" or "not declared"."""
+    handle: str = None
+    first_name: str = None
+    last_name: str = None
+    organization: str = None
+    address: tuple = None
+    city: str = None
+    state: str = None
+    postal_code: str = None
+    country: str = None
+    email: str = None
+    phone: str = None
+    fax: str = None
+    registrant_number: str = None
+
+    def data_fields(self):
+        """The fields that describe the person or company (all but the handle)."""
+        return [f.name for f in fields(self) if f.name != 'handle']
+
+    def to_dict(self):
+        result = dict((f.name, getattr(self, f.name)) for f in fields(self))
+        if result['address'] is not None:
+            result['address'] = list(result['address'])
+        return result
+
+
+@dataclass(frozen=True)
+class Locks:
+    """Registry locks; ``None`` means unknown (read) or not managed (declared)."""
+    transfer: bool = None
+    delete: bool = None
+    update: bool = None
+
+    def to_dict(self):
+        return {'transfer_lock': self.transfer, 'delete_lock': self.delete, 'update_lock': self.update}
+
+
+@dataclass(frozen=True)
+class Domain:
+    """A domain as read from a registrar (DomainInfo / GetDomain), normalised."""
+    name: str
+    nameservers: tuple = ()
+    contacts: dict = field(default_factory=dict)
+    locks: Locks = field(default_factory=Locks)
+    expires: datetime.date = None
+    payable: datetime.date = None
+    autorenew: bool = None
+    auth_code: str = None
+    status: str = None
+    # Registrar-specific facts the adapter needs again later (Ascio's DomainHandle,
+    # AutoDNS's exact payable timestamp and contact ids). Never shown to the user.
+    registrar_data: dict = field(default_factory=dict, compare=False, repr=False)
+
+    def with_changes(self, **kwargs):
+        return replace(self, **kwargs)
+
+    def to_dict(self, include_auth_code=False):
+        result = {
+            'name': self.name,
+            'nameservers': [ns.to_dict() for ns in self.nameservers],
+            'contacts': dict((role, c.to_dict()) for role, c in sorted(self.contacts.items())),
+            'locks': self.locks.to_dict(),
+            'expires': self.expires.isoformat() if self.expires else None,
+            'payable': self.payable.isoformat() if self.payable else None,
+            'autorenew': self.autorenew,
+            'status': self.status,
+        }
+        if include_auth_code:
+            result['auth_code'] = self.auth_code
+        return result
+
+
+@dataclass(frozen=True)
+class RenewPolicy:
+    """Declared renewal: paid until at least ``until``, or at least ``min_days_left`` days left."""
+    period: int = 1
+    until: datetime.date = None
+    min_days_left: int = None
+
+
+@dataclass(frozen=True)
+class DesiredDomain:
+    """What a task declares. Every ``None`` means "not managed by this task"."""
+    name: str
+    present: bool = True
+    nameservers: tuple = None
+    contacts: dict = None
+    locks: Locks = None
+    autorenew: bool = None
+    renew: RenewPolicy = None
+    auth_code: str = None
+    # state=absent: delete now, or let the registrar let it lapse at the end of its term.
+    delete_mode: str = 'delete'

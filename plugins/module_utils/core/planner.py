@@ -1,0 +1,214 @@
+# -*- coding: utf-8 -*-
+"""Compare the declared state of a domain with the current one; return the minimal changes.
+
+Pure functions: no I/O, no registrar rules. How a change becomes an order (Ascio) or a
+task (AutoDNS) is the adapters' business; the planner only says *what* differs, in the
+order in which it is safe to change it.
+"""
+import datetime
+from dataclasses import dataclass, fields, replace
+
+from ansible_collections.domainops.registrar.plugins.module_utils.core.errors import InputError
+from ansible_collections.domainops.registrar.plugins.module_utils.core.model import Contact, Locks
+from ansible_collections.domainops.registrar.plugins.module_utils.core.validation import is_subordinate
+
+# Aspects in the order in which changing them is safe: the domain must exist first;
+# a lock that blocks updates is released before the updates and set after them;
+# expiry and deletion come last.
+ASPECT_ORDER = ('register', 'transfer', 'unlock', 'registrant', 'contacts', 'nameservers',
+                'auth_code', 'autorenew', 'renew', 'locks', 'expire', 'delete')
+
+
+@dataclass(frozen=True)
+class Change:
+    """One aspect of a domain that differs. ``before``/``after`` are model values."""
+    aspect: str
+    before: object
+    after: object
+
+
+def plan(current, desired, today=None):
+    """Changes that bring ``current`` (a Domain, or None when absent) to ``desired``."""
+    if not desired.present:
+        return _plan_absent(current, desired)
+    if current is None:
+        aspect = 'transfer' if desired.auth_code else 'register'
+        return [Change(aspect, None, desired)]
+    changes = list(_plan_contacts(current, desired))
+    ns = _plan_nameservers(current, desired)
+    if ns:
+        changes.append(ns)
+    if desired.auth_code is not None and current.auth_code is not None \
+            and desired.auth_code != current.auth_code:
+        changes.append(Change('auth_code', current.auth_code, desired.auth_code))
+    if desired.autorenew is not None and desired.autorenew != current.autorenew:
+        changes.append(Change('autorenew', current.autorenew, desired.autorenew))
+    renew = _plan_renew(current, desired, today or datetime.date.today())
+    if renew:
+        changes.append(renew)
+    changes.extend(_plan_locks(current, desired, other_changes=bool(changes)))
+    return sorted(changes, key=lambda c: ASPECT_ORDER.index(c.aspect))
+
+
+def _plan_absent(current, desired):
+    if current is None:
+        return []
+    if desired.delete_mode == 'expire':
+        if current.autorenew is False:
+            return []  # already set to lapse at the end of its term
+        return [Change('expire', current.expires, None)]
+    return [Change('delete', current.name, None)]
+
+
+def nameserver_key(ns, domain):
+    """What identifies a name server for comparison: glue only matters inside the domain."""
+    name = ns.name.lower().rstrip('.')
+    if is_subordinate(name, domain):
+        return (name, ns.ipv4, ns.ipv6)
+    return (name, None, None)
+
+
+def _plan_nameservers(current, desired):
+    if desired.nameservers is None:
+        return None
+    have = set(nameserver_key(ns, current.name) for ns in current.nameservers)
+    want = set(nameserver_key(ns, current.name) for ns in desired.nameservers)
+    if have == want:
+        return None
+    return Change('nameservers', tuple(current.nameservers), tuple(desired.nameservers))
+
+
+def _norm(field_name, value):
+    if value is None:
+        return None
+    if field_name == 'address':
+        return tuple(line.strip() for line in value if line and line.strip())
+    text = str(value).strip()
+    if field_name == 'email':
+        return text.lower()
+    if field_name == 'country':
+        return text.upper()
+    return text
+
+
+def contact_differences(current, declared):
+    """Field names whose declared value differs from the current contact."""
+    current = current or Contact()
+    diffs = []
+    for f in fields(Contact):
+        want = getattr(declared, f.name)
+        if want is None:
+            continue  # not declared: keep whatever the registrar holds
+        if _norm(f.name, want) != _norm(f.name, getattr(current, f.name)):
+            diffs.append(f.name)
+    return diffs
+
+
+def merge_contact(current, declared):
+    """The contact after the change: current data with the declared fields applied."""
+    current = current or Contact()
+    updates = dict((f.name, getattr(declared, f.name)) for f in fields(Contact)
+                   if getattr(declared, f.name) is not None)
+    if 'address' in updates:
+        updates['address'] = tuple(updates['address'])
+    if 'handle' not in updates:
+        # New data: which handle holds it is the adapter's decision (reuse, create, update).
+        updates['handle'] = None
+    return replace(current, **updates)
+
+
+def _plan_contacts(current, desired):
+    if not desired.contacts:
+        return []
+    changes = []
+    before, after = {}, {}
+    for role in sorted(desired.contacts):
+        declared = desired.contacts[role]
+        have = current.contacts.get(role)
+        if not contact_differences(have, declared):
+            continue
+        merged = merge_contact(have, declared)
+        if role == 'registrant':
+            changes.append(Change('registrant', have, merged))
+        else:
+            before[role], after[role] = have, merged
+    if after:
+        changes.append(Change('contacts', before, after))
+    return changes
+
+
+def _plan_locks(current, desired, other_changes):
+    """The lock change, as 'unlock' (before other changes) or 'locks' (after them)."""
+    if desired.locks is None:
+        return []
+    wanted = dict((f.name, getattr(desired.locks, f.name)) for f in fields(Locks)
+                  if getattr(desired.locks, f.name) is not None)
+    differing = dict((k, v) for k, v in wanted.items() if getattr(current.locks, k) != v)
+    if not differing:
+        return []
+    after = replace(current.locks, **differing)
+    # Releasing the update lock must come before the other changes it would block.
+    aspect = 'unlock' if other_changes and differing.get('update') is False else 'locks'
+    return [Change(aspect, current.locks, after)]
+
+
+def renewal_target(policy, today):
+    """The date the domain must be paid until, per the declared policy."""
+    if policy.until is not None:
+        return policy.until
+    if policy.min_days_left is not None:
+        return today + datetime.timedelta(days=policy.min_days_left)
+    raise InputError('renew needs either until or min_days_left')
+
+
+def add_years(day, years):
+    try:
+        return day.replace(year=day.year + years)
+    except ValueError:  # 29 February
+        return day.replace(year=day.year + years, day=28)
+
+
+def _plan_renew(current, desired, today):
+    policy = desired.renew
+    if policy is None:
+        return None
+    paid_until = current.payable or current.expires
+    if paid_until is None:
+        raise InputError('%s: the registrar did not report an expiry date; cannot decide on renewal'
+                         % current.name)
+    target = renewal_target(policy, today)
+    if paid_until >= target:
+        return None
+    reaches = add_years(paid_until, policy.period)
+    if reaches < target:
+        raise InputError('%s is paid until %s; a renewal of %d year(s) reaches %s, short of %s: '
+                         'raise period' % (current.name, paid_until, policy.period, reaches, target))
+    return Change('renew', paid_until, policy.period)
+
+
+def predict(current, changes):
+    """The domain as it will be once ``changes`` are done (for check mode's --diff)."""
+    domain = current
+    for change in changes:
+        if change.aspect == 'nameservers':
+            domain = replace(domain, nameservers=tuple(change.after))
+        elif change.aspect == 'registrant':
+            contacts = dict(domain.contacts, registrant=change.after)
+            domain = replace(domain, contacts=contacts)
+        elif change.aspect == 'contacts':
+            domain = replace(domain, contacts=dict(domain.contacts, **change.after))
+        elif change.aspect in ('locks', 'unlock'):
+            domain = replace(domain, locks=change.after)
+        elif change.aspect == 'autorenew':
+            domain = replace(domain, autorenew=change.after)
+        elif change.aspect == 'auth_code':
+            domain = replace(domain, auth_code=change.after)
+        elif change.aspect == 'renew':
+            paid = add_years(change.before, change.after)
+            domain = replace(domain, expires=paid if domain.expires else None,
+                             payable=paid if domain.payable else None)
+        elif change.aspect == 'expire':
+            domain = replace(domain, autorenew=False)
+        elif change.aspect == 'delete':
+            domain = None
+    return domain

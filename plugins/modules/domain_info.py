@@ -1,0 +1,148 @@
+#!/usr/bin/python
+# -*- coding: utf-8 -*-
+# GNU General Public License v3.0+ (see https://www.gnu.org/licenses/gpl-3.0.txt)
+
+DOCUMENTATION = r'''
+module: domain_info
+short_description: Read a registered domain from the registrar
+version_added: 0.1.0
+description:
+  - Reads one domain (Ascio C(SearchDomain) and C(GetDomain); AutoDNS C(GET /domain/{name})) and
+    returns it in the collection's registrar-neutral form.
+  - A domain that is not in the account is not an error; RV(exists) is then V(false).
+author:
+  - domainops.registrar maintainers
+extends_documentation_fragment:
+  - domainops.registrar.connection
+attributes:
+  check_mode:
+    support: full
+    description: Only reads; runs the same in check mode.
+  diff_mode:
+    support: none
+  action_group:
+    support: full
+    membership: [domainops.registrar.registrar]
+options:
+  name:
+    description:
+      - The domain name. Internationalised names are accepted and converted to punycode.
+    type: str
+    required: true
+    aliases: [domain]
+  include_auth_code:
+    description:
+      - Also return the domain's auth code (transfer key) in RV(domain.auth_code).
+      - It is a secret; use C(no_log) on the task, and do not register it where it is printed.
+    type: bool
+    default: false
+'''
+
+EXAMPLES = r'''
+- name: Read example.com from AutoDNS
+  domainops.registrar.domain_info:
+    provider: autodns
+    name: example.com
+  register: info
+
+- name: Show when it expires
+  ansible.builtin.debug:
+    msg: "{{ info.domain.name }} is paid until {{ info.domain.payable }}"
+  when: info.exists
+
+- name: Fetch the auth code for a transfer, without printing it
+  domainops.registrar.domain_info:
+    provider: ascio
+    name: example.net
+    include_auth_code: true
+  register: transfer_key
+  no_log: true
+'''
+
+RETURN = r'''
+exists:
+  description: Whether the domain is in the account.
+  returned: always
+  type: bool
+domain:
+  description: The domain, or null when it does not exist.
+  returned: always
+  type: dict
+  contains:
+    name:
+      description: The domain name (punycode for IDNs).
+      type: str
+      sample: example.com
+    nameservers:
+      description: Name servers, each with its glue addresses (null when none).
+      type: list
+      elements: dict
+      sample: [{name: a.ns14.net, ipv4: null, ipv6: null}]
+    contacts:
+      description:
+        - Contacts by role (C(registrant), C(admin), C(tech), C(billing), and C(reseller) on Ascio
+          or C(zone) on AutoDNS), each with C(handle), C(first_name), C(last_name), C(organization),
+          C(address) (list of lines), C(city), C(state), C(postal_code), C(country), C(email),
+          C(phone), C(fax), C(registrant_number). Fields the registrar does not report are null.
+      type: dict
+    locks:
+      description: C(transfer_lock), C(delete_lock), C(update_lock) as booleans, null when unknown.
+      type: dict
+      sample: {transfer_lock: true, delete_lock: false, update_lock: false}
+    expires:
+      description: Expiry date (ISO 8601 date).
+      type: str
+      sample: "2027-12-31"
+    payable:
+      description: The date the domain is paid until (AutoDNS C(payable); on Ascio the expiry date).
+      type: str
+      sample: "2027-12-31"
+    autorenew:
+      description: Whether the registrar renews the domain automatically at the end of its term.
+      type: bool
+    status:
+      description: The registrar's status of the domain.
+      type: str
+    auth_code:
+      description: The auth code. Only with O(include_auth_code=true).
+      type: str
+      returned: when O(include_auth_code=true)
+'''
+
+import traceback
+
+from ansible.module_utils.basic import AnsibleModule
+
+from ansible_collections.domainops.registrar.plugins.module_utils.connection import CONNECTION_ARGSPEC, connect
+from ansible_collections.domainops.registrar.plugins.module_utils.core import validation
+from ansible_collections.domainops.registrar.plugins.module_utils.core.errors import InputError, RegistrarError
+from ansible_collections.domainops.registrar.plugins.module_utils.domain_task import fail
+
+
+def main():
+    argument_spec = dict(
+        name=dict(type='str', required=True, aliases=['domain']),
+        include_auth_code=dict(type='bool', default=False),
+    )
+    argument_spec.update(CONNECTION_ARGSPEC)
+    module = AnsibleModule(argument_spec=argument_spec, supports_check_mode=True)
+    try:
+        name = validation.domain_name(module.params['name'])
+        adapter = connect(module.params)
+    except InputError as exc:
+        fail(module, exc, changed=False)
+    try:
+        domain = adapter.get_domain(name)
+    except (InputError, RegistrarError) as exc:
+        fail(module, exc, changed=False)
+    except Exception as exc:  # an unexpected answer: a failed task, not a traceback
+        module.fail_json(msg='unexpected error: %s' % exc, exception=traceback.format_exc(), changed=False)
+    finally:
+        adapter.close()
+    module.exit_json(
+        changed=False, exists=domain is not None,
+        domain=domain.to_dict(include_auth_code=module.params['include_auth_code']) if domain else None)
+
+
+if __name__ == '__main__':
+    main()
