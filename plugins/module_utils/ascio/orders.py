@@ -1,0 +1,470 @@
+# -*- coding: utf-8 -*-
+# Copyright: contributors to domainops.registrar
+# GNU General Public License v3.0+ (see https://www.gnu.org/licenses/gpl-3.0.txt)
+"""Ascio AWS v2 translation, both ways, without I/O.
+
+Reading: a ``GetDomain`` answer (as plain dicts) becomes a core ``Domain``.
+Writing: the planner's changes become ``CreateOrder`` orders, one ``Operation`` each.
+
+Payloads are plain dicts: zeep serialises them in schema order, which matters because the
+service is WCF and silently ignores an element that comes out of order.
+
+The registrant's name
+    Ascio's ``Registrant`` has one ``Name`` ("firstname lastname" or "lastname, firstname",
+    as Ascio documents it); the core model has ``first_name``/``last_name``. Reading splits
+    a Name with a comma as "last, first", otherwise at the first space ("Jane Doe" ->
+    Jane / Doe; one word -> last name only). Writing re-sends the Name exactly as read when
+    first and last name are unchanged, else "first last" when that reads back the same,
+    else "last, first". So what is written reads back unchanged, and an identity
+    comparison on first/last name is a comparison on ``Name``.
+"""
+from __future__ import absolute_import, division, print_function
+__metaclass__ = type
+
+import copy
+import datetime
+import re
+
+from ansible_collections.domainops.registrar.plugins.module_utils.core.adapter import (
+    REDACTED, Operation, Submission)
+from ansible_collections.domainops.registrar.plugins.module_utils.core.errors import InputError
+from ansible_collections.domainops.registrar.plugins.module_utils.core.model import (
+    IDENTITY_FIELDS, Contact, Domain, Locks, Nameserver)
+from ansible_collections.domainops.registrar.plugins.module_utils.core.planner import (
+    ASPECT_ORDER, contact_differences)
+
+COMMENT_PREFIX = 'domainops.registrar: '
+MAX_NAMESERVERS = 13
+
+# Contact roles of the core model -> the Domain element that holds them.
+CONTACT_ELEMENTS = (
+    ('admin', 'AdminContact'),
+    ('tech', 'TechContact'),
+    ('billing', 'BillingContact'),
+    ('reseller', 'ResellerContact'),
+)
+# Contact_Update must carry at least these (Ascio's rule), changed or not.
+CONTACT_UPDATE_REQUIRED = ('admin', 'tech', 'billing')
+
+FINAL_STATUSES = ('Completed', 'Failed', 'Invalid', 'Authentication_Failed')
+FAILED_STATUSES = ('Failed', 'Invalid', 'Authentication_Failed')
+# Every OrderStatusType an order can still move on from (NotSet is no real status).
+OPEN_STATUSES = (
+    'Received', 'Validated', 'Pending', 'Processing', 'Pending_Documentation',
+    'Pending_End_User_Action', 'Documentation_Received', 'Documentation_Approved',
+    'Documentation_Not_Approved', 'Pending_NIC_Processing', 'Pending_NIC_Document_Approval',
+    'Pending_Post_Processing', 'Pending_Internal_Processing',
+)
+
+# The order types that may change what a module manages. Keys are the planner's aspects
+# and the Domain model keys the modules name (run_domain_task's ``aspects``).
+_RENEWAL = ('Renew_Domain', 'Autorenew_Domain')
+_EXISTENCE = ('Register_Domain', 'Transfer_Domain', 'Delete_Domain', 'Expire_Domain', 'Unexpire_Domain')
+PENDING_ORDER_TYPES = {
+    'register': ('Register_Domain',),
+    'transfer': ('Transfer_Domain',),
+    'state': _EXISTENCE,
+    'registrant': ('Registrant_Details_Update', 'Owner_Change'),
+    'contacts': ('Registrant_Details_Update', 'Owner_Change', 'Contact_Update'),
+    'nameservers': ('Nameserver_Update',),
+    'auth_code': ('Update_AuthInfo',),
+    'autorenew': ('Expire_Domain', 'Unexpire_Domain'),
+    'expire': ('Expire_Domain', 'Unexpire_Domain'),
+    'renew': _RENEWAL,
+    'expires': _RENEWAL,
+    'payable': _RENEWAL,
+    'locks': ('Change_Locks',),
+    'unlock': ('Change_Locks',),
+    'delete': ('Delete_Domain',),
+}
+
+SUPPORTED_ASPECTS = ASPECT_ORDER
+
+
+def pending_order_types(aspects):
+    """The order types to search for, in OrderType order, for the aspects a task manages."""
+    wanted = set()
+    for aspect in aspects:
+        wanted.update(PENDING_ORDER_TYPES.get(aspect, ()))
+    everything = [t for types in PENDING_ORDER_TYPES.values() for t in types]
+    return sorted(wanted, key=everything.index)
+
+
+# ---------------------------------------------------------------------------------------
+# Reading: GetDomain -> Domain
+# ---------------------------------------------------------------------------------------
+
+def _text(value):
+    if value is None:
+        return None
+    value = str(value).strip()
+    return value or None
+
+
+def split_name(name):
+    """Registrant.Name -> (first_name, last_name); see the module docstring."""
+    name = _text(name)
+    if name is None:
+        return None, None
+    if ',' in name:
+        last, first = name.split(',', 1)
+        return _text(first), _text(last)
+    parts = name.split(None, 1)
+    if len(parts) == 1:
+        return None, parts[0]
+    return parts[0], _text(parts[1])
+
+
+def join_name(first, last, as_read=None):
+    """(first_name, last_name) -> Registrant.Name that ``split_name`` reads back unchanged."""
+    first, last = _text(first), _text(last)
+    if first is None and last is None:
+        return None
+    if as_read is not None and split_name(as_read) == (first, last):
+        return as_read
+    if first is None:
+        candidates = [last, last + ',']
+    elif last is None:
+        candidates = []
+    else:
+        candidates = ['%s %s' % (first, last), '%s, %s' % (last, first)]
+    for candidate in candidates:
+        if split_name(candidate) == (first, last):
+            return candidate
+    raise InputError('Ascio keeps the registrant name as one Name ("first last" or "last, first"): '
+                     'cannot write first_name=%r, last_name=%r so that it reads back the same; '
+                     'give a last_name without a comma' % (first, last))
+
+
+def _address(data):
+    lines = tuple(line for line in (_text(data.get('Address1')), _text(data.get('Address2'))) if line)
+    return lines or None
+
+
+def _date(value):
+    if value is None:
+        return None
+    if isinstance(value, datetime.datetime):
+        return value.date()
+    if isinstance(value, datetime.date):
+        return value
+    return datetime.datetime.strptime(str(value)[:10], '%Y-%m-%d').date()
+
+
+def read_registrant(data):
+    if not data:
+        return None
+    first, last = split_name(data.get('Name'))
+    contact = Contact(
+        handle=_text(data.get('Handle')), first_name=first, last_name=last,
+        organization=_text(data.get('OrgName')), address=_address(data), city=_text(data.get('City')),
+        state=_text(data.get('State')), postal_code=_text(data.get('PostalCode')),
+        country=_text(data.get('CountryCode')), email=_text(data.get('Email')),
+        phone=_text(data.get('Phone')), fax=_text(data.get('Fax')),
+        registrant_number=_text(data.get('RegistrantNumber')))
+    return contact if contact != Contact() else None
+
+
+def read_contact(data):
+    if not data:
+        return None
+    contact = Contact(
+        handle=_text(data.get('Handle')), first_name=_text(data.get('FirstName')),
+        last_name=_text(data.get('LastName')), organization=_text(data.get('OrgName')),
+        address=_address(data), city=_text(data.get('City')), state=_text(data.get('State')),
+        postal_code=_text(data.get('PostalCode')), country=_text(data.get('CountryCode')),
+        email=_text(data.get('Email')), phone=_text(data.get('Phone')), fax=_text(data.get('Fax')),
+        registrant_number=_text(data.get('OrganisationNumber')))
+    return contact if contact != Contact() else None
+
+
+def read_nameservers(data):
+    result = []
+    for index in range(1, MAX_NAMESERVERS + 1):
+        entry = (data or {}).get('NameServer%d' % index)
+        host = _text((entry or {}).get('HostName'))
+        if not host:
+            continue
+        result.append(Nameserver(host.lower().rstrip('.'), _text(entry.get('IpAddress')),
+                                 _text(entry.get('IpV6Address'))))
+    return tuple(result)
+
+
+def read_lock(value):
+    value = _text(value)
+    if value is None:
+        return None
+    return value.lower() == 'lock'
+
+
+def status_codes(status):
+    """Ascio's combined domain status ("EXPIRING, PENDING_VERIFICATION") as a set of words."""
+    return set(word for word in re.split(r'[\s,]+', (status or '').upper()) if word)
+
+
+def read_domain(data):
+    """A GetDomain ``domain`` (plain dicts) as a core Domain.
+
+    Ascio renews every domain automatically unless it was expired with Expire_Domain;
+    such a domain carries the status EXPIRING, so autorenew is "not EXPIRING".
+    """
+    contacts = {}
+    registrant = read_registrant(data.get('Registrant'))
+    if registrant is not None:
+        contacts['registrant'] = registrant
+    for role, element in CONTACT_ELEMENTS:
+        contact = read_contact(data.get(element))
+        if contact is not None:
+            contacts[role] = contact
+    expires = _date(data.get('ExpDate'))
+    status = _text(data.get('Status'))
+    return Domain(
+        name=data['DomainName'].lower().rstrip('.'),
+        nameservers=read_nameservers(data.get('NameServers')),
+        contacts=contacts,
+        locks=Locks(transfer=read_lock(data.get('TransferLock')), delete=read_lock(data.get('DeleteLock')),
+                    update=read_lock(data.get('UpdateLock'))),
+        expires=expires, payable=expires,
+        autorenew='EXPIRING' not in status_codes(status),
+        auth_code=_text(data.get('AuthInfo')),
+        status=status,
+        registrar_data={
+            'handle': _text(data.get('DomainHandle')),
+            # Re-sent unchanged by a Registrant_Details_Update (see join_name).
+            'registrant_name': _text((data.get('Registrant') or {}).get('Name')),
+            # Registrant facts the model does not hold, kept by a details update.
+            'registrant_extra': _extra(data.get('Registrant'), REGISTRANT_EXTRA),
+        })
+
+
+REGISTRANT_EXTRA = ('RegistrantType', 'VatNumber', 'RegistrantDate', 'NexusCategory', 'Details')
+
+
+def _extra(data, names):
+    return dict((n, data[n]) for n in names if data and _text(data.get(n)) is not None)
+
+
+# ---------------------------------------------------------------------------------------
+# Reading: orders -> Submission
+# ---------------------------------------------------------------------------------------
+
+def submission(order, domain=None, message=None):
+    """A Submission from an Ascio Order (plain dict)."""
+    status = order.get('Status') or 'NotSet'
+    failed = status in FAILED_STATUSES
+    name = domain or ((order.get('Domain') or {}).get('DomainName'))
+    return Submission(operation=order.get('Type'), domain=name, id=order.get('OrderId'), status=status,
+                      done=status in FINAL_STATUSES, failed=failed,
+                      message=(message or status) if failed else message)
+
+
+# ---------------------------------------------------------------------------------------
+# Writing: changes -> orders
+# ---------------------------------------------------------------------------------------
+
+def _compact(data):
+    return dict((k, v) for k, v in data.items() if v is not None)
+
+
+def _address_lines(contact, role):
+    lines = [line for line in (contact.address or ()) if line and line.strip()]
+    if len(lines) > 2:
+        raise InputError('%s contact: Ascio holds at most two address lines, got %d' % (role, len(lines)))
+    lines += [None] * (2 - len(lines))
+    return lines
+
+
+def registrant_element(contact, as_read=None, extra=None):
+    """A core Contact as an Ascio Registrant."""
+    address1, address2 = _address_lines(contact, 'registrant')
+    element = dict(extra or {})
+    element.update(_compact({
+        'Handle': contact.handle,
+        'Name': join_name(contact.first_name, contact.last_name, as_read),
+        'OrgName': contact.organization,
+        'Address1': address1, 'Address2': address2,
+        'City': contact.city, 'State': contact.state, 'PostalCode': contact.postal_code,
+        'CountryCode': contact.country, 'Email': contact.email, 'Phone': contact.phone, 'Fax': contact.fax,
+        'RegistrantNumber': contact.registrant_number,
+    }))
+    return element
+
+
+def contact_element(contact, role):
+    """A core Contact as an Ascio Contact."""
+    address1, address2 = _address_lines(contact, role)
+    return _compact({
+        'Handle': contact.handle,
+        'FirstName': contact.first_name, 'LastName': contact.last_name, 'OrgName': contact.organization,
+        'Address1': address1, 'Address2': address2,
+        'PostalCode': contact.postal_code, 'City': contact.city, 'State': contact.state,
+        'CountryCode': contact.country, 'Email': contact.email, 'Phone': contact.phone, 'Fax': contact.fax,
+        'OrganisationNumber': contact.registrant_number,
+    })
+
+
+def _contact_elements(contacts):
+    """The Domain elements for the non-registrant contacts of ``contacts``."""
+    unknown = sorted(set(contacts) - set(role for role, _ in CONTACT_ELEMENTS) - set(['registrant']))
+    if unknown:
+        raise InputError('Ascio has no %s contact (it knows registrant, admin, tech, billing, reseller)'
+                         % ', '.join(unknown))
+    return dict((element, contact_element(contacts[role], role))
+                for role, element in CONTACT_ELEMENTS if contacts.get(role) is not None)
+
+
+def nameservers_element(nameservers):
+    if len(nameservers) > MAX_NAMESERVERS:
+        raise InputError('Ascio holds at most %d name servers, got %d' % (MAX_NAMESERVERS, len(nameservers)))
+    return dict(('NameServer%d' % index, _compact({'HostName': ns.name, 'IpAddress': ns.ipv4,
+                                                   'IpV6Address': ns.ipv6}))
+                for index, ns in enumerate(nameservers, 1))
+
+
+def lock_value(locked):
+    if locked is None:
+        return None
+    return 'Lock' if locked else 'Unlock'
+
+
+def redact(payload):
+    """The payload as reported: every AuthInfo replaced."""
+    summary = copy.deepcopy(payload)
+    domain = summary.get('Domain') or {}
+    if domain.get('AuthInfo') is not None:
+        domain['AuthInfo'] = REDACTED
+    return summary
+
+
+def _operation(order_type, name, aspects, domain, comment=None):
+    payload = {
+        'Type': order_type,
+        'TransactionComment': COMMENT_PREFIX + (comment or ', '.join(aspects)),
+        'Domain': domain,
+    }
+    return Operation(name=order_type, domain=name, aspects=tuple(aspects), summary=redact(payload),
+                     payload=payload)
+
+
+def _domain(current, **elements):
+    domain = {'DomainName': current.name}
+    handle = current.registrar_data.get('handle')
+    if handle:
+        domain['DomainHandle'] = handle
+    domain.update(_compact(elements))
+    return domain
+
+
+def identity_changed(before, after):
+    """Whether a registrant change replaces the holder (Owner_Change) or only its details."""
+    if before is None:
+        return True
+    return bool(set(contact_differences(before, after)) & set(IDENTITY_FIELDS))
+
+
+def _registrant(current, change):
+    if identity_changed(change.before, change.after):
+        order_type = 'Owner_Change'
+        registrant = registrant_element(change.after)
+    else:
+        order_type = 'Registrant_Details_Update'
+        registrant = registrant_element(change.after, as_read=current.registrar_data.get('registrant_name'),
+                                        extra=current.registrar_data.get('registrant_extra'))
+    return _operation(order_type, current.name, [change.aspect], _domain(current, Registrant=registrant))
+
+
+def _contacts(current, change):
+    contacts = dict((role, current.contacts.get(role)) for role in CONTACT_UPDATE_REQUIRED)
+    contacts.update(change.after)
+    missing = [role for role in CONTACT_UPDATE_REQUIRED if contacts.get(role) is None]
+    if missing:
+        raise InputError('Ascio needs the admin, tech and billing contacts together in a Contact_Update; '
+                         '%s: not known for %s, declare them' % (', '.join(missing), current.name))
+    return _operation('Contact_Update', current.name, [change.aspect],
+                      _domain(current, **_contact_elements(contacts)))
+
+
+def _nameservers(current, change):
+    return _operation('Nameserver_Update', current.name, [change.aspect],
+                      _domain(current, NameServers=nameservers_element(change.after)))
+
+
+def _locks(current, change):
+    locks = change.after
+    return _operation('Change_Locks', current.name, [change.aspect], _domain(
+        current, TransferLock=lock_value(locks.transfer), DeleteLock=lock_value(locks.delete),
+        UpdateLock=lock_value(locks.update)))
+
+
+def _autorenew(current, change):
+    order_type = 'Unexpire_Domain' if change.after else 'Expire_Domain'
+    return _operation(order_type, current.name, [change.aspect], _domain(current))
+
+
+def _renew(current, change):
+    # The date it is paid until goes in the comment: one renewal per intent, findable again.
+    comment = 'renew %d year(s) from %s' % (change.after, change.before)
+    return _operation('Renew_Domain', current.name, [change.aspect], _domain(current, RegPeriod=change.after),
+                      comment=comment)
+
+
+def _auth_code(current, change):
+    return _operation('Update_AuthInfo', current.name, [change.aspect], _domain(current, AuthInfo=change.after))
+
+
+def _expire(current, change):
+    return _operation('Expire_Domain', current.name, [change.aspect], _domain(current))
+
+
+def _delete(current, change):
+    return _operation('Delete_Domain', current.name, [change.aspect], _domain(current))
+
+
+def _new_domain(order_type, change, auth_code=None):
+    desired = change.after
+    contacts = desired.contacts or {}
+    domain = {'DomainName': desired.name,
+              'RegPeriod': desired.renew.period if desired.renew else 1}
+    if auth_code is not None:
+        domain['AuthInfo'] = auth_code
+    if contacts.get('registrant') is not None:
+        domain['Registrant'] = registrant_element(contacts['registrant'])
+    domain.update(_contact_elements(contacts))
+    if desired.nameservers:
+        domain['NameServers'] = nameservers_element(desired.nameservers)
+    return _operation(order_type, desired.name, [change.aspect], domain)
+
+
+def _register(current, change):
+    return _new_domain('Register_Domain', change)
+
+
+def _transfer(current, change):
+    return _new_domain('Transfer_Domain', change, auth_code=change.after.auth_code)
+
+
+BUILDERS = {
+    'register': _register,
+    'transfer': _transfer,
+    'unlock': _locks,
+    'registrant': _registrant,
+    'contacts': _contacts,
+    'nameservers': _nameservers,
+    'auth_code': _auth_code,
+    'autorenew': _autorenew,
+    'renew': _renew,
+    'locks': _locks,
+    'expire': _expire,
+    'delete': _delete,
+}
+
+
+def operations(current, changes):
+    """One order per change, in the planner's order (which is the safe one)."""
+    result = []
+    for change in changes:
+        builder = BUILDERS.get(change.aspect)
+        if builder is None:
+            raise InputError('%s: not supported by Ascio' % change.aspect)
+        result.append(builder(current, change))
+    return result

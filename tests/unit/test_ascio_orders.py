@@ -1,0 +1,392 @@
+"""Planner changes -> Ascio orders (ascio/orders.py): pure translation, serialised with zeep."""
+import datetime
+import json
+import os
+
+import pytest
+from lxml import etree
+
+from ansible_collections.domainops.registrar.plugins.module_utils.ascio import orders, soap, wsdl
+from ansible_collections.domainops.registrar.plugins.module_utils.core import validation
+from ansible_collections.domainops.registrar.plugins.module_utils.core.adapter import REDACTED
+from ansible_collections.domainops.registrar.plugins.module_utils.core.errors import InputError
+from ansible_collections.domainops.registrar.plugins.module_utils.core.model import (
+    Contact, DesiredDomain, Domain, Locks, Nameserver, RenewPolicy)
+from ansible_collections.domainops.registrar.plugins.module_utils.core.planner import ASPECT_ORDER, plan
+
+ROOT = os.path.dirname(os.path.dirname(os.path.dirname(os.path.abspath(__file__))))
+TODAY = datetime.date(2026, 11, 25)
+AUTH = 'S3cret-Auth!'
+
+OWNER = Contact(handle='REG-1', first_name='Jane', last_name='Doe', organization='Example Ltd',
+                address=('1 Main St', 'Floor 2'), city='Berlin', postal_code='10115', country='DE',
+                email='jane@example.com', phone='+49.301234567', registrant_number='HRB 123')
+ADMIN = Contact(handle='CON-1', first_name='John', last_name='Roe', organization='Example Ltd',
+                address=('1 Main St',), city='Berlin', postal_code='10115', country='DE',
+                email='john@example.com', phone='+49.301234568')
+TECH = Contact(handle='CON-2', first_name='Tess', last_name='Tech', email='tech@example.net',
+               address=('2 Side St',), city='Hamburg', postal_code='20095', country='DE', phone='+49.40123')
+BILLING = Contact(handle='CON-3', first_name='Bill', last_name='Payer', email='billing@example.net',
+                  address=('3 Back St',), city='Munich', postal_code='80331', country='DE', phone='+49.89123')
+
+
+def current(**kw):
+    base = dict(
+        name='example.com',
+        nameservers=(Nameserver('ns1.example.net'), Nameserver('ns2.example.net')),
+        contacts={'registrant': OWNER, 'admin': ADMIN, 'tech': TECH, 'billing': BILLING},
+        locks=Locks(transfer=True, delete=True, update=False),
+        expires=datetime.date(2027, 1, 10), payable=datetime.date(2027, 1, 10), autorenew=True,
+        auth_code=AUTH, status='ACTIVE',
+        registrar_data={'handle': 'DOM-1', 'registrant_name': 'Jane Doe',
+                        'registrant_extra': {'RegistrantType': 'C1', 'VatNumber': 'DE123'}})
+    base.update(kw)
+    return Domain(**base)
+
+
+def desired(**kw):
+    return DesiredDomain('example.com', **kw)
+
+
+def orders_for(want, have=None):
+    have = current() if have is None else have
+    return orders.operations(have, plan(have, want, TODAY))
+
+
+def names(ops):
+    return [op.name for op in ops]
+
+
+def ns(*hosts):
+    return validation.nameservers(list(hosts), 'example.com')
+
+
+# ---------------------------------------------------------------------------------------
+# The scenario table: what is declared -> exactly which orders
+# ---------------------------------------------------------------------------------------
+
+SCENARIOS = [
+    ('nothing changed', desired(nameservers=ns('ns2.example.net', 'NS1.example.net.'),
+                                contacts={'registrant': Contact(first_name='Jane', last_name='Doe')},
+                                locks=Locks(transfer=True), autorenew=True), []),
+    ('registrant address only', desired(contacts={'registrant': Contact(address=('9 New Rd',))}),
+     ['Registrant_Details_Update']),
+    ('registrant email and phone', desired(contacts={'registrant': Contact(email='j@example.org', phone='+49.1')}),
+     ['Registrant_Details_Update']),
+    ('registrant OrgName', desired(contacts={'registrant': Contact(organization='Other GmbH')}), ['Owner_Change']),
+    ('registrant last name', desired(contacts={'registrant': Contact(last_name='Smith')}), ['Owner_Change']),
+    ('registrant number', desired(contacts={'registrant': Contact(registrant_number='HRB 999')}), ['Owner_Change']),
+    ('admin first name + registrant address + third name server', desired(
+        contacts={'admin': Contact(first_name='Johnny'), 'registrant': Contact(city='Potsdam')},
+        nameservers=ns('ns1.example.net', 'ns2.example.net', 'ns3.example.net')),
+     ['Registrant_Details_Update', 'Contact_Update', 'Nameserver_Update']),
+    ('tech and billing at once', desired(contacts={'tech': Contact(email='t@example.org'),
+                                                   'billing': Contact(email='b@example.org')}), ['Contact_Update']),
+    ('all three locks', desired(locks=Locks(transfer=False, delete=False, update=True)), ['Change_Locks']),
+    ('one lock', desired(locks=Locks(delete=False)), ['Change_Locks']),
+    ('autorenew off', desired(autorenew=False), ['Expire_Domain']),
+    ('renew', desired(renew=RenewPolicy(period=2, until=datetime.date(2028, 6, 1))), ['Renew_Domain']),
+    ('auth code', desired(auth_code='N3w-Auth'), ['Update_AuthInfo']),
+    ('delete', DesiredDomain('example.com', present=False), ['Delete_Domain']),
+    ('let it lapse', DesiredDomain('example.com', present=False, delete_mode='expire'), ['Expire_Domain']),
+]
+
+
+@pytest.mark.parametrize('want, expected', [s[1:] for s in SCENARIOS], ids=[s[0] for s in SCENARIOS])
+def test_scenarios(want, expected):
+    ops = orders_for(want)
+    assert names(ops) == expected
+    for op in ops:
+        assert op.payload['Type'] == op.name
+        assert op.domain == 'example.com'
+        assert op.payload['Domain']['DomainName'] == 'example.com'
+        assert op.payload['Domain']['DomainHandle'] == 'DOM-1'
+        assert op.payload['TransactionComment'].startswith('domainops.registrar: ')
+
+
+def test_autorenew_on_unexpires_never_renews():
+    ops = orders_for(desired(autorenew=True), current(autorenew=False, status='EXPIRING'))
+    assert names(ops) == ['Unexpire_Domain']
+    assert set(ops[0].payload['Domain']) == {'DomainName', 'DomainHandle'}
+
+
+def test_aspects_are_carried():
+    ops = orders_for(desired(contacts={'admin': Contact(first_name='Johnny'), 'registrant': Contact(city='Potsdam')},
+                             nameservers=ns('ns1.example.net', 'ns2.example.net', 'ns3.example.net')))
+    assert [op.aspects for op in ops] == [('registrant',), ('contacts',), ('nameservers',)]
+    assert ops[2].payload['TransactionComment'] == 'domainops.registrar: nameservers'
+
+
+def test_contact_update_carries_admin_tech_and_billing():
+    ops = orders_for(desired(contacts={'admin': Contact(first_name='Johnny')}))
+    domain = ops[0].payload['Domain']
+    assert set(domain) == {'DomainName', 'DomainHandle', 'AdminContact', 'TechContact', 'BillingContact'}
+    # The changed one is new data (no handle: Ascio creates one); the others stay as they are.
+    assert domain['AdminContact']['FirstName'] == 'Johnny'
+    assert domain['AdminContact']['LastName'] == 'Roe'
+    assert 'Handle' not in domain['AdminContact']
+    assert domain['TechContact']['Handle'] == 'CON-2'
+    assert domain['BillingContact'] == {
+        'Handle': 'CON-3', 'FirstName': 'Bill', 'LastName': 'Payer', 'Address1': '3 Back St',
+        'PostalCode': '80331', 'City': 'Munich', 'CountryCode': 'DE', 'Email': 'billing@example.net',
+        'Phone': '+49.89123'}
+
+
+def test_contact_update_adds_reseller_only_when_it_changes():
+    reseller = Contact(first_name='Rita', last_name='Reseller', email='r@example.org')
+    ops = orders_for(desired(contacts={'reseller': reseller}))
+    assert names(ops) == ['Contact_Update']
+    assert ops[0].payload['Domain']['ResellerContact']['FirstName'] == 'Rita'
+    assert 'ResellerContact' not in orders_for(desired(contacts={'admin': Contact(first_name='X')}))[0].payload['Domain']
+
+
+def test_contact_update_without_known_admin_tech_billing_is_refused():
+    have = current(contacts={'registrant': OWNER, 'admin': ADMIN})
+    with pytest.raises(InputError, match='tech, billing'):
+        orders_for(desired(contacts={'admin': Contact(first_name='X')}), have)
+
+
+def test_ascio_has_no_zone_contact():
+    with pytest.raises(InputError, match='no zone contact'):
+        orders_for(desired(contacts={'zone': Contact(first_name='Z', last_name='One')}))
+
+
+def test_registrant_details_update_keeps_name_and_registrar_facts():
+    ops = orders_for(desired(contacts={'registrant': Contact(address=('9 New Rd',))}))
+    registrant = ops[0].payload['Domain']['Registrant']
+    assert registrant['Name'] == 'Jane Doe'
+    assert registrant['OrgName'] == 'Example Ltd'
+    assert registrant['RegistrantNumber'] == 'HRB 123'
+    assert registrant['Address1'] == '9 New Rd' and 'Address2' not in registrant
+    assert registrant['RegistrantType'] == 'C1' and registrant['VatNumber'] == 'DE123'
+    assert 'Handle' not in registrant   # new data: Ascio creates the handle
+
+
+def test_registrant_name_as_read_is_resent_unchanged():
+    have = current(registrar_data={'handle': 'DOM-1', 'registrant_name': 'Doe,  Jane'})
+    ops = orders_for(desired(contacts={'registrant': Contact(city='Potsdam')}), have)
+    assert ops[0].name == 'Registrant_Details_Update'
+    assert ops[0].payload['Domain']['Registrant']['Name'] == 'Doe,  Jane'
+
+
+def test_owner_change_sends_the_new_identity_only():
+    ops = orders_for(desired(contacts={'registrant': Contact(first_name='Mary Ann', last_name='Smith',
+                                                              organization='Other GmbH')}))
+    registrant = ops[0].payload['Domain']['Registrant']
+    assert ops[0].name == 'Owner_Change'
+    assert registrant['Name'] == 'Smith, Mary Ann'
+    assert registrant['OrgName'] == 'Other GmbH'
+    assert 'VatNumber' not in registrant
+
+
+@pytest.mark.parametrize('name, first, last', [
+    ('Jane Doe', 'Jane', 'Doe'),
+    ('Jane van der Berg', 'Jane', 'van der Berg'),
+    ('Doe, Mary Ann', 'Mary Ann', 'Doe'),
+    ('Madonna', None, 'Madonna'),
+    ('van der Berg,', None, 'van der Berg'),
+    ('', None, None),
+    (None, None, None),
+])
+def test_registrant_name_split(name, first, last):
+    assert orders.split_name(name) == (first, last)
+
+
+@pytest.mark.parametrize('first, last', [
+    ('Jane', 'Doe'), ('Mary Ann', 'Smith'), (None, 'Madonna'), (None, 'van der Berg'),
+    ('Jane', 'van der Berg'), ('Mary Ann', 'van der Berg'),
+])
+def test_registrant_name_round_trips(first, last):
+    assert orders.split_name(orders.join_name(first, last)) == (first, last)
+
+
+def test_registrant_name_that_cannot_round_trip_is_refused():
+    with pytest.raises(InputError, match='last_name'):
+        orders.join_name('Jane', None)
+    with pytest.raises(InputError):
+        orders.join_name('Mary Ann', 'Doe, Jr.')
+
+
+def test_change_locks_carries_all_three():
+    ops = orders_for(desired(locks=Locks(delete=False)))
+    domain = ops[0].payload['Domain']
+    assert (domain['TransferLock'], domain['DeleteLock'], domain['UpdateLock']) == ('Lock', 'Unlock', 'Unlock')
+
+
+def test_release_update_lock_first_and_keep_the_planner_order():
+    have = current(locks=Locks(transfer=True, delete=True, update=True))
+    ops = orders_for(desired(locks=Locks(update=False), nameservers=ns('ns1.example.net', 'ns3.example.net')), have)
+    assert names(ops) == ['Change_Locks', 'Nameserver_Update']
+    assert ops[0].aspects == ('unlock',)
+    assert ops[0].payload['Domain']['UpdateLock'] == 'Unlock'
+
+
+def test_nameserver_update_with_glue():
+    want = validation.nameservers([{'name': 'ns1.example.com', 'ipv4': '192.0.2.53', 'ipv6': '2001:db8::53'},
+                                   'ns2.example.net'], 'example.com')
+    ops = orders_for(desired(nameservers=want))
+    assert ops[0].payload['Domain']['NameServers'] == {
+        'NameServer1': {'HostName': 'ns1.example.com', 'IpAddress': '192.0.2.53', 'IpV6Address': '2001:db8::53'},
+        'NameServer2': {'HostName': 'ns2.example.net'},
+    }
+
+
+def test_renew_carries_the_period():
+    ops = orders_for(desired(renew=RenewPolicy(period=2, until=datetime.date(2028, 6, 1))))
+    assert ops[0].payload['Domain']['RegPeriod'] == 2
+    assert '2027-01-10' in ops[0].payload['TransactionComment']
+
+
+def test_register_with_the_desired_data():
+    want = DesiredDomain('new-domain.com', nameservers=ns('ns1.example.net', 'ns2.example.net'),
+                         contacts={'registrant': OWNER, 'admin': ADMIN, 'tech': TECH, 'billing': BILLING},
+                         renew=RenewPolicy(period=2, min_days_left=30))
+    ops = orders.operations(None, plan(None, want, TODAY))
+    assert names(ops) == ['Register_Domain']
+    domain = ops[0].payload['Domain']
+    assert ops[0].domain == 'new-domain.com'
+    assert domain['DomainName'] == 'new-domain.com' and domain['RegPeriod'] == 2
+    assert domain['Registrant']['Name'] == 'Jane Doe'
+    assert set(domain) == {'DomainName', 'RegPeriod', 'Registrant', 'AdminContact', 'TechContact',
+                           'BillingContact', 'NameServers'}
+
+
+def test_transfer_carries_the_auth_code_redacted_in_the_summary():
+    want = DesiredDomain('moving.com', auth_code=AUTH, nameservers=ns('ns1.example.net', 'ns2.example.net'))
+    ops = orders.operations(None, plan(None, want, TODAY))
+    assert names(ops) == ['Transfer_Domain']
+    assert ops[0].payload['Domain']['AuthInfo'] == AUTH
+    assert ops[0].summary['Domain']['AuthInfo'] == REDACTED
+
+
+def test_summaries_never_contain_the_auth_code():
+    everything = [orders_for(s[1]) for s in SCENARIOS]
+    everything.append(orders_for(desired(auth_code=AUTH + 'x')))
+    everything.append(orders.operations(None, plan(None, DesiredDomain('moving.com', auth_code=AUTH), TODAY)))
+    for ops in everything:
+        for op in ops:
+            assert AUTH not in json.dumps(op.summary)
+    update = orders_for(desired(auth_code='N3w-Auth'))[0]
+    assert update.payload['Domain']['AuthInfo'] == 'N3w-Auth'
+    assert update.summary['Domain']['AuthInfo'] == REDACTED
+    assert 'N3w-Auth' not in json.dumps(update.summary)
+
+
+def test_every_planner_aspect_has_an_order():
+    assert set(orders.BUILDERS) == set(ASPECT_ORDER)
+    assert set(orders.SUPPORTED_ASPECTS) == set(ASPECT_ORDER)
+
+
+def test_pending_order_types():
+    assert orders.pending_order_types(['nameservers']) == ['Nameserver_Update']
+    assert set(orders.pending_order_types(['contacts'])) == {
+        'Contact_Update', 'Registrant_Details_Update', 'Owner_Change'}
+    assert orders.pending_order_types(['locks']) == ['Change_Locks']
+    assert set(orders.pending_order_types(['autorenew'])) == {'Expire_Domain', 'Unexpire_Domain'}
+    assert 'Renew_Domain' in orders.pending_order_types(['renew'])
+    assert orders.pending_order_types(['status']) == []
+    assert set(orders.OPEN_STATUSES).isdisjoint(orders.FINAL_STATUSES)
+
+
+# ---------------------------------------------------------------------------------------
+# Reading GetDomain
+# ---------------------------------------------------------------------------------------
+
+def test_read_domain():
+    data = {
+        'DomainName': 'Example.com', 'DomainHandle': 'DOM-1', 'Status': 'EXPIRING, UPDATE_LOCK',
+        'AuthInfo': AUTH, 'ExpDate': datetime.datetime(2027, 1, 10, 12, 0),
+        'TransferLock': 'Lock', 'DeleteLock': 'Unlock', 'UpdateLock': None,
+        'Registrant': {'Handle': 'REG-1', 'Name': 'Jane Doe', 'OrgName': 'Example Ltd', 'Address1': '1 Main St',
+                       'Address2': '', 'City': 'Berlin', 'CountryCode': 'DE', 'RegistrantNumber': 'HRB 123',
+                       'VatNumber': 'DE123'},
+        'AdminContact': {'Handle': 'CON-1', 'FirstName': 'John', 'LastName': 'Roe', 'OrganisationNumber': '42'},
+        'TechContact': None,
+        'NameServers': {'NameServer1': {'HostName': 'NS1.Example.com.', 'IpAddress': '192.0.2.53'},
+                        'NameServer2': {'HostName': 'ns2.example.net', 'IpAddress': ''},
+                        'NameServer3': None},
+    }
+    domain = orders.read_domain(data)
+    assert domain.name == 'example.com'
+    assert domain.nameservers == (Nameserver('ns1.example.com', '192.0.2.53'), Nameserver('ns2.example.net'))
+    assert domain.contacts['registrant'] == Contact(
+        handle='REG-1', first_name='Jane', last_name='Doe', organization='Example Ltd', address=('1 Main St',),
+        city='Berlin', country='DE', registrant_number='HRB 123')
+    assert domain.contacts['admin'] == Contact(handle='CON-1', first_name='John', last_name='Roe',
+                                               registrant_number='42')
+    assert set(domain.contacts) == {'registrant', 'admin'}
+    assert domain.locks == Locks(transfer=True, delete=False, update=None)
+    assert domain.expires == domain.payable == datetime.date(2027, 1, 10)
+    assert domain.autorenew is False
+    assert domain.auth_code == AUTH and domain.status == 'EXPIRING, UPDATE_LOCK'
+    assert domain.registrar_data['handle'] == 'DOM-1'
+    assert domain.registrar_data['registrant_name'] == 'Jane Doe'
+    assert domain.registrar_data['registrant_extra'] == {'VatNumber': 'DE123'}
+    assert orders.read_domain(dict(data, Status='ACTIVE')).autorenew is True
+
+
+def test_submission_from_order():
+    sub = orders.submission({'OrderId': 'A-1', 'Type': 'Nameserver_Update', 'Status': 'Pending'}, 'example.com')
+    assert (sub.id, sub.status, sub.done, sub.failed) == ('A-1', 'Pending', False, False)
+    sub = orders.submission({'OrderId': 'A-1', 'Type': 'Nameserver_Update', 'Status': 'Invalid'}, 'example.com')
+    assert (sub.done, sub.failed, sub.message) == (True, True, 'Invalid')
+    assert orders.submission({'OrderId': 'A', 'Status': 'Completed'}).done
+
+
+# ---------------------------------------------------------------------------------------
+# Serialised by zeep against the bundled WSDL: schema order, nothing dropped
+# ---------------------------------------------------------------------------------------
+
+NS = '{%s}' % wsdl.NAMESPACE
+with open(os.path.join(ROOT, 'docs', 'reference', 'ascio-v2-types.json')) as _handle:
+    REFERENCE = json.load(_handle)['types']
+
+
+def schema(type_name):
+    """(element, type) in the schema order of the type reference, plus the seed's additions."""
+    elements = [tuple(e) for e in REFERENCE[type_name]]
+    elements += [(element, kind) for owner, element, kind in wsdl.SEED_ADDITIONS if owner == type_name]
+    return elements
+
+
+def assert_schema_order(element, value, type_name, path):
+    children = [etree.QName(child).localname for child in element]
+    order = [name for name, _ in schema(type_name)]
+    assert all(name in order for name in children), (path, children)
+    assert children == sorted(children, key=order.index), '%s out of schema order: %s' % (path, children)
+    assert children == sorted(value, key=order.index), '%s: sent %s, serialised %s' % (path, sorted(value), children)
+    kinds = dict(schema(type_name))
+    for child in element:
+        name = etree.QName(child).localname
+        if kinds[name] in REFERENCE:
+            assert_schema_order(child, value[name], kinds[name], path + '.' + name)
+        else:
+            assert child.text == str(value[name]) or kinds[name] == 'boolean', (path, name)
+
+
+@pytest.fixture(scope='module')
+def client():
+    return soap.get_zeep_client(soap.BUNDLED_WSDL_URL)
+
+
+def all_payloads():
+    ops = [op for s in SCENARIOS for op in orders_for(s[1])]
+    ops += orders_for(desired(contacts={'reseller': Contact(first_name='Rita', last_name='R')}))
+    ops += orders_for(desired(autorenew=True), current(autorenew=False))
+    ops += orders.operations(None, plan(None, DesiredDomain(
+        'new-domain.com', nameservers=validation.nameservers(
+            [{'name': 'ns1.new-domain.com', 'ipv4': '192.0.2.1', 'ipv6': '2001:db8::1'}, 'ns2.example.net'],
+            'new-domain.com'),
+        contacts={'registrant': OWNER, 'admin': ADMIN, 'tech': TECH, 'billing': BILLING}), TODAY))
+    ops += orders.operations(None, plan(None, DesiredDomain('moving.com', auth_code=AUTH), TODAY))
+    return ops
+
+
+@pytest.mark.parametrize('op', all_payloads(), ids=lambda op: '%s-%s' % (op.name, '+'.join(op.aspects)))
+def test_payload_serialises_in_schema_order(client, op):
+    envelope = client.create_message(client.service, 'CreateOrder', sessionId='x', order=op.payload)
+    request = envelope.find('{http://schemas.xmlsoap.org/soap/envelope/}Body')[0]
+    assert [etree.QName(c).localname for c in request] == ['sessionId', 'order']
+    order = request.find(NS + 'order')
+    assert_schema_order(order, op.payload, 'Order', 'Order')
+    assert [etree.QName(c).localname for c in order] == ['Type', 'TransactionComment', 'Domain']
