@@ -1,0 +1,61 @@
+"""``python -m sandbox.autodns``: run the AutoDNS sandbox until SIGTERM/SIGINT.
+
+Prints exactly one line ``READY http://<host>:<port>/v1`` on stdout once
+listening; everything else goes to stderr.
+"""
+import argparse
+import signal
+import sys
+import threading
+
+from .seed import SeedError, load
+from .server import Server
+
+
+def parse_args(argv=None):
+    parser = argparse.ArgumentParser(prog='python -m sandbox.autodns', description=__doc__)
+    parser.add_argument('--host', default='127.0.0.1')
+    parser.add_argument('--port', type=int, default=0, help='0 picks a free port')
+    parser.add_argument('--seed', help='YAML seed file (docs/sandbox-autodns.md)')
+    parser.add_argument('--journal', help='append one JSON line per request to this file')
+    parser.add_argument('--job-delay', type=float, default=1.0,
+                        help='seconds until an asynchronous job finishes (default 1.0)')
+    parser.add_argument('--rate-limit', type=int, default=3,
+                        help='requests per second per client IP (default 3; 0 disables)')
+    parser.add_argument('--user', help='account user (default demo)')
+    parser.add_argument('--password', help='account password (default demo-password)')
+    parser.add_argument('--context', type=int, help='account context (default 4)')
+    return parser.parse_args(argv)
+
+
+def main(argv=None):
+    args = parse_args(argv)
+    default = {'user': args.user or 'demo', 'password': args.password or 'demo-password',
+               'context': args.context if args.context is not None else 4}
+    given = any(x is not None for x in (args.user, args.password, args.context))
+    try:
+        store = load(args.seed, default, default if given else None, job_delay=args.job_delay)
+    except (OSError, SeedError) as exc:
+        sys.stderr.write('autodns-sandbox: cannot load seed: %s\n' % exc)
+        return 2
+    server = Server((args.host, args.port), store, args.rate_limit, args.journal)
+    stop = threading.Event()
+    for sig in (signal.SIGTERM, signal.SIGINT):
+        signal.signal(sig, lambda *_: stop.set())
+    thread = threading.Thread(target=server.serve_forever, kwargs={'poll_interval': 0.2}, daemon=True)
+    thread.start()
+    host, port = server.server_address[:2]
+    sys.stderr.write('autodns-sandbox: %d domains, %d contacts, job delay %.2fs, rate limit %s\n' % (
+        len(store.domains), len(store.contacts), args.job_delay, args.rate_limit or 'off'))
+    sys.stdout.write('READY http://%s:%d%s\n' % (host, port, '/v1'))
+    sys.stdout.flush()
+    while not stop.wait(0.5):
+        pass
+    server.shutdown()
+    server.server_close()
+    sys.stderr.write('autodns-sandbox: stopped\n')
+    return 0
+
+
+if __name__ == '__main__':
+    sys.exit(main())

@@ -1,0 +1,130 @@
+"""Load the YAML seed file (format: docs/sandbox-autodns.md) into a Store."""
+import datetime
+
+import yaml
+
+from . import dates
+from . import validate as v
+from .envelope import ApiError
+from .state import RESTORE_PHASE, Store
+
+
+class SeedError(Exception):
+    pass
+
+
+def _date(entry, key, default=None):
+    value = entry.get(key)
+    if value is None:
+        return default
+    try:
+        return dates.parse(value)[0]
+    except ValueError:
+        raise SeedError('%s: %s is not a date: %r' % (entry.get('name'), key, value))
+
+
+def _contact_id(value):
+    if isinstance(value, dict):
+        value = value.get('id')
+    if isinstance(value, str) and value.isdigit():
+        value = int(value)
+    if not isinstance(value, int):
+        raise SeedError('contact reference %r is not a number' % (value,))
+    return value
+
+
+def _domain_record(store, entry, account, current, contacts_required=True):
+    if not isinstance(entry, dict) or not entry.get('name'):
+        raise SeedError('every domain needs a name: %r' % (entry,))
+    name = v.normalize_domain_name(entry['name'])
+    if not v.is_hostname(name):
+        raise SeedError('invalid domain name %r' % entry['name'])
+    created = _date(entry, 'created', current - datetime.timedelta(days=365))
+    payable = _date(entry, 'payable')
+    expire = _date(entry, 'expire')
+    if payable is None and expire is None:
+        payable = expire = dates.add_period(created, 1, 'YEAR')
+    payable, expire = payable or expire, expire or payable
+    obj = {'type': 'domain', 'value': name}
+    fields = {'payable': payable, 'expire': expire, 'domainCreated': _date(entry, 'domainCreated', created),
+              'updated': _date(entry, 'updated', created)}
+    try:
+        if entry.get('nameServerEntries') is not None:
+            fields['nameServerEntries'] = v.name_server_entries(name, entry['nameServerEntries'], obj)
+        elif entry.get('nameServers') or contacts_required:
+            fields['nameServers'] = v.name_servers(name, entry.get('nameServers') or [], obj)
+        for key, allowed in (('registryStatus', v.REGISTRY_STATUS), ('registrarStatus', v.REGISTRY_STATUS),
+                             ('autoRenewStatus', v.AUTO_RENEW_STATUS), ('rddsOptIn', v.RDDS_OPT_IN)):
+            if entry.get(key) is not None:
+                fields[key] = v.check_enum(key, str(entry[key]).upper(), allowed, obj)
+    except ApiError as exc:
+        raise SeedError('%s: %s' % (name, exc.text))
+    for role in v.CONTACT_ROLES:
+        if entry.get(role) is not None:
+            cid = _contact_id(entry[role])
+            if cid not in store.contacts:
+                raise SeedError('%s: %s refers to unknown contact %s' % (name, role, cid))
+            fields[role] = cid
+        elif role != 'zonec' and contacts_required:
+            raise SeedError('%s: %s is required' % (name, role))
+    for key in ('trustee', 'privacy', 'privacyPlus', 'domainsafe', 'validCertificate'):
+        if entry.get(key) is not None:
+            fields[key] = bool(entry[key])
+    for key in ('authinfo', 'comment'):
+        if key in entry:
+            fields[key] = None if entry[key] is None else str(entry[key])
+    return store.new_domain_record(name, account, created, **fields)
+
+
+def load(path, default_account, extra_account=None, job_delay=1.0):
+    """Build a Store from the seed file at ``path`` (None: empty store)."""
+    data = {}
+    if path:
+        with open(path, encoding='utf-8') as handle:
+            data = yaml.safe_load(handle) or {}
+        if not isinstance(data, dict):
+            raise SeedError('the seed must be a mapping')
+    accounts = []
+    for entry in data.get('accounts') or []:
+        if not isinstance(entry, dict) or not entry.get('user') or entry.get('password') is None:
+            raise SeedError('every account needs user and password: %r' % (entry,))
+        accounts.append({'user': str(entry['user']), 'password': str(entry['password']),
+                         'context': int(entry.get('context', 4))})
+    if not accounts:
+        accounts.append(default_account)
+    if extra_account and extra_account not in accounts:
+        accounts.insert(0, extra_account)
+    store = Store(accounts, job_delay=job_delay)
+    owner = accounts[0]
+    current = dates.now()
+
+    for entry in data.get('contacts') or []:
+        if not isinstance(entry, dict) or entry.get('id') is None:
+            raise SeedError('every contact needs an id: %r' % (entry,))
+        cid = _contact_id(entry['id'])
+        try:
+            fields = v.contact_fields(entry, {'type': 'contact', 'value': str(cid)}, creating=True)
+        except ApiError as exc:
+            raise SeedError('contact %s: %s' % (cid, exc.text))
+        store.add_contact(fields, cid=cid, account=owner,
+                          when=_date(entry, 'created', current - datetime.timedelta(days=365)))
+
+    for entry in data.get('domains') or []:
+        record = _domain_record(store, entry, owner, current)
+        if record['name'] in store.domains:
+            raise SeedError('domain %s is listed twice' % record['name'])
+        store.add_domain(record)
+
+    for entry in data.get('transferable') or []:
+        record = _domain_record(store, entry, owner, current, contacts_required=False)
+        if not record.get('authinfo'):
+            raise SeedError('transferable domain %s needs an authinfo' % record['name'])
+        store.transferable[record['name']] = record
+
+    for entry in data.get('deleted') or []:
+        record = _domain_record(store, entry, owner, current)
+        deleted = _date(entry, 'deleted', current)
+        record['action'] = 'DELETE'
+        store.deleted[record['name']] = {'domain': record, 'deleted': deleted,
+                                         'restorePhaseEnd': deleted + RESTORE_PHASE}
+    return store
