@@ -1,0 +1,10 @@
+"""Ascio AWS v2 sandbox: a SOAP 1.1 service on 127.0.0.1 that behaves like the WCF original.
+
+Run ``python -m sandbox.ascio --help``; see docs/sandbox-ascio.md.
+
+Modules: soap (envelopes, DataContract-style reading/writing), hosts (name
+and IP checks), state (accounts, sessions, domains), seed (YAML seed),
+orders (validation and the change of each order type), processing (order
+lifecycle and poll queue), operations (the SOAP operations), journal,
+server (HTTP).
+"""

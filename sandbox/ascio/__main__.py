@@ -1,0 +1,66 @@
+"""python -m sandbox.ascio --host 127.0.0.1 --port 0 [--seed FILE] [--journal FILE] [--order-delay S]
+
+Prints exactly one line ``READY <service URL>`` on stdout once listening;
+everything else goes to stderr.  Stops cleanly on SIGTERM or Ctrl-C.
+"""
+import argparse
+import signal
+import sys
+import threading
+
+from . import seed
+from .journal import Journal
+from .operations import Service
+from .processing import Engine
+from .server import SandboxServer
+from .state import Store
+
+
+def parse_args(argv=None):
+    parser = argparse.ArgumentParser(prog='python -m sandbox.ascio',
+                                     description='Ascio AWS v2 sandbox (SOAP 1.1 on 127.0.0.1)')
+    parser.add_argument('--host', default='127.0.0.1', help='address to listen on (default 127.0.0.1)')
+    parser.add_argument('--port', type=int, default=8444, help='port; 0 picks a free one (default 8444)')
+    parser.add_argument('--seed', help='YAML seed file (accounts, domains, ...)')
+    parser.add_argument('--journal', help='append one JSON line per SOAP call to this file')
+    parser.add_argument('--order-delay', type=float, default=1.0,
+                        help='seconds from Received to Completed for every order (default 1.0)')
+    parser.add_argument('--session-timeout', type=float, default=1200.0,
+                        help='idle seconds after which a session id expires (default 1200)')
+    return parser.parse_args(argv)
+
+
+def main(argv=None):
+    args = parse_args(argv)
+    store = Store(session_timeout=args.session_timeout)
+    try:
+        seed.load(store, args.seed)
+    except (OSError, seed.SeedError) as error:
+        sys.stderr.write('ascio-sandbox: bad seed: %s\n' % error)
+        return 2
+    engine = Engine(store, args.order_delay)
+    journal = Journal(args.journal)
+    server = SandboxServer((args.host, args.port), Service(store, engine), journal)
+
+    def stop(signum, frame):
+        threading.Thread(target=server.shutdown, daemon=True).start()
+
+    signal.signal(signal.SIGTERM, stop)
+    signal.signal(signal.SIGINT, stop)
+    engine.start()
+    sys.stderr.write('ascio-sandbox: %d account(s), %d domain(s), order delay %.2fs\n' % (
+        len(store.accounts), sum(len(a.domains) for a in store.accounts.values()), engine.delay))
+    sys.stdout.write('READY %s\n' % server.url)
+    sys.stdout.flush()
+    try:
+        server.serve_forever(poll_interval=0.2)
+    finally:
+        engine.stop()
+        server.server_close()
+        journal.close()
+        sys.stderr.write('ascio-sandbox: stopped\n')
+    return 0
+
+
+if __name__ == '__main__':
+    sys.exit(main())

@@ -1,0 +1,257 @@
+"""The Ascio AWS v2 operations served by the sandbox.
+
+Each handler takes the request's members (a dict read by soap.py) and returns
+the response wrapper's members plus the facts for the journal.  Result codes
+(README, seed): 200 ok, 400 not validated (reasons in Values), 401
+authorization failed, 405 access denied.
+"""
+import copy
+import fnmatch
+
+from . import orders
+from .state import DELETED
+
+OK = 200
+NOT_VALIDATED = 400
+UNAUTHORIZED = 401
+ACCESS_DENIED = 405
+
+
+def result(code, message=None, values=None):
+    messages = {OK: 'OK', NOT_VALIDATED: 'Request not validated', UNAUTHORIZED: 'Authorization failed',
+                ACCESS_DENIED: 'Access denied'}
+    return {'Message': message or messages[code], 'ResultCode': code, 'Values': list(values or [])}
+
+
+class Call:
+    """The outcome of one operation: the response members and journal facts."""
+
+    def __init__(self, operation, payload, code, domain=None, order_type=None):
+        self.operation = operation
+        self.payload = payload
+        self.code = code
+        self.domain = domain
+        self.order_type = order_type
+
+
+class NotImplementedOperation(Exception):
+    pass
+
+
+class Service:
+    def __init__(self, store, engine):
+        self.store = store
+        self.engine = engine
+
+    def call(self, operation, params):
+        handler = getattr(self, 'op_' + operation, None)
+        if handler is None:
+            raise NotImplementedOperation(operation)
+        with self.store.lock:
+            self.engine.advance()
+            if operation == 'LogIn':
+                return handler(params)
+            account = self.store.account_for(params.get('sessionId'))
+            if account is None:
+                return self._unauthorized(operation, params)
+            return handler(account, params)
+
+    @staticmethod
+    def _result_name(operation):
+        return operation + 'Result'
+
+    def _reply(self, operation, code, message=None, values=None, subject=None, order_type=None, **members):
+        payload = {self._result_name(operation): result(code, message, values)}
+        payload.update(members)
+        return Call(operation, payload, code, subject, order_type)
+
+    def _unauthorized(self, operation, params):
+        order = params.get('order') or {}
+        order_type = order.get('Type') if operation in ('CreateOrder', 'ValidateOrder') else None
+        domain = (order.get('Domain') or {}).get('DomainName') if order else None
+        return self._reply(operation, UNAUTHORIZED, subject=domain, order_type=order_type)
+
+    # ------------------------------------------------------------ session
+    def op_LogIn(self, params):
+        session = params.get('session') or {}
+        session_id = self.store.login(session.get('Account'), session.get('Password'))
+        if session_id is None:
+            return self._reply('LogIn', UNAUTHORIZED)
+        return self._reply('LogIn', OK, sessionId=session_id)
+
+    def op_LogOut(self, account, params):
+        self.store.logout(params.get('sessionId'))
+        return self._reply('LogOut', OK)
+
+    # ------------------------------------------------------------ domains
+    def op_GetDomain(self, account, params):
+        handle = params.get('domainHandle')
+        domain = account.domains.get(handle) or account.deleted.get(handle)
+        if domain is None:
+            return self._reply('GetDomain', ACCESS_DENIED, values=['Domain %s is not in this account' % handle])
+        return self._reply('GetDomain', OK, subject=domain['DomainName'], domain=copy.deepcopy(domain))
+
+    def op_SearchDomain(self, account, params):
+        criteria = params.get('criteria') or {}
+        clauses = criteria.get('Clauses') or []
+        mode = criteria.get('Mode') or 'Strict'
+        reasons = []
+        tests = []
+        for index, clause in enumerate(clauses, 1):
+            attribute = clause.get('Attribute')
+            operator = clause.get('Operator') or 'Is'
+            value = clause.get('Value')
+            if attribute not in SEARCH_ATTRIBUTES:
+                reasons.append('Clause %d: attribute %r is not supported (use %s)'
+                               % (index, attribute, ', '.join(SEARCH_ATTRIBUTES)))
+                continue
+            if value is None or value == '':
+                reasons.append('Clause %d: Value is missing' % index)
+                continue
+            tests.append((attribute, operator, value))
+        first = next((value for attribute, _, value in tests if attribute == 'DomainName'), None)
+        if reasons:
+            return self._reply('SearchDomain', NOT_VALIDATED, values=reasons, subject=first)
+        with_states = [s.upper() for s in criteria.get('Withstates') or []]
+        without_states = [s.upper() for s in criteria.get('Withoutstates') or []]
+        pool = list(account.domains.values())
+        if DELETED in with_states:
+            pool += list(account.deleted.values())
+        found = []
+        for domain in pool:
+            status = (domain.get('Status') or '').upper()
+            if with_states and status not in with_states:
+                continue
+            if status in without_states:
+                continue
+            matches = [_clause_matches(domain, *test) for test in tests]
+            if not matches or (any(matches) if mode == 'Any' else all(matches)):
+                found.append(copy.deepcopy(domain))
+        found.sort(key=lambda d: d['DomainName'])
+        return self._reply('SearchDomain', OK, subject=first, domains=found)
+
+    # ------------------------------------------------------------ orders
+    def _check_order(self, operation, account, params):
+        order = params.get('order')
+        if not order:
+            return None, self._reply(operation, NOT_VALIDATED, 'Order not validated', ['order is missing'])
+        ctx = orders.validate(self.store, account, order, self.engine.pending)
+        if ctx.reasons:
+            return ctx, self._reply(operation, NOT_VALIDATED, 'Order not validated', ctx.reasons,
+                                    subject=ctx.target.name or None, order_type=ctx.order_type)
+        return ctx, None
+
+    def op_ValidateOrder(self, account, params):
+        ctx, refusal = self._check_order('ValidateOrder', account, params)
+        if refusal:
+            return refusal
+        return self._reply('ValidateOrder', OK, 'Order validated', subject=ctx.target.name,
+                           order_type=ctx.order_type)
+
+    def op_CreateOrder(self, account, params):
+        ctx, refusal = self._check_order('CreateOrder', account, params)
+        if refusal:
+            return refusal
+        record = self.engine.submit(ctx)
+        return self._reply('CreateOrder', OK, 'Order received', subject=ctx.target.name,
+                           order_type=ctx.order_type, order=copy.deepcopy(record.order))
+
+    def op_GetOrder(self, account, params):
+        record = account.orders.get(params.get('orderId'))
+        if record is None:
+            return self._reply('GetOrder', ACCESS_DENIED,
+                               values=['Order %s is not in this account' % params.get('orderId')])
+        return self._reply('GetOrder', OK, subject=record.ctx.target.name, order_type=record.ctx.order_type,
+                           order=copy.deepcopy(record.order))
+
+    def op_SearchOrder(self, account, params):
+        request = params.get('orderRequest') or {}
+        name = (request.get('DomainName') or '').strip().lower()
+        types = request.get('OrderTypes') or []
+        statuses = request.get('OrderStatusTypes') or []
+        selected = []
+        for record in account.orders.values():
+            order = record.order
+            if name and not _like(record.ctx.target.name, name):
+                continue
+            if types and order.get('Type') not in types:
+                continue
+            if statuses and order['Status'] not in statuses:
+                continue
+            if request.get('FromDate') and order['CreDate'] < request['FromDate']:
+                continue
+            if request.get('ToDate') and order['CreDate'] > request['ToDate']:
+                continue
+            if request.get('TransactionComment') and order.get('TransactionComment') != request['TransactionComment']:
+                continue
+            if request.get('Comments') and order.get('Comments') != request['Comments']:
+                continue
+            selected.append(record)
+        sort = request.get('OrderSort') or 'CreDateDesc'
+        keys = {'CreDate': lambda r: (r.order['CreDate'], r.order['OrderId']),
+                'OrderId': lambda r: r.order['OrderId'],
+                'DomainName': lambda r: (r.ctx.target.name, r.order['OrderId'])}
+        selected.sort(key=keys[sort[:-3] if sort.endswith('Asc') else sort[:-4]], reverse=sort.endswith('Desc'))
+        total = len(selected)
+        page = request.get('PageInfo') or {}
+        size = page.get('PageSize') or 0
+        if size > 0:
+            index = max(page.get('PageIndex') or 1, 1)
+            selected = selected[(index - 1) * size:index * size]
+        found = []
+        for record in selected:
+            order = copy.deepcopy(record.order)
+            if not request.get('IncludeDomainDetails'):
+                order['Domain'] = dict((k, v) for k, v in order['Domain'].items()
+                                       if k in ('DomainName', 'DomainHandle'))
+            found.append(order)
+        return self._reply('SearchOrder', OK, subject=name or None, totalOrders=total, orders=found)
+
+    # ------------------------------------------------------------ poll queue
+    def op_PollMessage(self, account, params):
+        msg_type = params.get('msgType') or 'Message_to_Partner'
+        items = [item for item in account.queue if item['MsgType'] == msg_type]
+        members = {'msgCount': len(items)}
+        if items:
+            members['item'] = copy.deepcopy(items[0])
+        return self._reply('PollMessage', OK, subject=items[0]['DomainName'] if items else None, **members)
+
+    def op_AckMessage(self, account, params):
+        msg_id = params.get('msgId')
+        item = next((item for item in account.queue if item['MsgId'] == msg_id), None)
+        if item is None:
+            return self._reply('AckMessage', ACCESS_DENIED, values=['Message %s is not in the queue' % msg_id])
+        head = next(other for other in account.queue if other['MsgType'] == item['MsgType'])
+        if head is not item:
+            return self._reply('AckMessage', NOT_VALIDATED,
+                               values=['Message %s is not the oldest message; acknowledge %s first'
+                                       % (msg_id, head['MsgId'])], subject=item['DomainName'])
+        account.queue.remove(item)
+        return self._reply('AckMessage', OK, subject=item['DomainName'])
+
+    def op_GetMessageQueue(self, account, params):
+        msg_id = params.get('msgId')
+        item = next((item for item in account.queue if item['MsgId'] == msg_id), None)
+        if item is None:
+            return self._reply('GetMessageQueue', ACCESS_DENIED,
+                               values=['Message %s is not in the queue' % msg_id])
+        return self._reply('GetMessageQueue', OK, subject=item['DomainName'], item=copy.deepcopy(item))
+
+
+SEARCH_ATTRIBUTES = ('DomainName', 'DomainHandle', 'Status')
+
+
+def _like(value, pattern):
+    """Like/NotLike: '%' and '*' match any run of characters, '_' and '?' one (case-insensitive)."""
+    translated = pattern.lower().replace('%', '*').replace('_', '?')
+    translated = translated.replace('[', '[[]')
+    return fnmatch.fnmatchcase(value.lower(), translated)
+
+
+def _clause_matches(domain, attribute, operator, value):
+    actual = str(domain.get(attribute) or '')
+    if operator in ('Like', 'NotLike'):
+        hit = _like(actual, value)
+    else:
+        hit = actual.lower() == value.strip().lower()
+    return not hit if operator in ('IsNot', 'NotLike') else hit

@@ -1,0 +1,237 @@
+"""SOAP 1.1 envelopes read and written the way the WCF service does it.
+
+Driven by ``TYPES`` of the bundled wsdl.py.  Reading follows WCF's
+DataContractSerializer: the children of a sequence are matched in schema
+order, and an element that comes after a later member (out of order), an
+unknown element, or an element of another namespace is silently ignored.
+Writing emits every sequence in schema order.
+"""
+import base64
+import datetime
+import decimal
+
+from lxml import etree
+
+from plugins.module_utils.ascio.wsdl import ENUMS, NAMESPACE, OPERATIONS, SOAP_ACTION_PREFIX, TYPES
+
+SOAP_ENV = 'http://schemas.xmlsoap.org/soap/envelope/'
+XSI = 'http://www.w3.org/2001/XMLSchema-instance'
+# WCF puts its dispatcher fault codes in this namespace.
+DISPATCHER = 'http://schemas.microsoft.com/net/2005/12/windowscommunicationfoundation/dispatcher'
+
+_NIL = '{%s}nil' % XSI
+_INT_RANGE = (-2 ** 31, 2 ** 31 - 1)
+
+
+class SoapFault(Exception):
+    """A request the service cannot even dispatch: answered with a SOAP Fault (HTTP 500).
+
+    ``code`` is 'Client', 'Server' or 'VersionMismatch' (SOAP 1.1 codes) or a
+    WCF dispatcher code ('ActionNotSupported', 'DeserializationFailed').
+    """
+
+    def __init__(self, code, message):
+        super(SoapFault, self).__init__(message)
+        self.code = code
+        self.message = message
+
+
+def is_array(type_name):
+    """True for collection types (ArrayOfX, Extensions): one repeated element."""
+    elements = TYPES.get(type_name)
+    return bool(elements) and len(elements) == 1 and elements[0][1].endswith('[]')
+
+
+def _parser():
+    return etree.XMLParser(resolve_entities=False, no_network=True, huge_tree=False,
+                           remove_comments=True, remove_pis=True, load_dtd=False)
+
+
+# ---------------------------------------------------------------- reading
+
+def parse_request(body, soap_action):
+    """Return (operation, parameters) for a SOAP 1.1 request.
+
+    Raises SoapFault for what WCF answers with a fault: XML that is not well
+    formed, a DTD, no SOAP 1.1 envelope/body, an unknown SOAPAction, a body
+    element that does not match the action, a value that does not convert.
+    """
+    try:
+        root = etree.fromstring(body, _parser())
+    except etree.XMLSyntaxError as error:
+        raise SoapFault('Client', 'The message is not well-formed XML: %s' % error)
+    if root.getroottree().docinfo.doctype:
+        raise SoapFault('Client', 'For security reasons DTD is prohibited in this XML document.')
+    if root.tag != '{%s}Envelope' % SOAP_ENV:
+        if etree.QName(root).localname == 'Envelope':
+            raise SoapFault('VersionMismatch', 'The envelope namespace %r is not SOAP 1.1.'
+                            % etree.QName(root).namespace)
+        raise SoapFault('Client', 'The message is not a SOAP envelope.')
+    bodies = root.findall('{%s}Body' % SOAP_ENV)
+    if len(bodies) != 1:
+        raise SoapFault('Client', 'The SOAP envelope must contain exactly one Body.')
+    action = (soap_action or '').strip().strip('"')
+    operation = action[len(SOAP_ACTION_PREFIX):] if action.startswith(SOAP_ACTION_PREFIX) else None
+    if operation not in OPERATIONS:
+        raise SoapFault('ActionNotSupported',
+                        "The message with Action '%s' cannot be processed at the receiver, due to a "
+                        "ContractFilter mismatch at the EndpointDispatcher." % action)
+    children = [child for child in bodies[0] if isinstance(child.tag, str)]
+    expected = '{%s}%s' % (NAMESPACE, operation)
+    if not children or children[0].tag != expected:
+        found = children[0].tag if children else 'nothing'
+        raise SoapFault('DeserializationFailed',
+                        "The formatter threw an exception while trying to deserialize the message: "
+                        "Expecting element '%s' from namespace '%s', found %s."
+                        % (operation, NAMESPACE, found))
+    try:
+        return operation, read_complex(children[0], operation)
+    except (ValueError, TypeError, decimal.InvalidOperation) as error:
+        raise SoapFault('DeserializationFailed',
+                        'The formatter threw an exception while trying to deserialize the message: %s'
+                        % error)
+
+
+def read_complex(element, type_name):
+    """A dict (or a list for collection types) of the element's members."""
+    elements = TYPES[type_name]
+    if is_array(type_name):
+        item_name, item_type = elements[0]
+        tag = '{%s}%s' % (NAMESPACE, item_name)
+        return [read_value(child, item_type[:-2]) for child in element if child.tag == tag]
+    result = {}
+    position = 0
+    for child in element:
+        if not isinstance(child.tag, str):
+            continue
+        qname = etree.QName(child)
+        if qname.namespace != NAMESPACE:
+            continue
+        for index in range(position, len(elements)):
+            if elements[index][0] == qname.localname:
+                break
+        else:
+            # Unknown, or a member that comes earlier in the sequence than one
+            # already read: DataContractSerializer skips it without a word.
+            continue
+        name, member_type = elements[index]
+        position = index + 1
+        result[name] = read_value(child, member_type)
+    return result
+
+
+def read_value(element, type_name):
+    if element.get(_NIL) in ('true', '1'):
+        return None
+    if type_name in TYPES:
+        return read_complex(element, type_name)
+    text = element.text or ''
+    if type_name in ENUMS:
+        value = text.strip()
+        if value not in ENUMS[type_name]:
+            raise ValueError("Invalid enum value '%s' cannot be deserialized into type '%s'."
+                             % (value, type_name))
+        return value
+    if type_name == 'string':
+        return text
+    if type_name == 'int':
+        value = int(text.strip())
+        if not _INT_RANGE[0] <= value <= _INT_RANGE[1]:
+            raise ValueError('The value %s is not a valid Int32.' % value)
+        return value
+    if type_name == 'boolean':
+        value = text.strip()
+        if value in ('true', '1'):
+            return True
+        if value in ('false', '0'):
+            return False
+        raise ValueError("The value '%s' cannot be parsed as the type 'Boolean'." % value)
+    if type_name == 'DateTime':
+        return parse_datetime(text.strip())
+    if type_name == 'decimal':
+        return decimal.Decimal(text.strip())
+    if type_name == 'base64Binary':
+        return base64.b64decode(text.strip() or b'', validate=True)
+    raise ValueError('unknown type %s' % type_name)
+
+
+def parse_datetime(text):
+    """An aware datetime from xsd:dateTime (naive values are taken as UTC)."""
+    if isinstance(text, datetime.datetime):
+        value = text
+    elif isinstance(text, datetime.date):
+        value = datetime.datetime(text.year, text.month, text.day)
+    else:
+        value = datetime.datetime.fromisoformat(str(text).strip().replace('z', 'Z'))
+    if value.tzinfo is None:
+        value = value.replace(tzinfo=datetime.timezone.utc)
+    return value
+
+
+# ---------------------------------------------------------------- writing
+
+def _format(value, type_name):
+    if type_name == 'boolean':
+        return 'true' if value else 'false'
+    if type_name == 'DateTime':
+        return parse_datetime(value).isoformat()
+    if type_name == 'base64Binary':
+        return base64.b64encode(value).decode('ascii')
+    return str(value)
+
+
+def write_value(parent, name, value, type_name):
+    element = etree.SubElement(parent, '{%s}%s' % (NAMESPACE, name))
+    if value is None:
+        element.set(_NIL, 'true')
+        return element
+    if type_name in TYPES:
+        write_complex(element, value, type_name)
+    else:
+        element.text = _format(value, type_name)
+    return element
+
+
+def write_complex(element, value, type_name):
+    elements = TYPES[type_name]
+    if is_array(type_name):
+        item_name, item_type = elements[0]
+        for item in value:
+            write_value(element, item_name, item, item_type[:-2])
+        return
+    for name, member_type in elements:
+        if name in value:
+            write_value(element, name, value[name], member_type)
+
+
+def _envelope():
+    envelope = etree.Element('{%s}Envelope' % SOAP_ENV, nsmap={'s': SOAP_ENV})
+    return envelope, etree.SubElement(envelope, '{%s}Body' % SOAP_ENV)
+
+
+def build_response(operation, payload):
+    """The response envelope (bytes) for ``operation`` with the wrapper's members."""
+    envelope, body = _envelope()
+    wrapper = etree.SubElement(body, '{%s}%sResponse' % (NAMESPACE, operation),
+                               nsmap={None: NAMESPACE, 'i': XSI})
+    write_complex(wrapper, payload, operation + 'Response')
+    return etree.tostring(envelope, xml_declaration=False, encoding='utf-8')
+
+
+def build_fault(fault):
+    """A SOAP 1.1 Fault envelope (bytes), with WCF's dispatcher codes where WCF uses them."""
+    envelope, body = _envelope()
+    element = etree.SubElement(body, '{%s}Fault' % SOAP_ENV)
+    code = etree.SubElement(element, 'faultcode')
+    if fault.code in ('Client', 'Server', 'VersionMismatch', 'MustUnderstand'):
+        code.text = 's:' + fault.code
+    else:
+        code.text = 'a:' + fault.code
+        # Declare the prefix used inside the QName text.
+        new_code = etree.Element('faultcode', nsmap={'a': DISPATCHER})
+        new_code.text = code.text
+        element.replace(code, new_code)
+    string = etree.SubElement(element, 'faultstring')
+    string.set('{http://www.w3.org/XML/1998/namespace}lang', 'en-US')
+    string.text = fault.message
+    return etree.tostring(envelope, xml_declaration=False, encoding='utf-8')

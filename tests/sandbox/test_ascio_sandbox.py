@@ -1,0 +1,346 @@
+"""The Ascio sandbox, driven the way a client drives Ascio: zeep on the bundled WSDL, and raw SOAP."""
+import json
+import os
+import sys
+import time
+
+import pytest
+import requests
+from lxml import etree
+
+ROOT = os.path.dirname(os.path.dirname(os.path.dirname(os.path.abspath(__file__))))
+if ROOT not in sys.path:
+    sys.path.insert(0, ROOT)
+
+from plugins.module_utils.ascio import soap as ascio_soap  # noqa: E402
+from plugins.module_utils.ascio.wsdl import NAMESPACE, soap_action  # noqa: E402
+from sandbox.launcher import Sandbox  # noqa: E402
+
+SEED = os.path.join(ROOT, 'sandbox', 'seeds', 'ascio.yml')
+ACCOUNT, PASSWORD = 'demo', 'demo-password'
+SOAP_ENV = 'http://schemas.xmlsoap.org/soap/envelope/'
+NS = '{%s}' % NAMESPACE
+TERMINAL = ('Completed', 'Failed', 'Invalid', 'Authentication_Failed')
+
+
+# ------------------------------------------------------------------ fixtures
+
+def _start(tmp_path_factory, name):
+    journal = str(tmp_path_factory.mktemp(name) / 'journal.jsonl')
+    box = Sandbox('ascio', seed=SEED, journal=journal, extra_args=['--order-delay', '0.2'])
+    box.journal = journal
+    return box
+
+
+@pytest.fixture(scope='module')
+def sandbox(tmp_path_factory):
+    box = _start(tmp_path_factory, 'ascio')
+    yield box
+    box.stop()
+
+
+@pytest.fixture(scope='module')
+def service(sandbox):
+    return ascio_soap.get_client(ascio_soap.BUNDLED_WSDL_URL, sandbox.url, True, 10)
+
+
+@pytest.fixture(scope='module')
+def session(service):
+    result = service.LogIn(session={'Account': ACCOUNT, 'Password': PASSWORD})
+    assert result.LogInResult.ResultCode == 200
+    return result.sessionId
+
+
+# ------------------------------------------------------------------ helpers
+
+def code_of(result, operation):
+    response = getattr(result, operation + 'Result', None)
+    return (response if response is not None else result).ResultCode
+
+
+def values_of(result, operation):
+    response = getattr(result, operation + 'Result', None)
+    response = response if response is not None else result
+    return list(response.Values.string) if response.Values is not None else []
+
+
+def find_handle(service, session, name):
+    result = service.SearchDomain(sessionId=session, criteria={
+        'Mode': 'Strict', 'Clauses': {'Clause': [{'Attribute': 'DomainName', 'Operator': 'Is', 'Value': name}]}})
+    assert result.SearchDomainResult.ResultCode == 200
+    domains = result.domains.Domain if result.domains is not None else []
+    assert len(domains) == 1, name
+    return domains[0].DomainHandle
+
+
+def get_domain(service, session, name):
+    result = service.GetDomain(sessionId=session, domainHandle=find_handle(service, session, name))
+    assert result.GetDomainResult.ResultCode == 200
+    return result.domain
+
+
+def create(service, session, order_type, domain):
+    return service.CreateOrder(sessionId=session, order={'Type': order_type, 'Domain': domain})
+
+
+def wait_order(service, session, order_id, timeout=5.0):
+    deadline = time.monotonic() + timeout
+    seen = []
+    while time.monotonic() < deadline:
+        result = service.GetOrder(sessionId=session, orderId=order_id)
+        assert result.GetOrderResult.ResultCode == 200
+        status = result.order.Status
+        if not seen or seen[-1] != status:
+            seen.append(status)
+        if status in TERMINAL:
+            return result.order, seen
+        time.sleep(0.05)
+    raise AssertionError('order %s still %s' % (order_id, seen))
+
+
+def run_order(service, session, order_type, domain):
+    result = create(service, session, order_type, domain)
+    assert code_of(result, 'CreateOrder') == 200, values_of(result, 'CreateOrder')
+    order, _ = wait_order(service, session, result.order.OrderId)
+    return order
+
+
+def ns(*hosts, **glue):
+    servers = {}
+    for index, host in enumerate(hosts, 1):
+        server = {'HostName': host}
+        if host in glue:
+            server['IpAddress'] = glue[host]
+        servers['NameServer%d' % index] = server
+    return servers
+
+
+def raw_call(url, operation, body_xml):
+    envelope = ('<s:Envelope xmlns:s="%s"><s:Body><%s xmlns="%s">%s</%s></s:Body></s:Envelope>'
+                % (SOAP_ENV, operation, NAMESPACE, body_xml, operation))
+    response = requests.post(url, data=envelope.encode('utf-8'), timeout=10, headers={
+        'Content-Type': 'text/xml; charset=utf-8', 'SOAPAction': '"%s"' % soap_action(operation)})
+    return response, etree.fromstring(response.content)
+
+
+# ------------------------------------------------------------------ session
+
+def test_wsdl_served_with_own_address(sandbox):
+    wsdl_url = sandbox.url[:-len('.svc')] + '.wsdl'
+    text = requests.get(wsdl_url, timeout=5).text
+    assert 'location="%s"' % sandbox.url in text
+    assert requests.get(sandbox.url + '?wsdl', timeout=5).text == text
+    xsd = requests.get(sandbox.url[:-len('.svc')] + '.xsd', timeout=5)
+    assert xsd.status_code == 200 and 'targetNamespace="%s"' % NAMESPACE in xsd.text
+    # zeep pointed at the sandbox's WSDL talks to the sandbox.
+    service = ascio_soap.get_client(wsdl_url, None, True, 10)
+    assert service.LogIn(session={'Account': ACCOUNT, 'Password': PASSWORD}).LogInResult.ResultCode == 200
+
+
+def test_bad_login_is_401(service):
+    result = service.LogIn(session={'Account': ACCOUNT, 'Password': 'wrong'})
+    assert result.LogInResult.ResultCode == 401
+    assert result.LogInResult.Message == 'Authorization failed'
+    assert not result.sessionId
+
+
+def test_unknown_session_is_401(service):
+    result = service.GetDomain(sessionId='nosuchsession000000000000', domainHandle='SBXD-EXAMPLE-COM')
+    assert result.GetDomainResult.ResultCode == 401
+    result = create(service, 'nosuchsession', 'Nameserver_Update', {'DomainName': 'example.com'})
+    assert code_of(result, 'CreateOrder') == 401
+
+
+def test_logout_ends_the_session(service):
+    session = service.LogIn(session={'Account': ACCOUNT, 'Password': PASSWORD}).sessionId
+    assert code_of(service.LogOut(sessionId=session), 'LogOut') == 200
+    assert service.GetOrder(sessionId=session, orderId='x').GetOrderResult.ResultCode == 401
+
+
+# ------------------------------------------------------------------ domains
+
+def test_search_and_get_domain(service, session):
+    domain = get_domain(service, session, 'example.com')
+    assert domain.DomainName == 'example.com'
+    assert domain.Registrant.Name == 'Erika Mustermann'
+    assert domain.AdminContact.Email == 'admin@example.com'
+    assert domain.TechContact.LastName == 'Doe'
+    assert domain.BillingContact.Handle == 'SBXC-ADMIN'
+    assert domain.NameServers.NameServer1.HostName == 'ns1.example.com'
+    assert domain.NameServers.NameServer1.IpAddress == '192.0.2.53'
+    assert domain.NameServers.NameServer3.HostName == 'ns.example.net'
+    assert domain.NameServers.NameServer4 is None
+    assert (domain.TransferLock, domain.DeleteLock, domain.UpdateLock) == ('Lock', 'Lock', 'Unlock')
+    assert domain.ExpDate.year == 2027 and domain.AuthInfo == 'Ex4mple-Com!'
+    assert domain.Status == 'ACTIVE'
+
+
+def test_search_like_and_no_match(service, session):
+    result = service.SearchDomain(sessionId=session, criteria={'Mode': 'Strict', 'Clauses': {'Clause': [
+        {'Attribute': 'DomainName', 'Operator': 'Like', 'Value': 'example.%'}]}})
+    names = sorted(d.DomainName for d in result.domains.Domain)
+    assert {'example.com', 'example.net', 'example.org'} <= set(names)
+    result = service.SearchDomain(sessionId=session, criteria={'Mode': 'Strict', 'Clauses': {'Clause': [
+        {'Attribute': 'DomainName', 'Operator': 'Is', 'Value': 'nothing-here.example'}]}})
+    assert result.SearchDomainResult.ResultCode == 200
+    assert result.domains is None or not result.domains.Domain
+
+
+def test_unknown_handle_is_405(service, session):
+    result = service.GetDomain(sessionId=session, domainHandle='NO-SUCH-HANDLE')
+    assert result.GetDomainResult.ResultCode == 405
+    assert result.domain is None
+
+
+# ------------------------------------------------------------------ stage 1: Nameserver_Update
+
+def test_nameserver_update_received_then_completed(service, session):
+    before = get_domain(service, session, 'example.net')
+    assert before.NameServers.NameServer1.HostName == 'ns1.example.org'
+    result = create(service, session, 'Nameserver_Update', {
+        'DomainName': 'example.net',
+        'NameServers': ns('ns1.example.net', 'ns2.example.net', 'ns3.example.org',
+                          **{'ns1.example.net': '192.0.2.1', 'ns2.example.net': '192.0.2.2'})})
+    assert code_of(result, 'CreateOrder') == 200
+    assert result.CreateOrderResult.Message == 'Order received'
+    assert result.order.Status == 'Received' and result.order.OrderId
+    # Not applied yet.
+    assert get_domain(service, session, 'example.net').NameServers.NameServer1.HostName == 'ns1.example.org'
+    order, seen = wait_order(service, session, result.order.OrderId)
+    assert seen[-1] == 'Completed' and seen[0] in ('Received', 'Processing')
+    after = get_domain(service, session, 'example.net')
+    assert [after.NameServers['NameServer%d' % i].HostName for i in (1, 2, 3)] == [
+        'ns1.example.net', 'ns2.example.net', 'ns3.example.org']
+    assert after.NameServers.NameServer1.IpAddress == '192.0.2.1'
+    assert after.NameServers.NameServer4 is None  # the set is replaced
+
+
+@pytest.mark.parametrize('servers, reason', [
+    (ns('ns1.example.org'), 'at least 2 name servers'),
+    (ns('ns1.example.com', 'ns2.example.org'), 'glue'),
+    (ns('ns1.example.org', 'bad_host..example'), 'invalid label'),
+    ({'NameServer1': {'HostName': 'ns1.example.org', 'IpAddress': '300.1.2.3'},
+      'NameServer2': {'HostName': 'ns2.example.org'}}, 'IPv4'),
+])
+def test_invalid_nameserver_update_is_400(service, session, servers, reason):
+    result = create(service, session, 'Nameserver_Update', {'DomainName': 'example.com', 'NameServers': servers})
+    assert code_of(result, 'CreateOrder') == 400
+    assert result.CreateOrderResult.Message == 'Order not validated'
+    assert any(reason in value for value in values_of(result, 'CreateOrder')), values_of(result, 'CreateOrder')
+    assert result.order is None
+
+
+def test_validate_order_only_validates(service, session):
+    domain = {'DomainName': 'example.com', 'NameServers': ns('a.example.org', 'b.example.org')}
+    result = service.ValidateOrder(sessionId=session, order={'Type': 'Nameserver_Update', 'Domain': domain})
+    assert code_of(result, 'ValidateOrder') == 200
+    assert get_domain(service, session, 'example.com').NameServers.NameServer1.HostName == 'ns1.example.com'
+
+
+def test_second_pending_order_of_same_type_is_400(service, session):
+    domain = {'DomainName': 'xn--bcher-kva.example', 'NameServers': ns('ns1.example.org', 'ns2.example.org')}
+    first = create(service, session, 'Nameserver_Update', domain)
+    second = create(service, session, 'Nameserver_Update', domain)
+    assert code_of(first, 'CreateOrder') == 200
+    assert code_of(second, 'CreateOrder') == 400
+    assert any('still pending' in v for v in values_of(second, 'CreateOrder'))
+    # A client can find the pending order.
+    found = service.SearchOrder(sessionId=session, orderRequest={
+        'DomainName': 'xn--bcher-kva.example', 'OrderTypes': {'OrderType': ['Nameserver_Update']},
+        'OrderStatusTypes': {'OrderStatusType': ['Received', 'Processing']}})
+    assert found.SearchOrderResult.ResultCode == 200
+    assert [o.OrderId for o in found.orders.Order] == [first.order.OrderId]
+    wait_order(service, session, first.order.OrderId)
+
+
+def test_out_of_order_element_is_ignored(sandbox, service, session):
+    # Domain: DomainName comes before NameServers in the schema; sent after, it is dropped.
+    body = ('<sessionId>%s</sessionId><order><Type>Nameserver_Update</Type><Domain>'
+            '<NameServers><NameServer1><HostName>ns1.example.org</HostName></NameServer1>'
+            '<NameServer2><HostName>ns2.example.org</HostName></NameServer2></NameServers>'
+            '<DomainName>example.com</DomainName></Domain></order>' % session)
+    response, root = raw_call(sandbox.url, 'CreateOrder', body)
+    assert response.status_code == 200
+    result = root.find('.//%sCreateOrderResult' % NS)
+    assert result.findtext(NS + 'ResultCode') == '400'
+    values = [v.text for v in result.find(NS + 'Values')]
+    assert any('DomainName' in v and 'empty' in v for v in values), values
+    # Same members in schema order: accepted by ValidateOrder.
+    body = ('<sessionId>%s</sessionId><order><Type>Nameserver_Update</Type><Domain>'
+            '<DomainName>example.com</DomainName>'
+            '<NameServers><NameServer1><HostName>ns1.example.org</HostName></NameServer1>'
+            '<NameServer2><HostName>ns2.example.org</HostName></NameServer2></NameServers>'
+            '</Domain></order>' % session)
+    _, root = raw_call(sandbox.url, 'ValidateOrder', body)
+    assert root.findtext('.//%sResultCode' % NS) == '200'
+    # sessionId after domainHandle: the session id is ignored -> 401.
+    _, root = raw_call(sandbox.url, 'GetDomain',
+                       '<domainHandle>SBXD-EXAMPLE-COM</domainHandle><sessionId>%s</sessionId>' % session)
+    assert root.findtext('.//%sResultCode' % NS) == '401'
+
+
+def test_malformed_envelope_is_a_soap_fault(sandbox):
+    response = requests.post(sandbox.url, data=b'<s:Envelope xmlns:s="%s"><s:Body>' % SOAP_ENV.encode(),
+                             headers={'Content-Type': 'text/xml; charset=utf-8',
+                                      'SOAPAction': soap_action('LogIn')}, timeout=5)
+    assert response.status_code == 500
+    fault = etree.fromstring(response.content).find('.//{%s}Fault' % SOAP_ENV)
+    assert fault is not None and fault.findtext('faultcode') == 's:Client'
+    response, root = raw_call(sandbox.url, 'LogIn', '')
+    assert response.status_code == 200  # an empty LogIn is a 401, not a fault
+    assert root.findtext('.//%sResultCode' % NS) == '401'
+
+
+# ------------------------------------------------------------------ poll queue and journal
+
+def test_poll_queue_is_drained_one_by_one(tmp_path_factory):
+    box = _start(tmp_path_factory, 'ascio-queue')
+    try:
+        service = ascio_soap.get_client(ascio_soap.BUNDLED_WSDL_URL, box.url, True, 10)
+        session = service.LogIn(session={'Account': ACCOUNT, 'Password': PASSWORD}).sessionId
+        empty = service.PollMessage(sessionId=session, msgType='Message_to_Partner')
+        assert empty.PollMessageResult.ResultCode == 200 and empty.msgCount == 0 and empty.item is None
+        ids = [run_order(service, session, 'Nameserver_Update', {
+            'DomainName': name, 'NameServers': ns('ns1.example.org', 'ns2.example.org')}).OrderId
+            for name in ('example.com', 'example.net')]
+        first = service.PollMessage(sessionId=session, msgType='Message_to_Partner')
+        assert first.msgCount == 2
+        item = first.item
+        assert (item.MsgType, item.OrderId, item.OrderStatus, item.DomainName) == (
+            'Message_to_Partner', ids[0], 'Completed', 'example.com')
+        assert item.DomainHandle == 'SBXD-EXAMPLE-COM' and item.Msg
+        # Only the head can be acknowledged.
+        ack = service.AckMessage(sessionId=session, msgId=item.MsgId + 1)
+        assert code_of(ack, 'AckMessage') == 400
+        assert code_of(service.AckMessage(sessionId=session, msgId=999), 'AckMessage') == 405
+        assert code_of(service.AckMessage(sessionId=session, msgId=item.MsgId), 'AckMessage') == 200
+        second = service.PollMessage(sessionId=session, msgType='Message_to_Partner')
+        assert second.msgCount == 1 and second.item.OrderId == ids[1]
+        assert code_of(service.AckMessage(sessionId=session, msgId=second.item.MsgId), 'AckMessage') == 200
+        assert service.PollMessage(sessionId=session, msgType='Message_to_Partner').msgCount == 0
+    finally:
+        box.stop()
+    with open(box.journal) as handle:
+        entries = [json.loads(line) for line in handle]
+    acks = [e for e in entries if e['operation'] == 'AckMessage']
+    assert [e['result_code'] for e in acks] == [400, 405, 200, 200] and all(e['write'] for e in acks)
+
+
+def test_journal_has_no_secrets(sandbox, service, session):
+    service.LogIn(session={'Account': ACCOUNT, 'Password': 'wrong-password-xyz'})
+    deadline = time.monotonic() + 2
+    while time.monotonic() < deadline:
+        with open(sandbox.journal) as handle:
+            text = handle.read()
+        if 'LogIn' in text:
+            break
+        time.sleep(0.05)
+    for secret in (PASSWORD, 'wrong-password-xyz', 'Ex4mple-Com!', 'Tr4nsfer-Me!', 'N3w-Auth!', session):
+        assert secret not in text
+    entries = [json.loads(line) for line in text.splitlines()]
+    assert all(set(e) == {'operation', 'order_type', 'domain', 'result_code', 'write'} for e in entries)
+    creates = [e for e in entries if e['operation'] == 'CreateOrder']
+    assert creates and all(e['write'] for e in creates)
+    assert any(e['order_type'] == 'Nameserver_Update' and e['domain'] == 'example.net' and e['result_code'] == 200
+               for e in creates)
+    assert not any(e['write'] for e in entries if e['operation'] in ('GetDomain', 'LogIn'))
