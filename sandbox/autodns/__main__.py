@@ -42,7 +42,7 @@ def main(argv=None):
     stop = threading.Event()
     for sig in (signal.SIGTERM, signal.SIGINT):
         signal.signal(sig, lambda *_: stop.set())
-    thread = threading.Thread(target=server.serve_forever, kwargs={'poll_interval': 0.2}, daemon=True)
+    thread = threading.Thread(target=server.serve_forever, kwargs={'poll_interval': 0.05}, daemon=True)
     thread.start()
     host, port = server.server_address[:2]
     sys.stderr.write('autodns-sandbox: %d domains, %d contacts, job delay %.2fs, rate limit %s\n' % (

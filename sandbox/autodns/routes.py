@@ -247,6 +247,29 @@ def job_info(call):
                   [{'job': job.to_api(), 'object': _dobj(job.domain)}])
 
 
+def job_search(call):
+    store = call.store
+    account = call.account
+    jobs = sorted((j for j in store.jobs.values()
+                   if j.account['user'] == account['user'] and str(j.account['context']) == str(account['context'])),
+                  key=lambda j: j.id)
+    fields = {
+        'id': (lambda j: j.id, 'int'),
+        'status': (lambda j: j.status, 'str'),
+        'object': (lambda j: j.domain, 'str'),
+        'type': (lambda j: 'domain', 'str'),
+        'action': (lambda j: j.action, 'str'),
+        'subStatus': (lambda j: None, 'str'),
+        'parent': (lambda j: None, 'int'),
+        'created': (lambda j: j.created, 'date'),
+        'updated': (lambda j: j.updated, 'date'),
+        'execution': (lambda j: j.due, 'date'),
+    }
+    hits, total = query.run(call.body, jobs, fields, 'job')
+    return Result('SUCCESS', 'The job list was inquired successfully.', response_object('job', summary=total),
+                  [{'job': j.to_api(), 'object': _dobj(j.domain)} for j in hits])
+
+
 def poll_info(call):
     queue = call.store.poll_queue(call.account)
     if not queue:
@@ -290,6 +313,7 @@ ROUTES = [
     ('GET', r'/contact/' + ID, '0304', contact_info),
     ('PUT', r'/contact/' + ID, '0302', contact_update),
     ('DELETE', r'/contact/' + ID, '0303', contact_delete),
+    ('POST', r'/job/_search', '300115', job_search),
     ('GET', r'/job/' + ID, '300114', job_info),
     ('GET', r'/poll', '0905', poll_info),
     ('PUT', r'/poll/' + ID, '0906', poll_confirm),

@@ -78,6 +78,15 @@ def _domain_record(store, entry, account, current, contacts_required=True):
 
 def load(path, default_account, extra_account=None, job_delay=1.0):
     """Build a Store from the seed file at ``path`` (None: empty store)."""
+    try:
+        return _load(path, default_account, extra_account, job_delay)
+    except ApiError as exc:
+        raise SeedError(exc.text)
+    except (yaml.YAMLError, ValueError, TypeError, AttributeError) as exc:
+        raise SeedError('%s: %s' % (type(exc).__name__, exc))
+
+
+def _load(path, default_account, extra_account, job_delay):
     data = {}
     if path:
         with open(path, encoding='utf-8') as handle:

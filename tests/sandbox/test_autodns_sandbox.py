@@ -390,6 +390,7 @@ def test_journal_lines_and_no_secrets(sandbox, client, journal_file):
     client.wait_job(job_id)
     requests.get(sandbox.url + '/poll', auth=('demo', 'bad-secret-pw'),
                  headers={'User-Agent': 't', 'X-Domainrobot-Context': '4'}, timeout=5)
+    client.post('/domain/_search', {'filters': [{'key': 'name', 'value': 'example.com'}]})
     client.put('/domain/example.com/_renew?authinfo=%s' % AUTHINFO,
                {'payable': '2027-12-31T12:00:00.000+0200', 'authinfo': AUTHINFO})
     time.sleep(0.1)
@@ -404,5 +405,288 @@ def test_journal_lines_and_no_secrets(sandbox, client, journal_file):
     put = lines[1]
     assert put['method'] == 'PUT' and put['write'] is True and put['code'] == 'N0102'
     assert any(line['status_code'] == 401 for line in lines)
+    search = next(line for line in lines if line['path'] == '/v1/domain/_search')
+    assert search['method'] == 'POST' and search['write'] is False and search['code'] == 'S0105'
     assert PASSWORD not in text and 'bad-secret-pw' not in text and AUTHINFO not in text
     assert lines[-1]['query'] == {'authinfo': '***'}
+
+
+# ---------------------------------------------------------------- stage 2: renew
+def test_renew_needs_the_current_payable_and_cannot_run_twice(client):
+    domain = client.domain('example.com')
+    old_payable = domain['payable']
+    body = {'period': {'period': 1, 'unit': 'YEAR'}, 'payable': old_payable}
+
+    status, error = client.put('/domain/example.com/_renew', dict(body, payable='2026-12-31T12:00:00.000+0200'))
+    assert_error(status, error, 400, 'E0101003', 'PAYABLE_MISMATCH')
+    status, error = client.put('/domain/example.com/_renew', {'period': {'period': 1, 'unit': 'YEAR'}})
+    assert_error(status, error, 400, 'E0101003', 'PAYABLE_REQUIRED')
+
+    status, started = client.put('/domain/example.com/_renew', body)
+    job_id = start_job((status, started), 'N0101003')
+    assert started['object'] == {'type': 'domain', 'value': 'example.com'}
+    # while the job runs, a repeat is refused as busy; the domain is unchanged
+    assert_error(*client.put('/domain/example.com/_renew', body), 400, 'E0101003', 'OBJECT_BUSY')
+    assert client.domain('example.com')['payable'] == old_payable
+
+    assert client.wait_job(job_id)['status'] == 'SUCCESS'
+    renewed = client.domain('example.com')
+    assert renewed['payable'] == '2028-12-31T12:00:00.000+0200'
+    assert renewed['expire'] == '2028-12-31T12:00:00.000+0200'
+    # the same request again carries the old payable and is rejected
+    assert_error(*client.put('/domain/example.com/_renew', body), 400, 'E0101003', 'PAYABLE_MISMATCH')
+
+    (message,) = client.drain_poll()
+    assert message['status']['code'] == 'S0101003'
+    assert message['job']['action'] == 'RENEW' and message['job']['id'] == job_id
+    assert message['job']['domain']['payable'] == '2028-12-31T12:00:00.000+0200'
+
+
+def test_renew_accepts_the_same_instant_or_the_bare_date(client):
+    job_id = start_job(client.put('/domain/example.com/_renew', {
+        'period': {'period': 2, 'unit': 'YEAR'}, 'payable': '2027-12-31T10:00:00Z'}), 'N0101003')
+    client.wait_job(job_id)
+    assert client.domain('example.com')['payable'] == '2029-12-31T12:00:00.000+0200'
+    job_id = start_job(client.put('/domain/example.com/_renew', {'payable': '2029-12-31'}), 'N0101003')
+    client.wait_job(job_id)
+    assert client.domain('example.com')['payable'] == '2030-12-31T12:00:00.000+0200'
+
+
+# ---------------------------------------------------------------- stage 2: contacts
+NEW_CONTACT = {'type': 'PERSON', 'fname': 'Max', 'lname': 'Muster', 'organization': 'Example AG',
+               'address': ['Weg 5'], 'pcode': '80331', 'city': 'Munich', 'country': 'DE',
+               'email': 'max@example.net', 'phone': '+49.891234567'}
+
+
+def test_contact_create_info_update_search_delete(client):
+    status, body = client.post('/contact', NEW_CONTACT)
+    assert status == 200
+    assert_envelope(body, 'S0301', 'SUCCESS')
+    created = body['data'][0]
+    assert created['id'] == 105 and created['fname'] == 'Max' and created['alias']
+    assert body['object'] == {'type': 'contact', 'value': '105'}
+
+    status, body = client.get('/contact/105')
+    assert_envelope(body, 'S0304', 'SUCCESS')
+    assert body['data'][0]['email'] == 'max@example.net'
+
+    status, body = client.put('/contact/105', {'city': 'Augsburg'})
+    assert_envelope(body, 'S0302', 'SUCCESS')
+    assert body['data'][0]['city'] == 'Augsburg' and body['data'][0]['fname'] == 'Max'
+
+    status, body = client.post('/contact/_search', {'filters': [
+        {'key': 'fname', 'value': 'John', 'operator': 'EQUAL', 'link': 'AND'},
+        {'key': 'email', 'value': 'john@example.com', 'operator': 'EQUAL'}]})
+    assert_envelope(body, 'S0304', 'SUCCESS')
+    assert sorted(c['id'] for c in body['data']) == [100, 103]
+    assert body['object']['summary'] == 2
+    status, body = client.post('/contact/_search', {'filters': [
+        {'key': 'organization', 'value': 'Example*', 'operator': 'LIKE', 'link': 'AND'},
+        {'key': 'city', 'value': 'Hamburg', 'operator': 'EQUAL'}]})
+    assert [c['id'] for c in body['data']] == [102]
+    assert_error(*client.post('/contact/_search', {'filters': [{'key': 'shoesize', 'value': '9'}]}),
+                 400, 'E0304', 'INVALID_QUERY')
+
+    assert_error(*client.delete('/contact/100'), 400, 'E0303', 'CONTACT_IN_USE')
+    status, body = client.delete('/contact/105')
+    assert_envelope(body, 'S0303', 'SUCCESS')
+    assert_error(*client.get('/contact/105'), 404, 'E0304', 'CONTACT_NOT_FOUND')
+
+
+def test_contact_create_rejects_incomplete_contacts(client):
+    status, body = client.post('/contact', {'type': 'PERSON', 'fname': 'Max', 'country': 'Germany1'})
+    assert_error(status, body, 400, 'E0301', 'INVALID_CONTACT')
+    assert 'missing fields' in body['status']['text']
+
+
+def test_contact_identity_change_of_a_gtld_owner_needs_consent(client):
+    assert_error(*client.put('/contact/100', {'lname': 'Smith'}), 400, 'E0302', 'OWNER_CONSENT_REQUIRED')
+    status, body = client.put('/contact/100', {'lname': 'Smith', 'confirmOwnerConsent': True})
+    assert status == 200 and body['data'][0]['lname'] == 'Smith'
+    # not an identity field: no consent needed
+    assert client.put('/contact/100', {'phone': '+49.300000000'})[0] == 200
+
+
+# ---------------------------------------------------------------- stage 2: domain contacts, owner change, status
+def test_domain_contacts_change_and_owner_change_rules(client):
+    job_id = start_job(client.put('/domain/example.com', {'adminc': {'id': 102}, 'zonec': {'id': 102}}), 'N0102')
+    client.wait_job(job_id)
+    domain = client.domain('example.com')
+    assert domain['adminc'] == {'id': 102} and domain['zonec'] == {'id': 102} and domain['ownerc'] == {'id': 100}
+
+    # a different owner identity via plain update is refused
+    status, body = client.put('/domain/example.com', {'ownerc': {'id': 102}})
+    assert_error(status, body, 400, 'E0102', 'OWNER_CHANGE_REQUIRES_TRADE')
+    assert '_trade' in body['status']['text']
+    # another handle with the same identity (name, organization, email) is a plain update
+    job_id = start_job(client.put('/domain/example.com', {'ownerc': {'id': 103}}), 'N0102')
+    client.wait_job(job_id)
+    assert client.domain('example.com')['ownerc'] == {'id': 103}
+
+    # trade: gTLD needs confirmOwnerConsent
+    trade = {'name': 'example.com', 'ownerc': {'id': 102}}
+    assert_error(*client.post('/domain/_trade', trade), 400, 'E0104010', 'OWNER_CONSENT_REQUIRED')
+    job_id = start_job(client.post('/domain/_trade', dict(trade, confirmOwnerConsent=True)), 'N0104010')
+    assert client.wait_job(job_id)['action'] == 'OWNERCHANGE'
+    assert client.domain('example.com')['ownerc'] == {'id': 102}
+
+    # the deprecated route does the same; a ccTLD needs no consent
+    job_id = start_job(client.put('/domain/xn--mller-kva.de/_ownerChange', {'ownerc': {'id': 100}}), 'N0104010')
+    client.wait_job(job_id)
+    assert client.domain('xn--mller-kva.de')['ownerc'] == {'id': 100}
+
+
+def test_registry_status_is_changed_by_status_update_only(client):
+    status, body = client.put('/domain/example.com', {'registryStatus': 'LOCK'})
+    assert_error(status, body, 400, 'E0102', 'STATUS_CHANGE_NOT_HERE')
+    # sending the unchanged status along with other fields is fine
+    job_id = start_job(client.put('/domain/example.com', {'registryStatus': 'ACTIVE', 'autoRenewStatus': 'ONCE'}),
+                       'N0102')
+    client.wait_job(job_id)
+    assert client.domain('example.com')['autoRenewStatus'] == 'ONCE'
+
+    job_id = start_job(client.put('/domain/example.com/_statusUpdate', {'registryStatus': 'LOCK'}), 'N0102002')
+    assert client.wait_job(job_id)['action'] == 'UPDATE_STATUS'
+    assert client.domain('example.com')['registryStatus'] == 'LOCK'
+    assert_error(*client.put('/domain/example.com/_statusUpdate', {'registryStatus': 'LOCKED'}),
+                 400, 'E0102002', 'INVALID_VALUE')
+
+
+# ---------------------------------------------------------------- stage 2: create, transfer
+def test_create_becomes_a_domain_after_the_job(client):
+    body = {'name': 'new-domain.example', 'ownerc': {'id': 100}, 'adminc': {'id': 100}, 'techc': {'id': 101},
+            'nameServers': [{'name': 'a.ns14.net'}, {'name': 'b.ns14.net'}], 'period': {'period': 2, 'unit': 'YEAR'}}
+    job_id = start_job(client.post('/domain', body), 'N0101')
+    assert_error(*client.get('/domain/new-domain.example'), 404, 'E0105')
+    assert_error(*client.post('/domain', body), 400, 'E0101', 'DOMAIN_EXISTS')
+    assert client.wait_job(job_id)['action'] == 'CREATE'
+    domain = client.domain('new-domain.example')
+    assert domain['ownerc'] == {'id': 100} and domain['registryStatus'] == 'ACTIVE'
+    assert domain['payable'][:4] == str(int(domain['created'][:4]) + 2)
+    (message,) = client.drain_poll()
+    assert message['status']['code'] == 'S0101'
+
+    assert_error(*client.post('/domain', dict(body, name='example.com')), 400, 'E0101', 'DOMAIN_EXISTS')
+    assert_error(*client.post('/domain', dict(body, name='transfer-in.example')), 400, 'E0101',
+                 'DOMAIN_NOT_AVAILABLE')
+    assert_error(*client.post('/domain', dict(body, name='bad_name.example')), 400, 'E0101',
+                 'INVALID_DOMAIN_NAME')
+    missing = dict(body, name='other.example')
+    del missing['techc']
+    assert_error(*client.post('/domain', missing), 400, 'E0101', 'INVALID_CONTACT')
+
+
+def test_transfer_needs_the_right_authinfo(client):
+    body = {'name': 'transfer-in.example', 'ownerc': {'id': 100}, 'adminc': {'id': 100}, 'techc': {'id': 101},
+            'authinfo': 'wrong-authinfo'}
+    job_id = start_job(client.post('/domain/_transfer', body), 'N0104')
+    assert client.wait_job(job_id)['status'] == 'FAILED'
+    assert_error(*client.get('/domain/transfer-in.example'), 404, 'E0105')
+    (message,) = client.drain_poll()
+    assert message['status'] == {'code': 'E0104', 'type': 'ERROR', 'text': message['status']['text']}
+    assert message['job']['status'] == 'FAILED'
+    assert 'authinfo' in message['status']['text']
+
+    job_id = start_job(client.post('/domain/_transfer', dict(body, authinfo=TRANSFER_AUTHINFO)), 'N0104')
+    assert client.wait_job(job_id)['status'] == 'SUCCESS'
+    domain = client.domain('transfer-in.example')
+    assert domain['payable'] == '2027-05-20T00:00:00.000+0000'
+    assert domain['nameServers'] == [{'name': 'ns1.other.example'}, {'name': 'ns2.other.example'}]
+    assert domain['action'] == 'TRANSFER'
+    assert_error(*client.post('/domain/_transfer', dict(body, name='example.com')), 400, 'E0104', 'DOMAIN_EXISTS')
+    assert_error(*client.post('/domain/_transfer', dict(body, authinfo='')), 400, 'E0104')
+
+
+# ---------------------------------------------------------------- stage 2: cancelation, restore, authinfo
+def test_cancelation_now_deletes_and_restore_brings_back(client):
+    status, body = client.post('/domain/example.net/cancelation',
+                               {'domain': 'example.net', 'type': 'DELETE', 'execution': 'NOW'})
+    assert status == 200
+    assert_envelope(body, 'S0103101', 'SUCCESS')
+    assert body['data'][0]['type'] == 'DELETE' and body['data'][0]['execution'] == 'NOW'
+    assert_error(*client.post('/domain/example.net/cancelation', {'type': 'DELETE', 'execution': 'NOW'}),
+                 400, 'E0103101', 'CANCELATION_EXISTS')
+    status, body = client.get('/domain/example.net/cancelation')
+    assert_envelope(body, 'S0103104', 'SUCCESS')
+    assert client.domain('example.net')['cancelationStatus'] == 'DELETE'
+
+    time.sleep(0.3)
+    assert_error(*client.get('/domain/example.net'), 404, 'E0105', 'DOMAIN_NOT_FOUND')
+    status, body = client.post('/domain/restore/_search', {})
+    assert_envelope(body, 'S0105005', 'SUCCESS')
+    assert sorted(d['name'] for d in body['data']) == ['example.net', 'restore-me.example']
+
+    job_id = start_job(client.put('/domain/example.net/_restore', {}), 'N0101005')
+    assert client.wait_job(job_id)['action'] == 'RESTORE'
+    restored = client.domain('example.net')
+    assert restored['registryStatus'] == 'ACTIVE' and 'cancelationStatus' not in restored
+    assert_error(*client.put('/domain/example.net/_restore', {}), 400, 'E0101005', 'DOMAIN_EXISTS')
+    assert_error(*client.put('/domain/never-there.example/_restore', {}), 404, 'E0101005', 'DOMAIN_NOT_RESTORABLE')
+
+    job_id = start_job(client.put('/domain/restore-me.example/_restore'), 'N0101005')
+    client.wait_job(job_id)
+    assert client.domain('restore-me.example')['name'] == 'restore-me.example'
+
+
+def test_cancelation_at_expire_can_be_updated_and_withdrawn(client):
+    status, body = client.post('/domain/example.org/cancelation', {'type': 'DELETE', 'execution': 'EXPIRE'})
+    assert body['data'][0]['status'] == 'DELETE_EXPIRE'
+    assert_error(*client.post('/domain/example.com/cancelation', {'type': 'DELETE', 'execution': 'DATE'}),
+                 400, 'E0103101', 'INVALID_VALUE')
+    assert_error(*client.post('/domain/example.com/cancelation', {'type': 'DELETE', 'execution': 'LATER'}),
+                 400, 'E0103101', 'INVALID_VALUE')
+    status, body = client.put('/domain/example.org/cancelation',
+                              {'execution': 'DATE', 'registryWhen': '2027-01-01T00:00:00.000+0000'})
+    assert_envelope(body, 'S0103102', 'SUCCESS')
+    assert body['data'][0]['registryWhen'] == '2027-01-01T00:00:00.000+0000'
+    status, body = client.delete('/domain/example.org/cancelation')
+    assert_envelope(body, 'S0103103', 'SUCCESS')
+    assert_error(*client.get('/domain/example.org/cancelation'), 404, 'E0103104', 'CANCELATION_NOT_FOUND')
+    assert_error(*client.delete('/domain/example.org/cancelation'), 404, 'E0103103', 'CANCELATION_NOT_FOUND')
+    assert client.domain('example.org')['name'] == 'example.org'
+
+
+def test_authinfo_create_and_delete(client):
+    status, body = client.post('/domain/example.com/_authinfo1')
+    assert_envelope(body, 'S0113001', 'SUCCESS')
+    new = body['data'][0]['authinfo']
+    assert new and new != AUTHINFO
+    assert client.domain('example.com')['authinfo'] == new
+    status, body = client.delete('/domain/example.com/_authinfo1')
+    assert_envelope(body, 'S0113002', 'SUCCESS')
+    assert 'authinfo' not in client.domain('example.com')
+    assert_error(*client.delete('/domain/example.com/_authinfo1'), 400, 'E0113002', 'AUTHINFO_NOT_FOUND')
+
+
+# ---------------------------------------------------------------- stage 2: lists
+def test_domain_search_by_expire_and_name(client):
+    status, body = client.post('/domain/_search', {'filters': [
+        {'key': 'expire', 'value': '2027-12-01', 'operator': 'LESS'}]})
+    assert status == 200
+    assert_envelope(body, 'S0105', 'SUCCESS')
+    assert [d['name'] for d in body['data']] == ['example.net', 'xn--mller-kva.de']
+    assert body['object'] == {'type': 'domain', 'summary': 2}
+
+    status, body = client.post('/domain/_search', {'filters': [
+        {'key': 'expire', 'value': '2028-01-01T00:00:00.000+0000', 'operator': 'LESS', 'link': 'AND'},
+        {'key': 'name', 'value': 'example.*', 'operator': 'LIKE'}],
+        'orders': [{'key': 'expire', 'type': 'DESC'}]})
+    assert [d['name'] for d in body['data']] == ['example.com', 'example.net']
+
+    status, body = client.post('/domain/_search', {'filters': [
+        {'key': 'tld', 'value': 'de', 'link': 'OR'}, {'key': 'status', 'value': 'LOCK'}], 'view': {'limit': 1}})
+    assert body['object']['summary'] == 2 and len(body['data']) == 1
+    assert_error(*client.post('/domain/_search', {'filters': [{'key': 'expire', 'value': 'soon',
+                                                               'operator': 'LESS'}]}), 400, 'E0105', 'INVALID_QUERY')
+
+
+def test_job_search_finds_running_jobs_of_a_domain(client):
+    job_id = start_job(client.put('/domain/example.com', {'autoRenewStatus': 'FALSE'}), 'N0102')
+    query = {'filters': [{'key': 'object', 'value': 'example.com', 'operator': 'EQUAL'},
+                         {'key': 'status', 'value': 'RUNNING', 'operator': 'EQUAL', 'link': 'AND'}]}
+    status, body = client.post('/job/_search', query)
+    assert_envelope(body, 'S300115', 'SUCCESS')
+    assert [entry['job']['id'] for entry in body['data']] == [job_id]
+    assert body['data'][0]['object'] == {'type': 'domain', 'value': 'example.com'}
+    client.wait_job(job_id)
+    assert client.post('/job/_search', query)[1]['data'] == []
