@@ -123,6 +123,12 @@ def raw_call(url, operation, body_xml):
     return response, etree.fromstring(response.content)
 
 
+CONTACT = {'FirstName': 'Jane', 'LastName': 'Roe', 'Address1': 'Example Street 9', 'City': 'Example City',
+           'PostalCode': '1000', 'CountryCode': 'DK', 'Email': 'jane@example.com', 'Phone': '+45.11223344'}
+REGISTRANT = {'Name': 'Jane Roe', 'Address1': 'Example Street 9', 'City': 'Example City', 'PostalCode': '1000',
+              'CountryCode': 'DK', 'Email': 'jane@example.com', 'Phone': '+45.11223344'}
+
+
 # ------------------------------------------------------------------ session
 
 def test_wsdl_served_with_own_address(sandbox):
@@ -289,6 +295,126 @@ def test_malformed_envelope_is_a_soap_fault(sandbox):
     response, root = raw_call(sandbox.url, 'LogIn', '')
     assert response.status_code == 200  # an empty LogIn is a 401, not a fault
     assert root.findtext('.//%sResultCode' % NS) == '401'
+
+
+# ------------------------------------------------------------------ stage 2
+
+def test_contact_update(service, session):
+    result = create(service, session, 'Contact_Update', {
+        'DomainName': 'example.net', 'AdminContact': CONTACT, 'TechContact': CONTACT})
+    assert code_of(result, 'CreateOrder') == 400
+    assert 'BillingContact is missing' in values_of(result, 'CreateOrder')
+    order = run_order(service, session, 'Contact_Update', {
+        'DomainName': 'example.net', 'AdminContact': CONTACT, 'TechContact': CONTACT, 'BillingContact': CONTACT})
+    assert order.Status == 'Completed'
+    domain = get_domain(service, session, 'example.net')
+    assert domain.AdminContact.Email == 'jane@example.com' and domain.BillingContact.LastName == 'Roe'
+    assert domain.Registrant.Name == 'John Doe'
+
+
+def test_registrant_details_update_keeps_identity(service, session):
+    result = create(service, session, 'Registrant_Details_Update', {
+        'DomainName': 'example.com', 'Registrant': {'Name': 'Somebody Else', 'Email': 'x@example.com'}})
+    assert code_of(result, 'CreateOrder') == 400
+    assert any('Registrant.Name' in v and 'Owner_Change' in v for v in values_of(result, 'CreateOrder'))
+    order = run_order(service, session, 'Registrant_Details_Update', {
+        'DomainName': 'example.com', 'Registrant': {'Name': 'Erika Mustermann', 'Email': 'new@example.com'}})
+    assert order.Status == 'Completed'
+    registrant = get_domain(service, session, 'example.com').Registrant
+    assert (registrant.Name, registrant.Email, registrant.OrgName) == (
+        'Erika Mustermann', 'new@example.com', 'Example Holding')
+
+
+def test_owner_change(service, session):
+    before = get_domain(service, session, 'example.net').Registrant
+    order = run_order(service, session, 'Owner_Change', {'DomainName': 'example.net', 'Registrant': REGISTRANT})
+    assert order.Status == 'Completed'
+    after = get_domain(service, session, 'example.net').Registrant
+    assert after.Name == 'Jane Roe' and after.Handle and after.Handle != before.Handle
+    result = create(service, session, 'Owner_Change', {'DomainName': 'example.net', 'Registrant': {'Name': 'X'}})
+    assert code_of(result, 'CreateOrder') == 400
+    assert 'Registrant.Email is missing' in values_of(result, 'CreateOrder')
+
+
+def test_update_lock_blocks_updates_but_not_change_locks(service, session):
+    result = create(service, session, 'Nameserver_Update', {
+        'DomainName': 'example.org', 'NameServers': ns('ns1.example.net', 'ns2.example.net')})
+    assert code_of(result, 'CreateOrder') == 400
+    assert any('UpdateLock' in v for v in values_of(result, 'CreateOrder'))
+    result = create(service, session, 'Change_Locks', {'DomainName': 'example.org', 'UpdateLock': 'Maybe'})
+    assert code_of(result, 'CreateOrder') == 400
+    order = run_order(service, session, 'Change_Locks', {'DomainName': 'example.org', 'UpdateLock': 'Unlock'})
+    assert order.Status == 'Completed'
+    assert get_domain(service, session, 'example.org').UpdateLock == 'Unlock'
+
+
+def test_delete_refused_under_delete_lock(service, session):
+    result = create(service, session, 'Delete_Domain', {'DomainName': 'example.com'})
+    assert code_of(result, 'CreateOrder') == 400
+    assert any('DeleteLock' in v for v in values_of(result, 'CreateOrder'))
+
+
+def test_expire_renew_unexpire(service, session):
+    name = 'xn--bcher-kva.example'
+    result = create(service, session, 'Unexpire_Domain', {'DomainName': name})
+    assert code_of(result, 'CreateOrder') == 400
+    assert any('not expiring' in v for v in values_of(result, 'CreateOrder'))
+    assert run_order(service, session, 'Expire_Domain', {'DomainName': name}).Status == 'Completed'
+    before = get_domain(service, session, name)
+    assert before.Status == 'EXPIRING'
+    assert run_order(service, session, 'Renew_Domain', {'DomainName': name, 'RegPeriod': 2}).Status == 'Completed'
+    renewed = get_domain(service, session, name)
+    assert renewed.ExpDate.year == before.ExpDate.year + 2
+    assert renewed.Status == 'EXPIRING'  # renewing does not unexpire
+    assert run_order(service, session, 'Unexpire_Domain', {'DomainName': name}).Status == 'Completed'
+    assert get_domain(service, session, name).Status == 'ACTIVE'
+
+
+def test_register_domain(service, session):
+    full = {'Registrant': REGISTRANT, 'AdminContact': CONTACT, 'TechContact': CONTACT, 'BillingContact': CONTACT,
+            'NameServers': ns('ns1.example.org', 'ns2.example.org')}
+    result = create(service, session, 'Register_Domain', dict(full, DomainName='taken.example'))
+    assert code_of(result, 'CreateOrder') == 400
+    assert any('not available' in v for v in values_of(result, 'CreateOrder'))
+    result = create(service, session, 'Register_Domain', dict(full, DomainName='example.com'))
+    assert code_of(result, 'CreateOrder') == 400
+    order = run_order(service, session, 'Register_Domain', dict(full, DomainName='new-one.example', RegPeriod=2))
+    assert order.Status == 'Completed'
+    domain = get_domain(service, session, 'new-one.example')
+    assert domain.Registrant.Name == 'Jane Roe' and domain.Status == 'ACTIVE'
+    assert domain.ExpDate.year - domain.CreDate.year == 2
+    # Delete_Domain: done when the order completes; the domain leaves the default search.
+    assert run_order(service, session, 'Delete_Domain', {'DomainName': 'new-one.example'}).Status == 'Completed'
+    deleted = service.GetDomain(sessionId=session, domainHandle=domain.DomainHandle)
+    assert deleted.domain.Status == 'DELETED'
+    found = service.SearchDomain(sessionId=session, criteria={'Mode': 'Strict', 'Clauses': {'Clause': [
+        {'Attribute': 'DomainName', 'Operator': 'Is', 'Value': 'new-one.example'}]}})
+    assert found.domains is None or not found.domains.Domain
+
+
+def test_transfer_domain(service, session):
+    full = {'Registrant': REGISTRANT, 'AdminContact': CONTACT, 'TechContact': CONTACT, 'BillingContact': CONTACT}
+    result = create(service, session, 'Transfer_Domain', dict(full, DomainName='locked.example', AuthInfo='L0cked-Away!'))
+    assert code_of(result, 'CreateOrder') == 400
+    assert any('TransferLock' in v for v in values_of(result, 'CreateOrder'))
+    result = create(service, session, 'Transfer_Domain', {'DomainName': 'transfer-me.example', 'AuthInfo': 'x'})
+    assert code_of(result, 'CreateOrder') == 400  # .example is not a TLD that transfers without data
+    assert 'Registrant is missing' in values_of(result, 'CreateOrder')
+    order = run_order(service, session, 'Transfer_Domain', dict(full, DomainName='transfer-me.example',
+                                                                AuthInfo='wrong-code'))
+    assert order.Status == 'Authentication_Failed'
+    order = run_order(service, session, 'Transfer_Domain', dict(full, DomainName='transfer-me.example',
+                                                                AuthInfo='Tr4nsfer-Me!'))
+    assert order.Status == 'Completed'
+    assert get_domain(service, session, 'transfer-me.example').ExpDate.year == 2027
+
+
+def test_restore_and_update_authinfo(service, session):
+    assert run_order(service, session, 'Restore_Domain', {'DomainName': 'deleted.example'}).Status == 'Completed'
+    assert get_domain(service, session, 'deleted.example').Status == 'ACTIVE'
+    order = run_order(service, session, 'Update_AuthInfo', {'DomainName': 'deleted.example', 'AuthInfo': 'N3w-Auth!'})
+    assert order.Status == 'Completed'
+    assert get_domain(service, session, 'deleted.example').AuthInfo == 'N3w-Auth!'
 
 
 # ------------------------------------------------------------------ poll queue and journal
