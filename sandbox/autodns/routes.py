@@ -5,7 +5,7 @@ the envelope with status code letter + task code (S done, N job started).
 """
 import re
 
-from . import dates, query
+from . import query
 from . import validate as v
 from .envelope import bad_request, response_object
 
@@ -288,7 +288,7 @@ def poll_confirm(call):
 NAME = r'(?P<name>[^/]+)'
 ID = r'(?P<id>[^/]+)'
 
-# (method, path pattern, task code, handler, body expected)
+# (method, path pattern relative to /v1, task code from the swagger summary, handler)
 ROUTES = [
     ('POST', r'/domain', '0101', domain_create),
     ('POST', r'/domain/_search', '0105', domain_search),
