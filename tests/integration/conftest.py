@@ -10,6 +10,7 @@ from sandbox.launcher import ROOT, Sandbox
 
 PLAYBOOKS = os.path.join(ROOT, 'tests', 'integration', 'playbooks')
 SEEDS = os.path.join(ROOT, 'tests', 'integration', 'seeds')
+CALLBACKS = os.path.join(ROOT, 'tests', 'integration', 'callback_plugins')
 BIN = os.path.dirname(sys.executable)
 PROVIDERS = ('autodns', 'ascio')
 # Fast jobs/orders keep the suite short; the limit of 3 requests/second stays on for AutoDNS.
@@ -52,27 +53,23 @@ class Registrar(object):
     def writes(self):
         return [entry for entry in self.journal() if entry.get('write')]
 
-    def play(self, playbook, *args, json_output=True, env=None, **extra_vars):
-        """Run a playbook; return (returncode, output, per-task results when json_output)."""
+    def play(self, playbook, *args, env=None, **extra_vars):
+        """Run a playbook; return (returncode, what it printed, each task's result by name)."""
         extra = dict(provider=self.provider, **extra_vars)
         command = [os.path.join(BIN, 'ansible-playbook'), '-i', 'localhost,', '-c', 'local',
                    os.path.join(PLAYBOOKS, playbook), '-e', json.dumps(extra)] + list(args)
+        results_file = self.journal_path + '.results.json'
+        if os.path.exists(results_file):
+            os.unlink(results_file)
         overrides = dict(env or {})
-        if json_output:
-            overrides['ANSIBLE_STDOUT_CALLBACK'] = 'json'
+        overrides.update(ANSIBLE_CALLBACK_PLUGINS=CALLBACKS, TASK_RESULTS_FILE=results_file)
         proc = subprocess.run(command, cwd=ROOT, env=self.env(**overrides), capture_output=True, text=True,
                               timeout=300)
         output = proc.stdout + proc.stderr
-        results = {}
-        if json_output:
-            try:
-                report = json.loads(proc.stdout)
-            except ValueError:
-                raise AssertionError('ansible-playbook printed no JSON:\n' + output)
-            for play in report['plays']:
-                for task in play['tasks']:
-                    results[task['task']['name']] = task['hosts'].get('localhost', {})
-        return proc.returncode, output, results
+        if not os.path.exists(results_file):
+            raise AssertionError('ansible-playbook did not run its tasks:\n' + output)
+        with open(results_file) as handle:
+            return proc.returncode, output, json.load(handle)
 
 
 def start_registrar(provider, tmp_path, delay=0.3):
