@@ -62,6 +62,8 @@ def connection_settings(params, environ=None):
         wsdl = settings.get('wsdl') or 'bundled'
         settings['wsdl'] = ASCIO_WSDLS.get(wsdl, wsdl) if wsdl != 'bundled' else 'bundled'
         settings['api_url'] = settings.get('api_url') or ASCIO_ENDPOINTS[key]
+    # Task options some adapters honour (AutoDNS: edit a shared contact handle in place).
+    settings['update_contacts_in_place'] = bool(params.get('update_contacts_in_place'))
     for option in ('api_url',) + (('wsdl',) if provider == 'ascio' else ()):
         value = settings[option]
         if value != 'bundled' and not value.startswith(('https://', 'http://')):

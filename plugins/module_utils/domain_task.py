@@ -51,8 +51,9 @@ def run_domain_task(module, desired, aspects, missing_ok=False):
         unsupported = [c.aspect for c in changes if c.aspect not in adapter.supported_aspects]
         if unsupported:
             raise InputError('%s: not supported by this registrar (%s)' % (', '.join(unsupported), adapter.name))
+        changes = adapter.resolve(current, changes)
         operations = adapter.operations(current, changes)
-        expected = predict(current, changes) if current is not None else None
+        expected = predict(current, changes)
         result['changed'] = bool(operations)
         result['operations'] = [_planned(op) for op in operations]
         if module._diff:

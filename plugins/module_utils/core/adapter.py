@@ -45,6 +45,22 @@ class Submission:
                 'status': self.status, 'message': self.message}
 
 
+@dataclass
+class Message:
+    """The head message of the account's poll queue (Ascio PollMessage, AutoDNS GET /poll)."""
+    id: str
+    domain: str = None
+    reference: str = None  # the order id (Ascio) or job id (AutoDNS) it reports on
+    status: str = None
+    text: str = None
+    created: str = None
+    waiting: int = None    # messages in the queue, this one included, when the registrar says
+
+    def to_dict(self):
+        return {'id': self.id, 'domain': self.domain, 'reference': self.reference, 'status': self.status,
+                'text': self.text, 'created': self.created, 'waiting': self.waiting}
+
+
 class RegistrarAdapter(object):
     """Base class: subclasses implement the registrar-specific methods."""
 
@@ -56,8 +72,20 @@ class RegistrarAdapter(object):
         """The Domain, or None when it is not in the account."""
         raise NotImplementedError
 
+    def resolve(self, current, changes):
+        """Read what translating ``changes`` needs beyond the domain (read-only I/O).
+
+        For example AutoDNS looks for an existing contact handle holding exactly the
+        declared data. Runs in check mode too, so it must never write. Returns the
+        changes, possibly with registrar facts filled in; the default needs nothing.
+        """
+        return changes
+
     def operations(self, current, changes):
-        """The operations that carry ``changes`` (a list from the planner). No I/O."""
+        """The operations that carry ``changes`` (a list from the planner). No I/O.
+
+        Raises InputError for what the registrar cannot express, before anything is sent.
+        """
         raise NotImplementedError
 
     def pending(self, name, aspects):
@@ -70,6 +98,14 @@ class RegistrarAdapter(object):
 
     def refresh(self, submission):
         """The submission with its current status (GetOrder / GET /job/{id})."""
+        raise NotImplementedError
+
+    def poll(self):
+        """The head message of the poll queue, or None when it is empty."""
+        raise NotImplementedError
+
+    def ack(self, message_id):
+        """Acknowledge (confirm) the head message so that the next one can be seen."""
         raise NotImplementedError
 
     def close(self):

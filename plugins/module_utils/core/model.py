@@ -120,3 +120,7 @@ class DesiredDomain:
     auth_code: str = None
     # state=absent: delete now, or let the registrar let it lapse at the end of its term.
     delete_mode: str = 'delete'
+    # A domain missing from the account is restored (recently deleted) instead of registered.
+    restore: bool = False
+    # Registration/transfer period in years.
+    period: int = 1

@@ -9,13 +9,13 @@ import datetime
 from dataclasses import dataclass, fields, replace
 
 from ansible_collections.domainops.registrar.plugins.module_utils.core.errors import InputError
-from ansible_collections.domainops.registrar.plugins.module_utils.core.model import Contact, Locks
+from ansible_collections.domainops.registrar.plugins.module_utils.core.model import Contact, Domain, Locks
 from ansible_collections.domainops.registrar.plugins.module_utils.core.validation import is_subordinate
 
 # Aspects in the order in which changing them is safe: the domain must exist first;
 # a lock that blocks updates is released before the updates and set after them;
 # expiry and deletion come last.
-ASPECT_ORDER = ('register', 'transfer', 'unlock', 'registrant', 'contacts', 'nameservers',
+ASPECT_ORDER = ('register', 'transfer', 'restore', 'unlock', 'registrant', 'contacts', 'nameservers',
                 'auth_code', 'autorenew', 'renew', 'locks', 'expire', 'delete')
 
 
@@ -32,6 +32,8 @@ def plan(current, desired, today=None):
     if not desired.present:
         return _plan_absent(current, desired)
     if current is None:
+        if desired.restore:
+            return [Change('restore', None, desired)]
         aspect = 'transfer' if desired.auth_code else 'register'
         return [Change(aspect, None, desired)]
     changes = list(_plan_contacts(current, desired))
@@ -186,11 +188,20 @@ def _plan_renew(current, desired, today):
     return Change('renew', paid_until, policy.period)
 
 
+def from_desired(desired):
+    """The domain a registration, transfer or restore is expected to produce."""
+    return Domain(name=desired.name, nameservers=tuple(desired.nameservers or ()),
+                  contacts=dict(desired.contacts or {}), locks=desired.locks or Locks(),
+                  autorenew=desired.autorenew)
+
+
 def predict(current, changes):
     """The domain as it will be once ``changes`` are done (for check mode's --diff)."""
     domain = current
     for change in changes:
-        if change.aspect == 'nameservers':
+        if change.aspect in ('register', 'transfer', 'restore'):
+            domain = from_desired(change.after)
+        elif change.aspect == 'nameservers':
             domain = replace(domain, nameservers=tuple(change.after))
         elif change.aspect == 'registrant':
             contacts = dict(domain.contacts, registrant=change.after)
