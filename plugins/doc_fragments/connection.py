@@ -64,9 +64,9 @@ options:
     type: int
     default: 30
 notes:
-  - The modules talk to the registrar from the host they run on; run them on the controller
+  - "The modules talk to the registrar from the host they run on; run them on the controller
     (C(delegate_to: localhost) or C(hosts: localhost)). They need the Python libraries
-    C(requests) (AutoDNS) and C(zeep) (Ascio) there.
+    C(requests) (AutoDNS) and C(zeep) (Ascio) there."
   - Set the connection once for all modules with C(module_defaults) and the action group
     C(group/domainops.registrar.registrar).
   - AutoDNS allows 3 requests per second per IP address; the modules keep to that, also across

@@ -1,0 +1,318 @@
+#!/usr/bin/python
+# -*- coding: utf-8 -*-
+# GNU General Public License v3.0+ (see https://www.gnu.org/licenses/gpl-3.0.txt)
+
+DOCUMENTATION = r"""
+module: domain
+short_description: Register, transfer in, restore, converge or delete a domain
+version_added: 0.1.0
+description:
+  - One task declares the whole domain. The module reads it, plans the changes, and sends only
+    the orders (Ascio) or tasks (AutoDNS) needed, each once, in a safe order, and reports each in
+    RV(operations).
+  - O(state=present) on a domain not in the account registers it (Ascio C(Register_Domain);
+    AutoDNS C(POST /domain)), or with O(auth_code) transfers it in (Ascio C(Transfer_Domain);
+    AutoDNS C(POST /domain/_transfer)), or with O(restore=true) restores a recently deleted domain
+    (Ascio C(Restore_Domain); AutoDNS C(PUT /domain/{name}/_restore)).
+  - On a domain in the account it converges the declared O(nameservers), O(contacts), locks and
+    O(autorenew) (see M(domainops.registrar.nameservers), M(domainops.registrar.contacts),
+    M(domainops.registrar.locks)). A lock that blocks updates is released first and set last.
+  - O(state=absent) with O(absent_action=expire) (the default, and the registrars' recommended
+    way) lets the domain lapse at the end of its term (Ascio C(Expire_Domain); AutoDNS
+    cancelation at expiry). O(absent_action=delete) deletes it now (Ascio C(Delete_Domain), which
+    is immediate; AutoDNS cancelation now).
+  - Renewal is its own module, M(domainops.registrar.renew).
+author:
+  - domainops.registrar maintainers
+extends_documentation_fragment:
+  - domainops.registrar.connection
+  - domainops.registrar.connection.WAIT
+attributes:
+  check_mode:
+    support: full
+    description: Reads the domain and reports every order or task it would send; sends nothing.
+  diff_mode:
+    support: full
+    description: Shows the domain before and after.
+  action_group:
+    support: full
+    membership: [domainops.registrar.registrar]
+options:
+  name:
+    description: The domain name. Internationalised names are converted to punycode.
+    type: str
+    required: true
+    aliases: [domain]
+  state:
+    description: Whether the domain must be in the account.
+    type: str
+    choices: [present, absent]
+    default: present
+  absent_action:
+    description:
+      - With O(state=absent), V(expire) lets the domain lapse at the end of its term and V(delete)
+        deletes it now (irreversible once the registry's restore period is over).
+    type: str
+    choices: [expire, delete]
+    default: expire
+  auth_code:
+    description:
+      - The auth code (transfer key). On a domain not in the account, transfers it in.
+      - On a domain in the account, sets the auth code when it differs (Ascio C(Update_AuthInfo), for
+        registries such as .de where the registrar sets the code).
+    type: str
+  restore:
+    description: Restore the domain when it is not in the account because it was deleted recently.
+    type: bool
+    default: false
+  period:
+    description: Registration or transfer period in years.
+    type: int
+    default: 1
+  nameservers:
+    description: The complete list of name servers; see M(domainops.registrar.nameservers).
+    type: list
+    elements: raw
+  allow_single_nameserver:
+    description: Accept a single name server.
+    type: bool
+    default: false
+  contacts:
+    description: Contacts by role; only the roles and fields given are managed. See M(domainops.registrar.contacts).
+    type: dict
+    suboptions:
+      registrant:
+        description:
+          - The registrant (domain holder; AutoDNS C(ownerc)).
+          - Give a C(handle) alone to point the role at an existing handle, or the contact's fields.
+        type: dict
+        suboptions: &contact_fields
+          handle:
+            description: An existing contact handle at the registrar.
+            type: str
+          first_name:
+            description: First name (on Ascio's registrant, part of C(Name)).
+            type: str
+          last_name:
+            description: Last name (on Ascio's registrant, part of C(Name)).
+            type: str
+          organization:
+            description: Organisation (Ascio C(OrgName), AutoDNS C(organization)).
+            type: str
+          address:
+            description: Street address lines.
+            type: list
+            elements: str
+          city:
+            description: City.
+            type: str
+          state:
+            description: State or province.
+            type: str
+          postal_code:
+            description: Postal code.
+            type: str
+          country:
+            description: Two-letter ISO 3166 country code.
+            type: str
+          email:
+            description: E-mail address.
+            type: str
+          phone:
+            description: Phone number in international form, such as C(+45.12345678).
+            type: str
+          fax:
+            description: Fax number in international form.
+            type: str
+          registrant_number:
+            description: Ascio C(RegistrantNumber) (company or personal registration number).
+            type: str
+      admin:
+        description: The administrative contact (AutoDNS C(adminc)). Same fields as O(registrant).
+        type: dict
+        suboptions: *contact_fields
+      tech:
+        description: The technical contact (AutoDNS C(techc)). Same fields as O(registrant).
+        type: dict
+        suboptions: *contact_fields
+      billing:
+        description: The billing contact (Ascio only). Same fields as O(registrant).
+        type: dict
+        suboptions: *contact_fields
+      reseller:
+        description: The reseller contact (Ascio only). Same fields as O(registrant).
+        type: dict
+        suboptions: *contact_fields
+      zone:
+        description: The zone contact (AutoDNS C(zonec) only). Same fields as O(registrant).
+        type: dict
+        suboptions: *contact_fields
+  update_contacts_in_place:
+    description: AutoDNS only. Edit the current contact handles in place; see M(domainops.registrar.contacts).
+    type: bool
+    default: false
+  transfer_lock:
+    description: Whether the domain must be locked against transfers away.
+    type: bool
+  delete_lock:
+    description: Whether the domain must be locked against deletion (Ascio only).
+    type: bool
+  update_lock:
+    description: Whether the domain must be locked against updates.
+    type: bool
+  autorenew:
+    description:
+      - Whether the registrar renews the domain automatically at the end of its term.
+      - B(Ascio) renews automatically unless a domain is set to expire; V(false) sends
+        C(Expire_Domain) and V(true) sends C(Unexpire_Domain) (never C(Renew_Domain)).
+      - B(AutoDNS) C(autoRenewStatus) C(FALSE)/C(TRUE) in a domain update.
+    type: bool
+"""
+
+EXAMPLES = r"""
+- name: Register example.com with its name servers and contacts (Ascio)
+  domainops.registrar.domain:
+    provider: ascio
+    name: example.com
+    nameservers: [a.ns14.net, b.ns14.net]
+    contacts:
+      registrant: "{{ contacts.example_ltd }}"
+      admin: "{{ contacts.hostmaster }}"
+      tech: "{{ contacts.hostmaster }}"
+      billing: "{{ contacts.hostmaster }}"
+    transfer_lock: true
+
+- name: Transfer example.net in with its auth code (AutoDNS)
+  domainops.registrar.domain:
+    provider: autodns
+    name: example.net
+    auth_code: "{{ vault_example_net_auth_code }}"
+
+- name: Stop the automatic renewal of example.org (Ascio Expire_Domain)
+  domainops.registrar.domain:
+    provider: ascio
+    name: example.org
+    autorenew: false
+
+- name: Let old.example lapse at the end of its term
+  domainops.registrar.domain:
+    provider: autodns
+    name: old.example
+    state: absent
+"""
+
+RETURN = r"""
+domain:
+  description: The domain name (punycode for IDNs).
+  returned: always
+  type: str
+state:
+  description: V(absent) when the domain is not (or no longer) in the account.
+  returned: when the domain is absent
+  type: str
+nameservers:
+  description: The name servers after the task.
+  returned: when the domain is present
+  type: list
+  elements: dict
+contacts:
+  description: The contacts by role after the task.
+  returned: when the domain is present
+  type: dict
+locks:
+  description: The locks after the task.
+  returned: when the domain is present
+  type: dict
+autorenew:
+  description: Whether the registrar renews the domain automatically.
+  returned: when the domain is present
+  type: bool
+expires:
+  description: The expiry date.
+  returned: when the domain is present
+  type: str
+status:
+  description: The registrar's status of the domain.
+  returned: when the domain is present
+  type: str
+operations:
+  description: Every order or task sent, in order, or in check mode those that would be sent; see M(domainops.registrar.nameservers).
+  returned: always
+  type: list
+  elements: dict
+pending:
+  description: Orders or jobs an earlier run had left running, which this run waited on.
+  returned: when there were any
+  type: list
+  elements: dict
+registry_code:
+  description: The registrar's result code when it refused a request.
+  returned: failed, when the registrar answered
+  type: str
+registry_text:
+  description: The registrar's message when it refused a request.
+  returned: failed, when the registrar answered
+  type: str
+"""
+
+from ansible.module_utils.basic import AnsibleModule
+
+from ansible_collections.domainops.registrar.plugins.module_utils import module_options
+from ansible_collections.domainops.registrar.plugins.module_utils.connection import CONNECTION_ARGSPEC
+from ansible_collections.domainops.registrar.plugins.module_utils.core import validation
+from ansible_collections.domainops.registrar.plugins.module_utils.core.errors import InputError
+from ansible_collections.domainops.registrar.plugins.module_utils.core.model import DesiredDomain
+from ansible_collections.domainops.registrar.plugins.module_utils.domain_task import (
+    WAIT_ARGSPEC, fail, run_domain_task)
+
+ASPECTS = ['nameservers', 'contacts', 'locks', 'autorenew', 'expires', 'status']
+
+
+def desired_domain(params):
+    name = validation.domain_name(params['name'])
+    nameservers = None
+    if params['nameservers'] is not None:
+        nameservers = validation.nameservers(params['nameservers'], name, params['allow_single_nameserver'])
+    if params['period'] is not None and not 1 <= params['period'] <= 10:
+        raise InputError('period must be between 1 and 10 years, got %s' % params['period'])
+    return DesiredDomain(
+        name=name,
+        present=params['state'] == 'present',
+        nameservers=nameservers,
+        contacts=module_options.contacts(params['contacts'] or {}),
+        locks=module_options.locks(params),
+        autorenew=params['autorenew'],
+        auth_code=params['auth_code'],
+        delete_mode=params['absent_action'],
+        restore=params['restore'],
+        period=params['period'],
+    )
+
+
+def main():
+    argument_spec = dict(
+        name=dict(type='str', required=True, aliases=['domain']),
+        state=dict(type='str', default='present', choices=['present', 'absent']),
+        absent_action=dict(type='str', default='expire', choices=['expire', 'delete']),
+        auth_code=dict(type='str', no_log=True),
+        restore=dict(type='bool', default=False),
+        period=dict(type='int', default=1),
+        nameservers=dict(type='list', elements='raw'),
+        allow_single_nameserver=dict(type='bool', default=False),
+        contacts=dict(type='dict', options=module_options.CONTACT_ROLES_SPEC),
+        update_contacts_in_place=dict(type='bool', default=False),
+        autorenew=dict(type='bool'),
+    )
+    argument_spec.update(module_options.LOCKS_SPEC)
+    argument_spec.update(CONNECTION_ARGSPEC)
+    argument_spec.update(WAIT_ARGSPEC)
+    module = AnsibleModule(argument_spec=argument_spec, supports_check_mode=True)
+    try:
+        desired = desired_domain(module.params)
+    except InputError as exc:
+        fail(module, exc, changed=False)
+    run_domain_task(module, desired, aspects=ASPECTS, missing_ok=True)
+
+
+if __name__ == '__main__':
+    main()

@@ -1,0 +1,114 @@
+#!/usr/bin/python
+# -*- coding: utf-8 -*-
+# GNU General Public License v3.0+ (see https://www.gnu.org/licenses/gpl-3.0.txt)
+
+DOCUMENTATION = r'''
+module: locks
+short_description: Keep the transfer, delete and update locks of a registered domain in the declared state
+version_added: 0.1.0
+description:
+  - Only the locks you declare are compared and changed.
+  - B(Ascio.) One C(Change_Locks) order carrying all three locks (the ones you do not declare keep their value).
+  - B(AutoDNS.) The domain's registry status (C(PUT /domain/{name}/_statusUpdate)). AutoDNS has no
+    separate delete lock; declaring O(delete_lock) fails with "not supported by this registrar",
+    before anything is sent. See the AutoDNS guide for the mapping of locks to registry status values.
+author:
+  - domainops.registrar maintainers
+extends_documentation_fragment:
+  - domainops.registrar.connection
+  - domainops.registrar.connection.WAIT
+attributes:
+  check_mode:
+    support: full
+    description: Reads the domain and reports the order or task it would send; sends nothing.
+  diff_mode:
+    support: full
+    description: Shows the locks before and after.
+  action_group:
+    support: full
+    membership: [domainops.registrar.registrar]
+options:
+  name:
+    description: The domain name. Internationalised names are converted to punycode.
+    type: str
+    required: true
+    aliases: [domain]
+  transfer_lock:
+    description: Whether the domain must be locked against transfers away.
+    type: bool
+  delete_lock:
+    description: Whether the domain must be locked against deletion (Ascio only).
+    type: bool
+  update_lock:
+    description: Whether the domain must be locked against updates.
+    type: bool
+'''
+
+EXAMPLES = r'''
+- name: Lock example.com against transfer and deletion (Ascio)
+  domainops.registrar.locks:
+    provider: ascio
+    name: example.com
+    transfer_lock: true
+    delete_lock: true
+
+- name: Release the transfer lock before a transfer away (AutoDNS)
+  domainops.registrar.locks:
+    provider: autodns
+    name: example.org
+    transfer_lock: false
+'''
+
+RETURN = r'''
+domain:
+  description: The domain name (punycode for IDNs).
+  returned: always
+  type: str
+locks:
+  description: The locks after the task; null for a lock the registrar does not report.
+  returned: success
+  type: dict
+  sample: {transfer_lock: true, delete_lock: true, update_lock: false}
+operations:
+  description: The orders or tasks sent, or in check mode those that would be sent; see M(domainops.registrar.nameservers).
+  returned: always
+  type: list
+  elements: dict
+registry_code:
+  description: The registrar's result code when it refused the request.
+  returned: failed, when the registrar answered
+  type: str
+registry_text:
+  description: The registrar's message when it refused the request.
+  returned: failed, when the registrar answered
+  type: str
+'''
+
+from ansible.module_utils.basic import AnsibleModule
+
+from ansible_collections.domainops.registrar.plugins.module_utils import module_options
+from ansible_collections.domainops.registrar.plugins.module_utils.connection import CONNECTION_ARGSPEC
+from ansible_collections.domainops.registrar.plugins.module_utils.core import validation
+from ansible_collections.domainops.registrar.plugins.module_utils.core.errors import InputError
+from ansible_collections.domainops.registrar.plugins.module_utils.core.model import DesiredDomain
+from ansible_collections.domainops.registrar.plugins.module_utils.domain_task import (
+    WAIT_ARGSPEC, fail, run_domain_task)
+
+
+def main():
+    argument_spec = dict(name=dict(type='str', required=True, aliases=['domain']))
+    argument_spec.update(module_options.LOCKS_SPEC)
+    argument_spec.update(CONNECTION_ARGSPEC)
+    argument_spec.update(WAIT_ARGSPEC)
+    module = AnsibleModule(argument_spec=argument_spec, supports_check_mode=True,
+                           required_one_of=[list(module_options.LOCKS_SPEC)])
+    try:
+        name = validation.domain_name(module.params['name'])
+        desired = DesiredDomain(name=name, locks=module_options.locks(module.params))
+    except InputError as exc:
+        fail(module, exc, changed=False)
+    run_domain_task(module, desired, aspects=['locks'])
+
+
+if __name__ == '__main__':
+    main()
