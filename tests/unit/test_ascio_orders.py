@@ -127,7 +127,7 @@ def test_contact_update_carries_admin_tech_and_billing():
     assert 'Handle' not in domain['AdminContact']
     assert domain['TechContact']['Handle'] == 'CON-2'
     assert domain['BillingContact'] == {
-        'Handle': 'CON-3', 'FirstName': 'Bill', 'LastName': 'Payer', 'Address1': '3 Back St',
+        'Handle': 'CON-3', 'FirstName': 'Bill', 'LastName': 'Payer', 'Address1': '3 Back St', 'Address2': '',
         'PostalCode': '80331', 'City': 'Munich', 'CountryCode': 'DE', 'Email': 'billing@example.net',
         'Phone': '+49.89123'}
 
@@ -137,7 +137,8 @@ def test_contact_update_adds_reseller_only_when_it_changes():
     ops = orders_for(desired(contacts={'reseller': reseller}))
     assert names(ops) == ['Contact_Update']
     assert ops[0].payload['Domain']['ResellerContact']['FirstName'] == 'Rita'
-    assert 'ResellerContact' not in orders_for(desired(contacts={'admin': Contact(first_name='X')}))[0].payload['Domain']
+    other = orders_for(desired(contacts={'admin': Contact(first_name='X')}))
+    assert 'ResellerContact' not in other[0].payload['Domain']
 
 
 def test_contact_update_without_known_admin_tech_billing_is_refused():
@@ -157,7 +158,8 @@ def test_registrant_details_update_keeps_name_and_registrar_facts():
     assert registrant['Name'] == 'Jane Doe'
     assert registrant['OrgName'] == 'Example Ltd'
     assert registrant['RegistrantNumber'] == 'HRB 123'
-    assert registrant['Address1'] == '9 New Rd' and 'Address2' not in registrant
+    # The old second line (Floor 2) is cleared, not kept.
+    assert (registrant['Address1'], registrant['Address2']) == ('9 New Rd', '')
     assert registrant['RegistrantType'] == 'C1' and registrant['VatNumber'] == 'DE123'
     assert 'Handle' not in registrant   # new data: Ascio creates the handle
 
@@ -240,7 +242,7 @@ def test_renew_carries_the_period():
 def test_register_with_the_desired_data():
     want = DesiredDomain('new-domain.com', nameservers=ns('ns1.example.net', 'ns2.example.net'),
                          contacts={'registrant': OWNER, 'admin': ADMIN, 'tech': TECH, 'billing': BILLING},
-                         renew=RenewPolicy(period=2, min_days_left=30))
+                         period=2)
     ops = orders.operations(None, plan(None, want, TODAY))
     assert names(ops) == ['Register_Domain']
     domain = ops[0].payload['Domain']
@@ -257,6 +259,13 @@ def test_transfer_carries_the_auth_code_redacted_in_the_summary():
     assert names(ops) == ['Transfer_Domain']
     assert ops[0].payload['Domain']['AuthInfo'] == AUTH
     assert ops[0].summary['Domain']['AuthInfo'] == REDACTED
+
+
+def test_restore_a_deleted_domain():
+    ops = orders.operations(None, plan(None, DesiredDomain('deleted.example', restore=True), TODAY))
+    assert names(ops) == ['Restore_Domain']
+    assert ops[0].payload['Domain'] == {'DomainName': 'deleted.example'}
+    assert ops[0].domain == 'deleted.example'
 
 
 def test_summaries_never_contain_the_auth_code():
@@ -284,6 +293,7 @@ def test_pending_order_types():
     assert orders.pending_order_types(['locks']) == ['Change_Locks']
     assert set(orders.pending_order_types(['autorenew'])) == {'Expire_Domain', 'Unexpire_Domain'}
     assert 'Renew_Domain' in orders.pending_order_types(['renew'])
+    assert orders.pending_order_types(['restore']) == ['Restore_Domain']
     assert orders.pending_order_types(['status']) == []
     assert set(orders.OPEN_STATUSES).isdisjoint(orders.FINAL_STATUSES)
 
@@ -379,6 +389,7 @@ def all_payloads():
             'new-domain.com'),
         contacts={'registrant': OWNER, 'admin': ADMIN, 'tech': TECH, 'billing': BILLING}), TODAY))
     ops += orders.operations(None, plan(None, DesiredDomain('moving.com', auth_code=AUTH), TODAY))
+    ops += orders.operations(None, plan(None, DesiredDomain('deleted.example', restore=True), TODAY))
     return ops
 
 

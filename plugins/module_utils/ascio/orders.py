@@ -59,10 +59,12 @@ OPEN_STATUSES = (
 # The order types that may change what a module manages. Keys are the planner's aspects
 # and the Domain model keys the modules name (run_domain_task's ``aspects``).
 _RENEWAL = ('Renew_Domain', 'Autorenew_Domain')
-_EXISTENCE = ('Register_Domain', 'Transfer_Domain', 'Delete_Domain', 'Expire_Domain', 'Unexpire_Domain')
+_EXISTENCE = ('Register_Domain', 'Transfer_Domain', 'Restore_Domain', 'Delete_Domain', 'Expire_Domain',
+              'Unexpire_Domain')
 PENDING_ORDER_TYPES = {
     'register': ('Register_Domain',),
     'transfer': ('Transfer_Domain',),
+    'restore': ('Restore_Domain',),
     'state': _EXISTENCE,
     'registrant': ('Registrant_Details_Update', 'Owner_Change'),
     'contacts': ('Registrant_Details_Update', 'Owner_Change', 'Contact_Update'),
@@ -267,10 +269,14 @@ def _compact(data):
 
 
 def _address_lines(contact, role):
-    lines = [line for line in (contact.address or ()) if line and line.strip()]
+    """Address1, Address2. A known address is sent whole: an unused Address2 goes as '' so that
+    a details update clears the old second line instead of keeping it."""
+    if contact.address is None:
+        return None, None
+    lines = [line for line in contact.address if line and line.strip()]
     if len(lines) > 2:
         raise InputError('%s contact: Ascio holds at most two address lines, got %d' % (role, len(lines)))
-    lines += [None] * (2 - len(lines))
+    lines += [''] * (2 - len(lines))
     return lines
 
 
@@ -423,8 +429,7 @@ def _delete(current, change):
 def _new_domain(order_type, change, auth_code=None):
     desired = change.after
     contacts = desired.contacts or {}
-    domain = {'DomainName': desired.name,
-              'RegPeriod': desired.renew.period if desired.renew else 1}
+    domain = {'DomainName': desired.name, 'RegPeriod': desired.period or 1}
     if auth_code is not None:
         domain['AuthInfo'] = auth_code
     if contacts.get('registrant') is not None:
@@ -443,9 +448,15 @@ def _transfer(current, change):
     return _new_domain('Transfer_Domain', change, auth_code=change.after.auth_code)
 
 
+def _restore(current, change):
+    # The deleted domain is not in the account any more: it is named, it has no handle to read.
+    return _operation('Restore_Domain', change.after.name, [change.aspect], {'DomainName': change.after.name})
+
+
 BUILDERS = {
     'register': _register,
     'transfer': _transfer,
+    'restore': _restore,
     'unlock': _locks,
     'registrant': _registrant,
     'contacts': _contacts,
