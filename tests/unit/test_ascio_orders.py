@@ -294,7 +294,12 @@ def test_pending_order_types():
     assert set(orders.pending_order_types(['autorenew'])) == {'Expire_Domain', 'Unexpire_Domain'}
     assert 'Renew_Domain' in orders.pending_order_types(['renew'])
     assert orders.pending_order_types(['restore']) == ['Restore_Domain']
-    assert orders.pending_order_types(['status']) == []
+    assert orders.pending_order_types(['name']) == []
+    # The domain module's aspects: everything, the domain's existence included.
+    domain_module = set(orders.pending_order_types(['nameservers', 'contacts', 'locks', 'autorenew', 'expires',
+                                                    'status']))
+    assert {'Register_Domain', 'Transfer_Domain', 'Restore_Domain', 'Delete_Domain', 'Renew_Domain',
+            'Nameserver_Update', 'Owner_Change', 'Change_Locks', 'Unexpire_Domain'} <= domain_module
     assert set(orders.OPEN_STATUSES).isdisjoint(orders.FINAL_STATUSES)
 
 

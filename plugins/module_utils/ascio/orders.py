@@ -65,6 +65,7 @@ PENDING_ORDER_TYPES = {
     'register': ('Register_Domain',),
     'transfer': ('Transfer_Domain',),
     'restore': ('Restore_Domain',),
+    'status': _EXISTENCE,      # the domain module: registration, transfer, restore, deletion
     'state': _EXISTENCE,
     'registrant': ('Registrant_Details_Update', 'Owner_Change'),
     'contacts': ('Registrant_Details_Update', 'Owner_Change', 'Contact_Update'),
