@@ -148,7 +148,7 @@ def test_contact_update_without_known_admin_tech_billing_is_refused():
 
 
 def test_ascio_has_no_zone_contact():
-    with pytest.raises(InputError, match='no zone contact'):
+    with pytest.raises(InputError, match='zone contact: not supported by this registrar'):
         orders_for(desired(contacts={'zone': Contact(first_name='Z', last_name='One')}))
 
 

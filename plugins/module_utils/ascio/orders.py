@@ -314,8 +314,8 @@ def _contact_elements(contacts):
     """The Domain elements for the non-registrant contacts of ``contacts``."""
     unknown = sorted(set(contacts) - set(role for role, _ in CONTACT_ELEMENTS) - set(['registrant']))
     if unknown:
-        raise InputError('Ascio has no %s contact (it knows registrant, admin, tech, billing, reseller)'
-                         % ', '.join(unknown))
+        raise InputError('%s contact: not supported by this registrar (ascio has registrant, admin, tech, '
+                         'billing, reseller)' % ', '.join(unknown))
     return dict((element, contact_element(contacts[role], role))
                 for role, element in CONTACT_ELEMENTS if contacts.get(role) is not None)
 
