@@ -28,9 +28,12 @@ class CallbackModule(CallbackBase):
         self.results = {}
 
     def _record(self, result, **extra):
+        name = result._task.get_name()
+        if extra.get('skipped') and name in self.results:
+            return  # a skipped twin of a task that ran keeps the result of the one that ran
         data = json.loads(self._dump_results(result._result, indent=None))
         data.update(extra)
-        self.results[result._task.get_name()] = data
+        self.results[name] = data
 
     def v2_runner_on_ok(self, result):
         self._record(result)
