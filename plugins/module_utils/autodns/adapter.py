@@ -1,17 +1,67 @@
 # -*- coding: utf-8 -*-
-"""The AutoDNS adapter: reads domains into the core model and sends tasks, following their jobs."""
+"""The AutoDNS adapter: reads domains into the core model and sends tasks, following their jobs.
+
+Reads, at most three requests per domain (AutoDNS allows 3 per second):
+
+- ``GET /domain/{name}`` (DomainInfo);
+- one ``POST /contact/_search`` for the data of all its contact handles (``id IN [...]``);
+- ``GET /domain/{name}/cancelation`` only when DomainInfo reports a ``cancelationStatus``
+  of ``DELETE`` (deletion now or at a date; ``DELETE_EXPIRE`` says all there is to know).
+
+A pending cancelation reads as ``autorenew: false`` (the domain will not be renewed), so a
+second "let it lapse" finds nothing to do, and a second "delete" sees the cancelation and
+sends nothing (or moves one at EXPIRE/DATE to NOW).
+
+``resolve`` (read-only, also in check mode) looks up, in one ``POST /contact/_search``,
+handles that hold exactly the data a change wants, and the data of handles a task names.
+"""
 import datetime
 import ipaddress
+from dataclasses import replace
 
+from ansible_collections.domainops.registrar.plugins.module_utils.autodns import contacts as handles
 from ansible_collections.domainops.registrar.plugins.module_utils.autodns import tasks
 from ansible_collections.domainops.registrar.plugins.module_utils.autodns.client import AutoDNSClient, NotFound
 from ansible_collections.domainops.registrar.plugins.module_utils.connection import USER_AGENT
-from ansible_collections.domainops.registrar.plugins.module_utils.core.adapter import RegistrarAdapter, Submission
-from ansible_collections.domainops.registrar.plugins.module_utils.core.model import Contact, Domain, Locks, Nameserver
+from ansible_collections.domainops.registrar.plugins.module_utils.core.adapter import (
+    REDACTED, Message, RegistrarAdapter, Submission)
+from ansible_collections.domainops.registrar.plugins.module_utils.core.errors import InputError, RegistrarError
+from ansible_collections.domainops.registrar.plugins.module_utils.core.model import Domain, Nameserver
+from ansible_collections.domainops.registrar.plugins.module_utils.core.planner import Change
 
-CONTACT_FIELDS = {'ownerc': 'registrant', 'adminc': 'admin', 'techc': 'tech', 'zonec': 'zone'}
+CONTACT_FIELDS = dict((field, role) for role, field in handles.ROLE_FIELDS)
 JOB_DONE = ('SUCCESS', 'FAILED', 'CANCELED')
 JOB_FAILED = ('FAILED', 'CANCELED')
+SEARCH_PAGE = 100
+SEARCH_PAGES = 5
+
+# Job actions (swagger DomainActionConstants) that can change what a task manages. The keys
+# are the planner's aspects and the Domain model keys the modules name.
+_UPDATE = ('UPDATE', 'UPDATE_NAMESERVER')
+_OWNER = ('OWNERCHANGE', 'UPDATE_OWNER_CHANGE')
+_STATUS = ('UPDATE_STATUS',)
+_RENEW = ('RENEW', 'RESTORE_RENEW')
+PENDING_ACTIONS = {
+    'nameservers': _UPDATE,
+    'registrant': _UPDATE + _OWNER,
+    'contacts': _UPDATE + _OWNER,
+    'autorenew': _UPDATE,
+    'locks': _STATUS,
+    'unlock': _STATUS,
+    'status': _STATUS,
+    'renew': _RENEW,
+    'expires': _RENEW,
+    'payable': _RENEW,
+    'auth_code': (),
+    'expire': (),
+    'delete': (),
+    'register': (),
+    'transfer': (),
+    'restore': (),
+}
+# A job that brings the domain into the account matters to every task on it.
+EXISTENCE_ACTIONS = ('CREATE', 'TRANSFER', 'RESTORE')
+KNOWN_ACTIONS = set(a for actions in PENDING_ACTIONS.values() for a in actions) | set(EXISTENCE_ACTIONS)
 
 
 def parse_date(value):
@@ -35,42 +85,48 @@ def read_nameserver(entry):
     return Nameserver(entry['name'].lower().rstrip('.'), ipv4, ipv6)
 
 
-def read_contact(entry):
-    """A contact reference ({"id": n}) or full contact object → Contact."""
-    address = entry.get('address')
-    return Contact(handle=str(entry['id']) if entry.get('id') is not None else None,
-                   first_name=entry.get('fname'), last_name=entry.get('lname'),
-                   organization=entry.get('organization'),
-                   address=tuple(address) if address else None, city=entry.get('city'),
-                   state=entry.get('state'), postal_code=entry.get('pcode'), country=entry.get('country'),
-                   email=entry.get('email'), phone=entry.get('phone'), fax=entry.get('fax'))
+read_contact = handles.read_contact
+read_locks = tasks.read_locks
 
 
-def read_locks(registry_status):
-    """registryStatus → locks. AutoDNS expresses a transfer lock (LOCK) and an update lock
-    (LOCK_UPDATE); it has no separate delete lock, so that stays unknown."""
-    if registry_status is None:
-        return Locks()
-    return Locks(transfer=registry_status in ('LOCK', 'HOLD_LOCK', 'LOCK_UPDATE', 'LOCK_OWNER'),
-                 update=registry_status == 'LOCK_UPDATE')
+def read_domain(data, contacts=None, cancelation=None):
+    """DomainInfo data → Domain.
 
-
-def read_domain(data):
-    contacts = dict((role, read_contact(data[key])) for key, role in CONTACT_FIELDS.items()
-                    if isinstance(data.get(key), dict))
+    ``contacts`` maps contact ids to the contacts' data (Contact List); without it the roles
+    carry only their handles. ``cancelation`` is the DomainCancelation, when one was read.
+    """
+    contacts = contacts or {}
+    roles = {}
+    for field, role in CONTACT_FIELDS.items():
+        ref = data.get(field)
+        if isinstance(ref, dict) and ref.get('id') is not None:
+            roles[role] = read_contact(contacts.get(str(ref['id']), ref))
     renew = data.get('autoRenewStatus')
+    pending = data.get('cancelationStatus')
+    if pending and cancelation is None:
+        cancelation = {'status': pending, 'execution': 'EXPIRE' if pending.endswith('_EXPIRE') else None}
+    if cancelation:
+        autorenew = False  # cancelled: it will not be renewed
+    else:
+        # ONCE: renewed once more at the end of this term, so it does renew now.
+        autorenew = None if renew is None else renew in ('TRUE', 'ONCE')
     return Domain(
         name=data['name'].lower().rstrip('.'),
         nameservers=tuple(read_nameserver(ns) for ns in data.get('nameServers') or []),
-        contacts=contacts,
+        contacts=roles,
         locks=read_locks(data.get('registryStatus')),
         expires=parse_date(data.get('expire')),
         payable=parse_date(data.get('payable')),
-        # ONCE: renewed once more at the end of this term, so it does renew now.
-        autorenew=None if renew is None else renew in ('TRUE', 'ONCE'),
+        autorenew=autorenew,
         auth_code=data.get('authinfo'),
         status=data.get('registryStatus'),
-        registrar_data={'payable_raw': data.get('payable')},
+        registrar_data={
+            'payable_raw': data.get('payable'),
+            'auto_renew_raw': renew,
+            'registry_status': data.get('registryStatus'),
+            'cancelation': dict((k, cancelation.get(k)) for k in ('status', 'execution', 'registryWhen'))
+            if cancelation else None,
+        },
     )
 
 
@@ -81,6 +137,14 @@ def job_submission(operation, domain, job):
                       message=job.get('subStatus'))
 
 
+def _scrub(text, secrets):
+    text = '' if text is None else str(text)
+    for secret in secrets:
+        if secret:
+            text = text.replace(secret, REDACTED)
+    return text
+
+
 class AutoDNSAdapter(RegistrarAdapter):
     name = 'autodns'
     supported_aspects = tasks.SUPPORTED_ASPECTS
@@ -89,28 +153,143 @@ class AutoDNSAdapter(RegistrarAdapter):
         self.client = client or AutoDNSClient(
             settings['api_url'], settings['username'], settings['password'], settings['context'],
             USER_AGENT, verify=settings['validate_certs'], timeout=settings['timeout'])
+        self.in_place = bool(settings.get('update_contacts_in_place'))
+        # handle → Contact, for every handle read in this run (domain contacts, resolve)
+        self.known_contacts = {}
+        # NewContact number → id returned by its POST /contact
+        self.created_contacts = {}
 
+    # ------------------------------------------------------------------ reading
     def get_domain(self, name):
         try:
             envelope = self.client.get('/domain/%s' % name)
         except NotFound:
             return None
-        data = envelope.get('data') or []
-        return read_domain(data[0]) if data else None
+        data = (envelope.get('data') or [None])[0]
+        if not data:
+            return None
+        ids = sorted(set(str(data[f]['id']) for f in CONTACT_FIELDS
+                         if isinstance(data.get(f), dict) and data[f].get('id') is not None))
+        contacts = dict((c.handle, raw) for c, raw in self._search_contacts([], ids))
+        cancelation = None
+        if data.get('cancelationStatus') and not str(data['cancelationStatus']).endswith('_EXPIRE'):
+            try:
+                answer = self.client.get('/domain/%s/cancelation' % name)
+                cancelation = (answer.get('data') or [None])[0]
+            except NotFound:
+                cancelation = None
+        return read_domain(data, contacts, cancelation)
+
+    def _search_contacts(self, wanted, ids):
+        """[(Contact, raw)] of the Contact List for ``wanted`` twins and ``ids``; remembers them."""
+        result = []
+        offset = 0
+        for _ in range(SEARCH_PAGES):
+            query = handles.search_query(wanted, ids, limit=SEARCH_PAGE, offset=offset)
+            if query is None:
+                return result
+            envelope = self.client.request('POST', '/contact/_search', body=query,
+                                           params={'keys[]': list(handles.LIST_KEYS)})
+            page = envelope.get('data') or []
+            for raw in page:
+                if raw.get('id') is None:
+                    continue
+                contact = read_contact(raw)
+                self.known_contacts[contact.handle] = contact
+                result.append((contact, raw))
+            offset += len(page)
+            total = (envelope.get('object') or {}).get('summary')
+            if not page or total is None or offset >= int(total):
+                break
+        return result
+
+    def resolve(self, current, changes):
+        """Fill in the handles of contacts whose exact data a handle already holds (read-only)."""
+        wanted, named = [], []
+        for change in changes:
+            for role, contact in self._change_contacts(change).items():
+                if role not in handles.ROLES or contact is None:
+                    continue  # operations() refuses billing/reseller
+                if contact.handle:
+                    if contact.handle not in self.known_contacts:
+                        named.append(contact.handle)
+                elif handles.search_query([contact]) is not None and \
+                        all(not handles.same_data(contact, w) for w in wanted):
+                    wanted.append(contact)
+        if not wanted and not named:
+            return changes
+        found = [c for c, _ in self._search_contacts(wanted, named)]
+        missing = [h for h in named if h not in self.known_contacts]
+        if missing:
+            raise InputError('contact handle %s: not found at AutoDNS' % ', '.join(missing))
+
+        def fill(contact):
+            if contact is None:
+                return None
+            if contact.handle:
+                return self.known_contacts.get(contact.handle, contact)
+            twin = handles.find_twin(contact, found)
+            return replace(contact, handle=twin) if twin else contact
+        return [self._with_contacts(change, fill) for change in changes]
+
+    @staticmethod
+    def _change_contacts(change):
+        if change.aspect == 'registrant':
+            return {'registrant': change.after}
+        if change.aspect == 'contacts':
+            return dict(change.after)
+        if change.aspect in ('register', 'transfer'):
+            return dict(change.after.contacts or {})
+        return {}
+
+    @staticmethod
+    def _with_contacts(change, fill):
+        if change.aspect == 'registrant':
+            return Change(change.aspect, change.before, fill(change.after))
+        if change.aspect == 'contacts':
+            return Change(change.aspect, change.before,
+                          dict((role, fill(c) if role in handles.ROLES else c) for role, c in change.after.items()))
+        if change.aspect in ('register', 'transfer') and change.after.contacts:
+            contacts = dict((role, fill(c) if role in handles.ROLES else c)
+                            for role, c in change.after.contacts.items())
+            return Change(change.aspect, change.before, replace(change.after, contacts=contacts))
+        return change
 
     def operations(self, current, changes):
-        return tasks.operations(current, changes)
+        return tasks.operations(current, changes, known_contacts=self.known_contacts, in_place=self.in_place)
 
+    # ------------------------------------------------------------------ writing
     def submit(self, operation):
         request = operation.payload
-        envelope = self.client.request(request['method'], request['path'], body=request['body'])
+        secrets = [request['body'].get('authinfo')] if isinstance(request.get('body'), dict) else []
+        try:
+            body = tasks.fill_placeholders(request.get('body'), self.created_contacts)
+        except KeyError as exc:
+            raise RegistrarError('not-sent', '%s: %s was not created in this run (its POST /contact was not '
+                                 'sent); re-run the task' % (operation.name, exc.args[0]), operation=operation.name)
+        try:
+            envelope = self.client.request(request['method'], request['path'], body=body)
+        except RegistrarError as exc:
+            if not any(secrets):
+                raise
+            raise type(exc)(exc.code, _scrub(exc.text, secrets), [_scrub(d, secrets) for d in exc.details],
+                            operation=exc.operation)
+        status = envelope.get('status') or {}
         data = (envelope.get('data') or [{}])[0] or {}
-        if envelope['status'].get('type') == 'NOTIFY' and data.get('id') is not None:
+        if status.get('type') == 'NOTIFY' and data.get('id') is not None:
             return job_submission(operation.name, operation.domain, data)
+        created = None
+        if request.get('creates') is not None:
+            if data.get('id') is None:
+                raise RegistrarError(status.get('code') or 'unknown', 'POST /contact answered without a contact id',
+                                     operation=operation.name)
+            created = data['id']
+            self.created_contacts[request['creates'].number] = created
+            self.known_contacts[str(created)] = read_contact(data)
         # Done at once (S-code): nothing to wait for.
-        return Submission(operation=operation.name, domain=operation.domain, id=None,
-                          status=envelope['status'].get('code'), done=True,
-                          message=envelope['status'].get('text'))
+        return Submission(operation=operation.name, domain=operation.domain,
+                          id=None if created is None else str(created),
+                          status=status.get('code'), done=True, message=status.get('text'))
 
     def refresh(self, submission):
         envelope = self.client.get('/job/%s' % submission.id)
@@ -122,15 +301,49 @@ class AutoDNSAdapter(RegistrarAdapter):
         return result
 
     def pending(self, name, aspects):
-        """Jobs still running for the domain (Job List, filtered on object and status)."""
+        """Jobs still running for the domain that touch ``aspects`` (Job List on object and status).
+
+        A job whose action is not known here, or that creates the domain, always counts.
+        """
         query = {'filters': [
             {'key': 'object', 'value': name, 'operator': 'EQUAL'},
             {'key': 'status', 'value': 'RUNNING', 'operator': 'EQUAL', 'link': 'AND'},
         ]}
+        wanted = set(EXISTENCE_ACTIONS)
+        for aspect in aspects:
+            wanted.update(PENDING_ACTIONS.get(aspect, ()))
         envelope = self.client.request('POST', '/job/_search', body=query)
         result = []
         for entry in envelope.get('data') or []:
             job = entry.get('job', entry)
-            action = job.get('action') or 'job'
-            result.append(job_submission('%s %s' % (action, name), name, job))
+            action = job.get('action')
+            if action in KNOWN_ACTIONS and action not in wanted:
+                continue
+            result.append(job_submission('%s %s' % (action or 'job', name), name, job))
         return [s for s in result if not s.done]
+
+    # ------------------------------------------------------------------ poll queue
+    def poll(self):
+        """GET /poll: the oldest unconfirmed message (seed 004's shape), or None."""
+        envelope = self.client.get('/poll')
+        data = envelope.get('data') or []
+        if not data:
+            return None
+        entry = data[0]
+        message = entry.get('message') if isinstance(entry.get('message'), dict) else entry
+        job = message.get('job') or {}
+        status = message.get('status') or {}
+        obj = message.get('object') or {}
+        domain = obj.get('value') if obj.get('type') == 'domain' else (job.get('domain') or {}).get('name')
+        texts = [status.get('text')] + [m.get('text') for m in message.get('messages') or []]
+        text = '; '.join(t for i, t in enumerate(texts) if t and t not in texts[:i]) or None
+        waiting = entry.get('summary', (envelope.get('object') or {}).get('summary'))
+        return Message(id=str(message.get('id')), domain=domain,
+                       reference=str(job['id']) if job.get('id') is not None else None,
+                       status=job.get('status') or status.get('type'), text=text,
+                       created=message.get('created'),
+                       waiting=int(waiting) if waiting is not None else None)
+
+    def ack(self, message_id):
+        """PUT /poll/{id}: confirm the head message so that the next one can be seen."""
+        self.client.request('PUT', '/poll/%s' % message_id)

@@ -1,16 +1,116 @@
 # -*- coding: utf-8 -*-
 """Planned changes → AutoDNS tasks (routes and bodies). Pure: no I/O.
 
-AutoDNS's domain update (``PUT /domain/{name}``, task 0102) takes only the keywords
-it is given and loads the others from its database, so one update carries every
-change that belongs to the domain object. Renewal and cancelation have routes of
-their own.
-"""
-from ansible_collections.domainops.registrar.plugins.module_utils.core.adapter import Operation
+Each aspect the planner produces becomes:
 
+============  ==================================================================================
+register      ``POST /contact`` for each contact without a handle, then ``POST /domain``
+              {name, nameServers, ownerc, adminc, techc, zonec, period, autoRenewStatus}, then
+              ``PUT /domain/{name}/_statusUpdate`` when declared locks need a status other than ACTIVE
+transfer      like register with ``POST /domain/_transfer`` {name, authinfo, contacts, nameServers};
+              the reported request shows the authinfo REDACTED
+restore       ``PUT /domain/{name}/_restore`` {name}
+unlock/locks  ``PUT /domain/{name}/_statusUpdate`` {name, registryStatus} (mapping below)
+registrant    same identity: its id in the domain update; new identity: ``POST /domain/_trade``
+              {name, ownerc: {id}, confirmOwnerConsent (gTLDs)}
+contacts      their ids in the domain update (after ``POST /contact`` for new data), or with
+              ``update_contacts_in_place`` ``PUT /contact/{id}`` {the contact's fields}
+nameservers   ``nameServers`` in the domain update
+autorenew     ``autoRenewStatus`` TRUE/FALSE in the domain update; turning it on again also
+              withdraws a pending cancelation (``DELETE /domain/{name}/cancelation``)
+auth_code     AutoDNS cannot be given a chosen auth code: a specific code fails (InputError);
+              "a new one" (``Change('auth_code', old, None)``) is ``POST /domain/{name}/_authinfo1``
+renew         ``PUT /domain/{name}/_renew`` {period: {period, unit: YEAR}, payable as DomainInfo said}
+expire        ``POST /domain/{name}/cancelation`` {domain, type: DELETE, execution: EXPIRE}
+delete        ``POST /domain/{name}/cancelation`` {domain, type: DELETE, execution: NOW}, or
+              ``PUT`` of the same when a cancelation at EXPIRE/DATE exists; nothing when one at NOW exists
+============  ==================================================================================
+
+The domain update ``PUT /domain/{name}`` (task 0102) takes only the keywords it is given
+and loads the others from its database, so ONE update carries the contact ids,
+``nameServers`` and ``autoRenewStatus`` together.
+
+Locks ↔ registryStatus (``RegistryStatusConstants``; the swagger lists the values without
+describing them, so this is the collection's reading of their names, the same both ways):
+
+===========  ==============  ============  =====================================================
+status       transfer lock   update lock   note
+===========  ==============  ============  =====================================================
+ACTIVE       no              no
+LOCK         yes             no            the transfer lock (seed 004 shows a plain domain in LOCK)
+LOCK_UPDATE  yes             yes           locked against updates; a lock status, so also transfers
+HOLD         no              no            on hold (not in the zone) is kept as it is
+HOLD_LOCK    yes             no            HOLD plus the transfer lock
+LOCK_OWNER   yes             unknown       only owner changes are locked: declare update_lock to leave it
+AUTO, PENDING, NONE  unknown unknown       declare transfer_lock and update_lock together to set one
+===========  ==============  ============  =====================================================
+
+AutoDNS has no delete lock: it reads as unknown, ``delete_lock: false`` needs nothing, and
+``delete_lock: true`` fails. An update lock without a transfer lock, or on a domain on HOLD,
+has no status either and fails. Both fail with "not supported by this registrar (autodns)"
+before anything is sent.
+
+Contacts that do not exist yet: the domain update must carry the id that ``POST /contact``
+returns, which only exists once that operation was sent. So the create's payload names a
+``NewContact`` placeholder (``creates``), the later payloads refer to it, and the adapter's
+``submit`` replaces it with the id it remembered; the reported request says "new contact N".
+"""
+from ansible_collections.domainops.registrar.plugins.module_utils.autodns import contacts as handles
+from ansible_collections.domainops.registrar.plugins.module_utils.core.adapter import REDACTED, Operation
+from ansible_collections.domainops.registrar.plugins.module_utils.core.errors import InputError
+from ansible_collections.domainops.registrar.plugins.module_utils.core.model import Locks
+from ansible_collections.domainops.registrar.plugins.module_utils.core.planner import ASPECT_ORDER
+
+NAME = handles.NAME
+SUPPORTED_ASPECTS = ASPECT_ORDER
 # Aspects that are keywords of the domain object, sent together in one domain update.
-DOMAIN_UPDATE_ASPECTS = ('nameservers', 'autorenew')
-SUPPORTED_ASPECTS = DOMAIN_UPDATE_ASPECTS + ('renew', 'expire', 'delete')
+DOMAIN_UPDATE_ASPECTS = ('registrant', 'contacts', 'nameservers', 'autorenew')
+
+# registryStatus → Locks (see the module docstring).
+STATUS_LOCKS = {
+    'ACTIVE': Locks(transfer=False, update=False),
+    'LOCK': Locks(transfer=True, update=False),
+    'LOCK_UPDATE': Locks(transfer=True, update=True),
+    'HOLD': Locks(transfer=False, update=False),
+    'HOLD_LOCK': Locks(transfer=True, update=False),
+    'LOCK_OWNER': Locks(transfer=True),
+}
+HOLD_STATUSES = ('HOLD', 'HOLD_LOCK')
+
+
+def read_locks(registry_status):
+    return STATUS_LOCKS.get(registry_status, Locks())
+
+
+def not_supported(what, why):
+    return InputError('%s: not supported by this registrar (%s): %s' % (what, NAME, why))
+
+
+def registry_status(locks, current_status=None):
+    """The registryStatus that expresses ``locks`` (InputError when there is none)."""
+    if locks.delete:
+        raise not_supported('delete lock', 'AutoDNS registry statuses have no delete lock')
+    if locks.transfer is None or locks.update is None:
+        raise InputError('locks: the current registry status %s does not tell the %s lock; declare '
+                         'transfer_lock and update_lock together' % (current_status, 'transfer' if locks.transfer is None
+                                                                     else 'update'))
+    hold = current_status in HOLD_STATUSES
+    if locks.update:
+        if not locks.transfer:
+            raise not_supported('an update lock without a transfer lock',
+                                'its lock statuses are LOCK (transfer) and LOCK_UPDATE (transfer and update)')
+        if hold:
+            raise not_supported('an update lock on a domain on hold (%s)' % current_status,
+                                'there is no status for both')
+        return 'LOCK_UPDATE'
+    if locks.transfer:
+        return 'HOLD_LOCK' if hold else 'LOCK'
+    return 'HOLD' if hold else 'ACTIVE'
+
+
+def is_gtld(name):
+    """gTLDs and new gTLDs: every TLD that is not a two-letter country code."""
+    return len(name.rstrip('.').rsplit('.', 1)[-1]) != 2
 
 
 def nameserver_body(nameservers):
@@ -24,51 +124,315 @@ def nameserver_body(nameservers):
     return result
 
 
-def _domain_update(current, changes):
+# ---------------------------------------------------------------------------------------
+# Placeholders for contacts created earlier in the same run
+# ---------------------------------------------------------------------------------------
+
+class NewContact(object):
+    """The id of the contact that the ``POST /contact`` with the same number creates."""
+
+    def __init__(self, number):
+        self.number = number
+
+    @property
+    def label(self):
+        return 'new contact %d' % self.number
+
+    def __eq__(self, other):
+        return isinstance(other, NewContact) and other.number == self.number
+
+    def __hash__(self):
+        return hash(('NewContact', self.number))
+
+    def __repr__(self):
+        return 'NewContact(%d)' % self.number
+
+
+def _walk(value, leaf):
+    if isinstance(value, dict):
+        return dict((k, _walk(v, leaf)) for k, v in value.items())
+    if isinstance(value, (list, tuple)):
+        return [_walk(v, leaf) for v in value]
+    return leaf(value)
+
+
+def fill_placeholders(body, created):
+    """``body`` with every NewContact replaced by the id ``created`` (number → id) holds."""
+    def leaf(value):
+        if isinstance(value, NewContact):
+            if value.number not in created:
+                raise KeyError(value.label)
+            return created[value.number]
+        return value
+    return _walk(body, leaf)
+
+
+def summary(request):
+    """What check mode and the results show: placeholders named, the authinfo redacted."""
+    def leaf(value):
+        return value.label if isinstance(value, NewContact) else value
+    shown = {'method': request['method'], 'path': request['path']}
+    if request.get('body') is not None:
+        body = _walk(request['body'], leaf)
+        if isinstance(body, dict) and body.get('authinfo') is not None:
+            body['authinfo'] = REDACTED
+        shown['body'] = body
+    if request.get('creates') is not None:
+        shown['creates'] = request['creates'].label
+    return shown
+
+
+def _operation(method, path, domain, aspects, body=None, **extra):
+    request = {'method': method, 'path': path, 'body': body}
+    request.update(extra)
+    return Operation(name='%s %s' % (method, path), domain=domain, aspects=_unique(aspects),
+                     summary=summary(request), payload=request)
+
+
+def _unique(items):
+    result = []
+    for item in items:
+        if item not in result:
+            result.append(item)
+    return tuple(result)
+
+
+class NewContacts(object):
+    """The ``POST /contact`` operations of one run, one per distinct contact data."""
+
+    def __init__(self, domain):
+        self.domain = domain
+        self.operations = []
+        self._by_data = {}
+
+    def ref(self, contact, role, aspect):
+        key = handles.data_key(contact)
+        if key in self._by_data:
+            placeholder, operation = self._by_data[key]
+            operation.aspects = _unique(operation.aspects + (aspect,))
+            return placeholder
+        placeholder = NewContact(len(self._by_data) + 1)
+        operation = _operation('POST', '/contact', self.domain, (aspect,), handles.contact_body(contact, role),
+                               creates=placeholder)
+        self._by_data[key] = (placeholder, operation)
+        self.operations.append(operation)
+        return placeholder
+
+
+# ---------------------------------------------------------------------------------------
+# Builders
+# ---------------------------------------------------------------------------------------
+
+def _status_update(current, change):
+    current_status = current.registrar_data.get('registry_status', current.status)
+    status = registry_status(change.after, current_status)
+    if status == current_status:
+        return []  # e.g. only "no delete lock" was declared: nothing to send
+    return [_operation('PUT', '/domain/%s/_statusUpdate' % current.name, current.name, (change.aspect,),
+                       {'name': current.name, 'registryStatus': status})]
+
+
+def _contact_targets(registrant, contacts):
+    """{role: (Contact after, aspect)} of the contact changes."""
+    targets = {}
+    if contacts is not None:
+        for role, contact in sorted(contacts.after.items()):
+            if contact is not None:
+                targets[role] = (contact, 'contacts')
+    if registrant is not None:
+        targets['registrant'] = (registrant.after, 'registrant')
+    handles.check_roles(targets)
+    return targets
+
+
+def _in_place(current, targets):
+    """Handles edited in place: {handle: [roles]} where every role of this domain using the
+    handle wants the same new data, and the owner keeps its identity."""
+    now = dict((role, c.handle) for role, c in current.contacts.items() if c is not None and c.handle)
+    candidates = {}
+    for role, (contact, _) in targets.items():
+        if contact.handle is None and now.get(role):
+            candidates.setdefault(now[role], []).append(role)
+    result = {}
+    for handle in sorted(candidates):
+        users = sorted(role for role, h in now.items() if h == handle)
+        if any(u not in targets or targets[u][0].handle is not None for u in users):
+            continue  # another role keeps the handle's current data
+        if len(set(handles.data_key(targets[u][0]) for u in users)) != 1:
+            continue
+        if 'registrant' in users and handles.identity_changed(current.contacts['registrant'],
+                                                              targets['registrant'][0]):
+            continue  # a new holder is an owner change, never an edit
+        result[handle] = users
+    return result
+
+
+def _contacts(current, registrant, contacts, known, in_place, new):
+    """(operations before the domain update, {role: id or NewContact} for the update, trade or None)."""
+    targets = _contact_targets(registrant, contacts)
+    if not targets:
+        return [], {}, None
+    now = dict((role, c.handle) for role, c in current.contacts.items() if c is not None and c.handle)
+    refs, edits = {}, []
+    if in_place:
+        for handle, users in _in_place(current, targets).items():
+            contact = targets[users[0]][0]
+            edits.append(_operation('PUT', '/contact/%s' % handle, current.name,
+                                    [targets[u][1] for u in users],
+                                    handles.contact_body(contact, users[0], creating=False)))
+            for user in users:
+                refs[user] = handle
+    for role in handles.ROLES:
+        if role in targets and role not in refs:
+            contact, aspect = targets[role]
+            refs[role] = contact.handle if contact.handle else new.ref(contact, role, aspect)
+    trade = None
+    if 'registrant' in refs and refs['registrant'] != now.get('registrant'):
+        after = targets['registrant'][0]
+        after = known.get(after.handle, after) if after.handle else after
+        if handles.identity_changed(current.contacts.get('registrant'), after):
+            body = {'name': current.name, 'ownerc': {'id': refs.pop('registrant')}}
+            if is_gtld(current.name):
+                # Swagger Domain.confirmOwnerConsent: required for gTLDs when the owner's name,
+                # email or organization changes.
+                body['confirmOwnerConsent'] = True
+            trade = _operation('POST', '/domain/_trade', current.name, ('registrant',), body)
+    ids = dict((role, ref) for role, ref in refs.items() if ref != now.get(role))
+    return edits, ids, trade
+
+
+def _domain_update(current, ids, nameservers, autorenew):
     body = {'name': current.name}
-    for change in changes:
-        if change.aspect == 'nameservers':
-            body['nameServers'] = nameserver_body(change.after)
-        elif change.aspect == 'autorenew':
-            body['autoRenewStatus'] = 'TRUE' if change.after else 'FALSE'
-    return _operation('PUT', '/domain/%s' % current.name, current.name, changes, body)
+    aspects = []
+    for role, field in handles.ROLE_FIELDS:
+        if role in ids:
+            body[field] = {'id': ids[role]}
+            aspects.append('registrant' if role == 'registrant' else 'contacts')
+    if nameservers is not None:
+        body['nameServers'] = nameserver_body(nameservers.after)
+        aspects.append('nameservers')
+    extra = []
+    if autorenew is not None:
+        wanted = 'TRUE' if autorenew.after else 'FALSE'
+        if current.registrar_data.get('auto_renew_raw') != wanted:
+            body['autoRenewStatus'] = wanted
+            aspects.append('autorenew')
+        if autorenew.after and current.registrar_data.get('cancelation'):
+            # Read as "not renewing" because a cancelation is pending: withdraw it.
+            extra.append(_operation('DELETE', '/domain/%s/cancelation' % current.name, current.name,
+                                    ('autorenew',)))
+    update = [_operation('PUT', '/domain/%s' % current.name, current.name, aspects, body)] if aspects else []
+    return update + extra
+
+
+def _auth_code(current, change):
+    if change.after is not None:
+        # Never name the code: it is a secret.
+        raise not_supported('auth_code', 'AutoDNS does not let a client choose the auth code; it generates '
+                            'a new one with POST /domain/{name}/_authinfo1')
+    return [_operation('POST', '/domain/%s/_authinfo1' % current.name, current.name, ('auth_code',))]
 
 
 def _renew(current, change):
     # Seed 004: the current payable date, exactly as AutoDNS reported it, so that a
     # repeated or concurrent request cannot renew twice.
-    body = {'period': {'period': change.after, 'unit': 'YEAR'},
-            'payable': current.registrar_data.get('payable_raw')}
-    return _operation('PUT', '/domain/%s/_renew' % current.name, current.name, [change], body)
+    payable = current.registrar_data.get('payable_raw')
+    if not payable:
+        raise InputError('%s: AutoDNS did not report a payable date; a renewal needs it' % current.name)
+    body = {'period': {'period': change.after, 'unit': 'YEAR'}, 'payable': payable}
+    return [_operation('PUT', '/domain/%s/_renew' % current.name, current.name, ('renew',), body)]
 
 
-def _cancelation(current, change, execution):
-    body = {'domain': current.name, 'type': 'DELETE', 'execution': execution}
-    return _operation('POST', '/domain/%s/cancelation' % current.name, current.name, [change], body)
+def _cancelation(current, change):
+    existing = current.registrar_data.get('cancelation')
+    body = {'domain': current.name, 'type': 'DELETE',
+            'execution': 'EXPIRE' if change.aspect == 'expire' else 'NOW'}
+    path = '/domain/%s/cancelation' % current.name
+    if change.aspect == 'expire':
+        if existing:
+            return []  # already cancelled, at its expiry or before
+        return [_operation('POST', path, current.name, ('expire',), body)]
+    if existing and existing.get('execution') == 'NOW':
+        return []  # already being deleted
+    return [_operation('PUT' if existing else 'POST', path, current.name, ('delete',), body)]
 
 
-def _operation(method, path, domain, changes, body):
-    request = {'method': method, 'path': path, 'body': body}
-    return Operation(name='%s %s' % (method, path), domain=domain,
-                     aspects=tuple(c.aspect for c in changes), summary=request, payload=request)
+def _new_domain(change, known, new):
+    aspect, desired = change.aspect, change.after
+    name = desired.name
+    if aspect == 'restore':
+        return [_operation('PUT', '/domain/%s/_restore' % name, name, (aspect,), {'name': name})]
+    verb = 'registering' if aspect == 'register' else 'transferring'
+    declared = dict((role, c) for role, c in (desired.contacts or {}).items() if c is not None)
+    handles.check_roles(declared)
+    missing = [role for role in ('registrant', 'admin', 'tech') if role not in declared]
+    if missing:
+        raise InputError('%s %s: AutoDNS needs the registrant, admin and tech contacts (ownerc, adminc, '
+                         'techc); declare %s' % (verb, name, ', '.join(missing)))
+    body = {'name': name}
+    if aspect == 'transfer':
+        body['authinfo'] = desired.auth_code
+    if desired.nameservers:
+        body['nameServers'] = nameserver_body(desired.nameservers)
+    elif aspect == 'register':
+        raise InputError('registering %s: AutoDNS needs the name servers; declare nameservers' % name)
+    for role, field in handles.ROLE_FIELDS:
+        contact = declared.get(role)
+        if contact is not None:
+            body[field] = {'id': contact.handle if contact.handle else new.ref(contact, role, aspect)}
+    if aspect == 'register':
+        body['period'] = {'period': desired.period or 1, 'unit': 'YEAR'}
+    if desired.autorenew is not None:
+        body['autoRenewStatus'] = 'TRUE' if desired.autorenew else 'FALSE'
+    path = '/domain' if aspect == 'register' else '/domain/_transfer'
+    result = [_operation('POST', path, name, (aspect,), body)]
+    if desired.locks is not None:
+        locks = Locks(transfer=bool(desired.locks.transfer), update=bool(desired.locks.update),
+                      delete=desired.locks.delete)
+        status = registry_status(locks, 'ACTIVE')
+        if status != 'ACTIVE':
+            result.append(_operation('PUT', '/domain/%s/_statusUpdate' % name, name, (aspect,),
+                                     {'name': name, 'registryStatus': status}))
+    return new.operations + result
 
 
-def operations(current, changes):
-    """One task per route, in the planner's order; domain-object keywords share one update."""
-    result = []
-    update = [c for c in changes if c.aspect in DOMAIN_UPDATE_ASPECTS]
-    update_sent = False
+def operations(current, changes, known_contacts=None, in_place=False):
+    """The tasks that carry ``changes``, in a safe order.
+
+    ``known_contacts`` maps handles to what they hold (read by the adapter); ``in_place``
+    is the task's ``update_contacts_in_place``. Raises InputError for what AutoDNS cannot
+    express, before anything is sent.
+    """
+    known = known_contacts or {}
+    by_aspect = {}
     for change in changes:
-        if change.aspect in DOMAIN_UPDATE_ASPECTS:
-            if not update_sent:
-                result.append(_domain_update(current, update))
-                update_sent = True
-        elif change.aspect == 'renew':
-            result.append(_renew(current, change))
-        elif change.aspect == 'expire':
-            result.append(_cancelation(current, change, 'EXPIRE'))
-        elif change.aspect == 'delete':
-            result.append(_cancelation(current, change, 'NOW'))
-        else:
-            raise ValueError('AutoDNS adapter cannot express %s' % change.aspect)
+        if change.aspect not in SUPPORTED_ASPECTS:
+            raise InputError('%s: not supported by this registrar (%s)' % (change.aspect, NAME))
+        by_aspect[change.aspect] = change
+    for aspect in ('register', 'transfer', 'restore'):
+        if aspect in by_aspect:
+            name = by_aspect[aspect].after.name
+            return _new_domain(by_aspect[aspect], known, NewContacts(name))
+    if not changes:
+        return []
+    result = []
+    if 'unlock' in by_aspect:
+        result.extend(_status_update(current, by_aspect['unlock']))
+    new = NewContacts(current.name)
+    edits, ids, trade = _contacts(current, by_aspect.get('registrant'), by_aspect.get('contacts'),
+                                  known, in_place, new)
+    result.extend(new.operations)
+    result.extend(edits)
+    if trade is not None:
+        result.append(trade)
+    result.extend(_domain_update(current, ids, by_aspect.get('nameservers'), by_aspect.get('autorenew')))
+    if 'auth_code' in by_aspect:
+        result.extend(_auth_code(current, by_aspect['auth_code']))
+    if 'renew' in by_aspect:
+        result.extend(_renew(current, by_aspect['renew']))
+    if 'locks' in by_aspect:
+        result.extend(_status_update(current, by_aspect['locks']))
+    for aspect in ('expire', 'delete'):
+        if aspect in by_aspect:
+            result.extend(_cancelation(current, by_aspect[aspect]))
     return result
