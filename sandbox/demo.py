@@ -12,12 +12,14 @@ from sandbox.launcher import ROOT, Sandbox
 
 def main():
     seeds = os.path.join(ROOT, 'sandbox', 'seeds')
-    journal_dir = tempfile.mkdtemp(prefix='domainops-demo-')
-    with Sandbox('autodns', seed=os.path.join(seeds, 'autodns.yml'),
-                 journal=os.path.join(journal_dir, 'autodns.jsonl')) as autodns, \
+    work = tempfile.mkdtemp(prefix='domainops-demo-')
+    with open(os.path.join(work, 'sandboxes.log'), 'w') as log, \
+            Sandbox('autodns', seed=os.path.join(seeds, 'autodns.yml'),
+                    journal=os.path.join(work, 'autodns.jsonl'), log=log) as autodns, \
             Sandbox('ascio', seed=os.path.join(seeds, 'ascio.yml'),
-                    journal=os.path.join(journal_dir, 'ascio.jsonl')) as ascio:
-        print('AutoDNS sandbox: %s\nAscio sandbox:   %s\n' % (autodns.url, ascio.url), flush=True)
+                    journal=os.path.join(work, 'ascio.jsonl'), log=log) as ascio:
+        print('AutoDNS sandbox: %s\nAscio sandbox:   %s\nRequests they received: %s\n'
+              % (autodns.url, ascio.url, work), flush=True)
         env = dict(os.environ)
         env.update({
             'AUTODNS_URL': autodns.url, 'AUTODNS_USER': 'demo', 'AUTODNS_PASSWORD': 'demo-password',

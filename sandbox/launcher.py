@@ -15,7 +15,7 @@ ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
 class Sandbox:
     """A running sandbox process; use as a context manager to stop it."""
 
-    def __init__(self, kind, seed=None, journal=None, extra_args=(), startup_timeout=20):
+    def __init__(self, kind, seed=None, journal=None, extra_args=(), startup_timeout=20, log=None):
         self.kind = kind
         args = [sys.executable, '-m', 'sandbox.' + kind, '--host', '127.0.0.1', '--port', '0']
         if seed:
@@ -23,8 +23,9 @@ class Sandbox:
         if journal:
             args += ['--journal', journal]
         args += list(extra_args)
+        # The sandbox's request log goes to ``log`` (a file object) or, by default, stderr.
         self.process = subprocess.Popen(
-            args, cwd=ROOT, stdout=subprocess.PIPE, stderr=None, text=True)
+            args, cwd=ROOT, stdout=subprocess.PIPE, stderr=log, text=True)
         self.url = self._wait_ready(startup_timeout)
 
     def _wait_ready(self, timeout):
