@@ -98,3 +98,43 @@ def slow_registrar(request, tmp_path):
     registrar = start_registrar(request.param, tmp_path, delay=8)
     yield registrar
     registrar.sandbox.stop()
+
+
+# Opt-in: the registrars' own test systems (AutoDNS demo, Ascio OTE), never live.
+LIVE_SYSTEMS = {
+    'autodns': {
+        'needs': ('AUTODNS_DEMO_USER', 'AUTODNS_DEMO_PASSWORD', 'AUTODNS_DEMO_CONTEXT', 'AUTODNS_DEMO_DOMAIN'),
+        'url': 'https://api.demo.autodns.com/v1',
+        'map': {'AUTODNS_USER': 'AUTODNS_DEMO_USER', 'AUTODNS_PASSWORD': 'AUTODNS_DEMO_PASSWORD',
+                'AUTODNS_CONTEXT': 'AUTODNS_DEMO_CONTEXT'},
+        'url_variable': 'AUTODNS_URL',
+    },
+    'ascio': {
+        'needs': ('ASCIO_OTE_ACCOUNT', 'ASCIO_OTE_PASSWORD', 'ASCIO_OTE_DOMAIN'),
+        'url': 'https://aws.demo.ascio.com/2012/01/01/AscioService.svc',
+        'map': {'ASCIO_ACCOUNT': 'ASCIO_OTE_ACCOUNT', 'ASCIO_PASSWORD': 'ASCIO_OTE_PASSWORD'},
+        'url_variable': 'ASCIO_URL',
+    },
+}
+
+
+class LiveRegistrar(Registrar):
+    """A registrar's real test system; there is no journal to read."""
+
+    def journal(self):
+        raise AssertionError('a real test system keeps no journal for the tests')
+
+
+@pytest.fixture(params=PROVIDERS)
+def live_registrar(request, tmp_path):
+    """The registrar's test system, when its credentials are in the environment; else skipped."""
+    system = LIVE_SYSTEMS[request.param]
+    missing = [name for name in system['needs'] if not os.environ.get(name)]
+    if missing:
+        pytest.skip('%s test system not configured: set %s to run the integration playbooks against %s'
+                    % (request.param, ', '.join(system['needs']), system['url']))
+    credentials = dict((target, os.environ[source]) for target, source in system['map'].items())
+    credentials[system['url_variable']] = system['url']
+    registrar = LiveRegistrar(request.param, None, str(tmp_path / 'live'), credentials)
+    registrar.domain = os.environ[system['needs'][-1]]
+    return registrar
