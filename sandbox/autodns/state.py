@@ -460,7 +460,9 @@ class Store:
             record = self.new_domain_record(
                 name, account, job.updated, payable=held['payable'], expire=held['expire'],
                 nameServers=copy.deepcopy(held.get('nameServers') or []),
-                domainCreated=held.get('domainCreated') or held['created'], action='TRANSFER')
+                domainCreated=held.get('domainCreated') or held['created'], action='TRANSFER',
+                # the registry's object moves with its authinfo; only _authinfo1 makes a new one
+                authinfo=held['authinfo'])
             record.update(copy.deepcopy(changes))
             self.add_domain(record)
         return self._start_job('0104', 'TRANSFER', name, account, stid, apply, _contact_ids(changes))

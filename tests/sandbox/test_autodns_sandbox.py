@@ -593,6 +593,7 @@ def test_transfer_needs_the_right_authinfo(client):
     assert domain['payable'] == '2027-05-20T00:00:00.000+0000'
     assert domain['nameServers'] == [{'name': 'ns1.other.example'}, {'name': 'ns2.other.example'}]
     assert domain['action'] == 'TRANSFER'
+    assert domain['authinfo'] == TRANSFER_AUTHINFO  # moves with the domain; only _authinfo1 makes a new one
     assert_error(*client.post('/domain/_transfer', dict(body, name='example.com')), 400, 'E0104', 'DOMAIN_EXISTS')
     assert_error(*client.post('/domain/_transfer', dict(body, authinfo='')), 400, 'E0104')
 
