@@ -352,9 +352,11 @@ def _cancelation(current, change):
         if existing:
             return []  # already cancelled, at its expiry or before
         return [_operation('POST', path, current.name, ('expire',), body)]
-    if existing and existing.get('execution') == 'NOW':
-        return []  # already being deleted
-    return [_operation('PUT' if existing else 'POST', path, current.name, ('delete',), body)]
+    if existing is None:
+        return [_operation('POST', path, current.name, ('delete',), body)]
+    if existing.get('execution') in ('EXPIRE', 'DATE'):
+        return [_operation('PUT', path, current.name, ('delete',), body)]  # bring it forward to now
+    return []  # already being deleted (at NOW, or it went while it was read: the next run sees which)
 
 
 def _new_domain(change, known, new):
