@@ -1,4 +1,3 @@
-#!/usr/bin/env python3
 """Generate plugins/module_utils/ascio/wsdl.py from docs/reference/ascio-v2-types.json.
 
 The collection's modules and the Ascio sandbox both need the Ascio AWS v2
@@ -68,7 +67,7 @@ def load_reference(path=SOURCE):
     for name, elements in data['types'].items():
         types[name] = [tuple(element) for element in elements]
     for type_name, element, element_type in SEED_ADDITIONS:
-        if any(existing == element for existing, _ in types[type_name]):
+        if any(existing == element for existing, _type in types[type_name]):
             raise ValueError('%s.%s is already in the type file' % (type_name, element))
         types[type_name].append((element, element_type))
     enums = dict((name, list(values)) for name, values in data['enums'].items())
@@ -124,8 +123,8 @@ def build_xsd(types, enums, operations):
         '     by tools/generate_ascio_wsdl.py.  Sequences are in schema order; Domain.DomainType,',
         '     Domain.DiscloseSocialData and Order.AgreedPrice (seed CreateOrder example) are',
         '     appended at the end of their sequences, the WCF way of extending a data contract. -->',
-        '<xsd:schema xmlns:xsd="http://www.w3.org/2001/XMLSchema" xmlns:tns="%s"'
-        ' targetNamespace="%s" elementFormDefault="qualified">' % (NAMESPACE, NAMESPACE),
+        '<xsd:schema xmlns:xsd="http://www.w3.org/2001/XMLSchema" xmlns:tns="%s"' % NAMESPACE,
+        '    targetNamespace="%s" elementFormDefault="qualified">' % NAMESPACE,
     ]
     # Operation wrappers: top-level elements with an anonymous type, as WCF
     # emits them for document/literal wrapped operations.
@@ -179,10 +178,11 @@ def build_wsdl(operations):
     lines.append('  <wsdl:portType name="%s">' % PORT_TYPE)
     for operation in operations:
         lines.append('    <wsdl:operation name="%s">' % operation)
-        lines.append('      <wsdl:input wsaw:Action="%s%s" message="tns:%s_%s_InputMessage"/>'
-                     % (action, operation, PORT_TYPE, operation))
-        lines.append('      <wsdl:output wsaw:Action="%s%sResponse" message="tns:%s_%s_OutputMessage"/>'
-                     % (action, operation, PORT_TYPE, operation))
+        # Attributes on lines of their own keep every line of the module short.
+        lines.append('      <wsdl:input wsaw:Action="%s%s"' % (action, operation))
+        lines.append('          message="tns:%s_%s_InputMessage"/>' % (PORT_TYPE, operation))
+        lines.append('      <wsdl:output wsaw:Action="%s%sResponse"' % (action, operation))
+        lines.append('          message="tns:%s_%s_OutputMessage"/>' % (PORT_TYPE, operation))
         lines.append('    </wsdl:operation>')
     lines.append('  </wsdl:portType>')
     lines.append('  <wsdl:binding name="%s" type="tns:%s">' % (BINDING_NAME, PORT_TYPE))

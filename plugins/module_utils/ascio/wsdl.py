@@ -885,7 +885,8 @@ XSD_TEXT = '''\
      by tools/generate_ascio_wsdl.py.  Sequences are in schema order; Domain.DomainType,
      Domain.DiscloseSocialData and Order.AgreedPrice (seed CreateOrder example) are
      appended at the end of their sequences, the WCF way of extending a data contract. -->
-<xsd:schema xmlns:xsd="http://www.w3.org/2001/XMLSchema" xmlns:tns="http://www.ascio.com/2007/01" targetNamespace="http://www.ascio.com/2007/01" elementFormDefault="qualified">
+<xsd:schema xmlns:xsd="http://www.w3.org/2001/XMLSchema" xmlns:tns="http://www.ascio.com/2007/01"
+    targetNamespace="http://www.ascio.com/2007/01" elementFormDefault="qualified">
   <xsd:element name="LogIn">
     <xsd:complexType>
       <xsd:sequence>
@@ -2249,160 +2250,238 @@ WSDL_TEXT = '''\
   </wsdl:message>
   <wsdl:portType name="IAscioService">
     <wsdl:operation name="LogIn">
-      <wsdl:input wsaw:Action="http://www.ascio.com/2007/01/IAscioService/LogIn" message="tns:IAscioService_LogIn_InputMessage"/>
-      <wsdl:output wsaw:Action="http://www.ascio.com/2007/01/IAscioService/LogInResponse" message="tns:IAscioService_LogIn_OutputMessage"/>
+      <wsdl:input wsaw:Action="http://www.ascio.com/2007/01/IAscioService/LogIn"
+          message="tns:IAscioService_LogIn_InputMessage"/>
+      <wsdl:output wsaw:Action="http://www.ascio.com/2007/01/IAscioService/LogInResponse"
+          message="tns:IAscioService_LogIn_OutputMessage"/>
     </wsdl:operation>
     <wsdl:operation name="LogOut">
-      <wsdl:input wsaw:Action="http://www.ascio.com/2007/01/IAscioService/LogOut" message="tns:IAscioService_LogOut_InputMessage"/>
-      <wsdl:output wsaw:Action="http://www.ascio.com/2007/01/IAscioService/LogOutResponse" message="tns:IAscioService_LogOut_OutputMessage"/>
+      <wsdl:input wsaw:Action="http://www.ascio.com/2007/01/IAscioService/LogOut"
+          message="tns:IAscioService_LogOut_InputMessage"/>
+      <wsdl:output wsaw:Action="http://www.ascio.com/2007/01/IAscioService/LogOutResponse"
+          message="tns:IAscioService_LogOut_OutputMessage"/>
     </wsdl:operation>
     <wsdl:operation name="GetOrder">
-      <wsdl:input wsaw:Action="http://www.ascio.com/2007/01/IAscioService/GetOrder" message="tns:IAscioService_GetOrder_InputMessage"/>
-      <wsdl:output wsaw:Action="http://www.ascio.com/2007/01/IAscioService/GetOrderResponse" message="tns:IAscioService_GetOrder_OutputMessage"/>
+      <wsdl:input wsaw:Action="http://www.ascio.com/2007/01/IAscioService/GetOrder"
+          message="tns:IAscioService_GetOrder_InputMessage"/>
+      <wsdl:output wsaw:Action="http://www.ascio.com/2007/01/IAscioService/GetOrderResponse"
+          message="tns:IAscioService_GetOrder_OutputMessage"/>
     </wsdl:operation>
     <wsdl:operation name="CreateOrder">
-      <wsdl:input wsaw:Action="http://www.ascio.com/2007/01/IAscioService/CreateOrder" message="tns:IAscioService_CreateOrder_InputMessage"/>
-      <wsdl:output wsaw:Action="http://www.ascio.com/2007/01/IAscioService/CreateOrderResponse" message="tns:IAscioService_CreateOrder_OutputMessage"/>
+      <wsdl:input wsaw:Action="http://www.ascio.com/2007/01/IAscioService/CreateOrder"
+          message="tns:IAscioService_CreateOrder_InputMessage"/>
+      <wsdl:output wsaw:Action="http://www.ascio.com/2007/01/IAscioService/CreateOrderResponse"
+          message="tns:IAscioService_CreateOrder_OutputMessage"/>
     </wsdl:operation>
     <wsdl:operation name="SearchOrder">
-      <wsdl:input wsaw:Action="http://www.ascio.com/2007/01/IAscioService/SearchOrder" message="tns:IAscioService_SearchOrder_InputMessage"/>
-      <wsdl:output wsaw:Action="http://www.ascio.com/2007/01/IAscioService/SearchOrderResponse" message="tns:IAscioService_SearchOrder_OutputMessage"/>
+      <wsdl:input wsaw:Action="http://www.ascio.com/2007/01/IAscioService/SearchOrder"
+          message="tns:IAscioService_SearchOrder_InputMessage"/>
+      <wsdl:output wsaw:Action="http://www.ascio.com/2007/01/IAscioService/SearchOrderResponse"
+          message="tns:IAscioService_SearchOrder_OutputMessage"/>
     </wsdl:operation>
     <wsdl:operation name="GetMessages">
-      <wsdl:input wsaw:Action="http://www.ascio.com/2007/01/IAscioService/GetMessages" message="tns:IAscioService_GetMessages_InputMessage"/>
-      <wsdl:output wsaw:Action="http://www.ascio.com/2007/01/IAscioService/GetMessagesResponse" message="tns:IAscioService_GetMessages_OutputMessage"/>
+      <wsdl:input wsaw:Action="http://www.ascio.com/2007/01/IAscioService/GetMessages"
+          message="tns:IAscioService_GetMessages_InputMessage"/>
+      <wsdl:output wsaw:Action="http://www.ascio.com/2007/01/IAscioService/GetMessagesResponse"
+          message="tns:IAscioService_GetMessages_OutputMessage"/>
     </wsdl:operation>
     <wsdl:operation name="ValidateOrder">
-      <wsdl:input wsaw:Action="http://www.ascio.com/2007/01/IAscioService/ValidateOrder" message="tns:IAscioService_ValidateOrder_InputMessage"/>
-      <wsdl:output wsaw:Action="http://www.ascio.com/2007/01/IAscioService/ValidateOrderResponse" message="tns:IAscioService_ValidateOrder_OutputMessage"/>
+      <wsdl:input wsaw:Action="http://www.ascio.com/2007/01/IAscioService/ValidateOrder"
+          message="tns:IAscioService_ValidateOrder_InputMessage"/>
+      <wsdl:output wsaw:Action="http://www.ascio.com/2007/01/IAscioService/ValidateOrderResponse"
+          message="tns:IAscioService_ValidateOrder_OutputMessage"/>
     </wsdl:operation>
     <wsdl:operation name="UploadDocumentation">
-      <wsdl:input wsaw:Action="http://www.ascio.com/2007/01/IAscioService/UploadDocumentation" message="tns:IAscioService_UploadDocumentation_InputMessage"/>
-      <wsdl:output wsaw:Action="http://www.ascio.com/2007/01/IAscioService/UploadDocumentationResponse" message="tns:IAscioService_UploadDocumentation_OutputMessage"/>
+      <wsdl:input wsaw:Action="http://www.ascio.com/2007/01/IAscioService/UploadDocumentation"
+          message="tns:IAscioService_UploadDocumentation_InputMessage"/>
+      <wsdl:output wsaw:Action="http://www.ascio.com/2007/01/IAscioService/UploadDocumentationResponse"
+          message="tns:IAscioService_UploadDocumentation_OutputMessage"/>
     </wsdl:operation>
     <wsdl:operation name="CreateSupportOrder">
-      <wsdl:input wsaw:Action="http://www.ascio.com/2007/01/IAscioService/CreateSupportOrder" message="tns:IAscioService_CreateSupportOrder_InputMessage"/>
-      <wsdl:output wsaw:Action="http://www.ascio.com/2007/01/IAscioService/CreateSupportOrderResponse" message="tns:IAscioService_CreateSupportOrder_OutputMessage"/>
+      <wsdl:input wsaw:Action="http://www.ascio.com/2007/01/IAscioService/CreateSupportOrder"
+          message="tns:IAscioService_CreateSupportOrder_InputMessage"/>
+      <wsdl:output wsaw:Action="http://www.ascio.com/2007/01/IAscioService/CreateSupportOrderResponse"
+          message="tns:IAscioService_CreateSupportOrder_OutputMessage"/>
     </wsdl:operation>
     <wsdl:operation name="UploadMessage">
-      <wsdl:input wsaw:Action="http://www.ascio.com/2007/01/IAscioService/UploadMessage" message="tns:IAscioService_UploadMessage_InputMessage"/>
-      <wsdl:output wsaw:Action="http://www.ascio.com/2007/01/IAscioService/UploadMessageResponse" message="tns:IAscioService_UploadMessage_OutputMessage"/>
+      <wsdl:input wsaw:Action="http://www.ascio.com/2007/01/IAscioService/UploadMessage"
+          message="tns:IAscioService_UploadMessage_InputMessage"/>
+      <wsdl:output wsaw:Action="http://www.ascio.com/2007/01/IAscioService/UploadMessageResponse"
+          message="tns:IAscioService_UploadMessage_OutputMessage"/>
     </wsdl:operation>
     <wsdl:operation name="GetDomain">
-      <wsdl:input wsaw:Action="http://www.ascio.com/2007/01/IAscioService/GetDomain" message="tns:IAscioService_GetDomain_InputMessage"/>
-      <wsdl:output wsaw:Action="http://www.ascio.com/2007/01/IAscioService/GetDomainResponse" message="tns:IAscioService_GetDomain_OutputMessage"/>
+      <wsdl:input wsaw:Action="http://www.ascio.com/2007/01/IAscioService/GetDomain"
+          message="tns:IAscioService_GetDomain_InputMessage"/>
+      <wsdl:output wsaw:Action="http://www.ascio.com/2007/01/IAscioService/GetDomainResponse"
+          message="tns:IAscioService_GetDomain_OutputMessage"/>
     </wsdl:operation>
     <wsdl:operation name="SearchDomain">
-      <wsdl:input wsaw:Action="http://www.ascio.com/2007/01/IAscioService/SearchDomain" message="tns:IAscioService_SearchDomain_InputMessage"/>
-      <wsdl:output wsaw:Action="http://www.ascio.com/2007/01/IAscioService/SearchDomainResponse" message="tns:IAscioService_SearchDomain_OutputMessage"/>
+      <wsdl:input wsaw:Action="http://www.ascio.com/2007/01/IAscioService/SearchDomain"
+          message="tns:IAscioService_SearchDomain_InputMessage"/>
+      <wsdl:output wsaw:Action="http://www.ascio.com/2007/01/IAscioService/SearchDomainResponse"
+          message="tns:IAscioService_SearchDomain_OutputMessage"/>
     </wsdl:operation>
     <wsdl:operation name="Whois">
-      <wsdl:input wsaw:Action="http://www.ascio.com/2007/01/IAscioService/Whois" message="tns:IAscioService_Whois_InputMessage"/>
-      <wsdl:output wsaw:Action="http://www.ascio.com/2007/01/IAscioService/WhoisResponse" message="tns:IAscioService_Whois_OutputMessage"/>
+      <wsdl:input wsaw:Action="http://www.ascio.com/2007/01/IAscioService/Whois"
+          message="tns:IAscioService_Whois_InputMessage"/>
+      <wsdl:output wsaw:Action="http://www.ascio.com/2007/01/IAscioService/WhoisResponse"
+          message="tns:IAscioService_Whois_OutputMessage"/>
     </wsdl:operation>
     <wsdl:operation name="AvailabilityCheck">
-      <wsdl:input wsaw:Action="http://www.ascio.com/2007/01/IAscioService/AvailabilityCheck" message="tns:IAscioService_AvailabilityCheck_InputMessage"/>
-      <wsdl:output wsaw:Action="http://www.ascio.com/2007/01/IAscioService/AvailabilityCheckResponse" message="tns:IAscioService_AvailabilityCheck_OutputMessage"/>
+      <wsdl:input wsaw:Action="http://www.ascio.com/2007/01/IAscioService/AvailabilityCheck"
+          message="tns:IAscioService_AvailabilityCheck_InputMessage"/>
+      <wsdl:output wsaw:Action="http://www.ascio.com/2007/01/IAscioService/AvailabilityCheckResponse"
+          message="tns:IAscioService_AvailabilityCheck_OutputMessage"/>
     </wsdl:operation>
     <wsdl:operation name="GetRegistrant">
-      <wsdl:input wsaw:Action="http://www.ascio.com/2007/01/IAscioService/GetRegistrant" message="tns:IAscioService_GetRegistrant_InputMessage"/>
-      <wsdl:output wsaw:Action="http://www.ascio.com/2007/01/IAscioService/GetRegistrantResponse" message="tns:IAscioService_GetRegistrant_OutputMessage"/>
+      <wsdl:input wsaw:Action="http://www.ascio.com/2007/01/IAscioService/GetRegistrant"
+          message="tns:IAscioService_GetRegistrant_InputMessage"/>
+      <wsdl:output wsaw:Action="http://www.ascio.com/2007/01/IAscioService/GetRegistrantResponse"
+          message="tns:IAscioService_GetRegistrant_OutputMessage"/>
     </wsdl:operation>
     <wsdl:operation name="CreateRegistrant">
-      <wsdl:input wsaw:Action="http://www.ascio.com/2007/01/IAscioService/CreateRegistrant" message="tns:IAscioService_CreateRegistrant_InputMessage"/>
-      <wsdl:output wsaw:Action="http://www.ascio.com/2007/01/IAscioService/CreateRegistrantResponse" message="tns:IAscioService_CreateRegistrant_OutputMessage"/>
+      <wsdl:input wsaw:Action="http://www.ascio.com/2007/01/IAscioService/CreateRegistrant"
+          message="tns:IAscioService_CreateRegistrant_InputMessage"/>
+      <wsdl:output wsaw:Action="http://www.ascio.com/2007/01/IAscioService/CreateRegistrantResponse"
+          message="tns:IAscioService_CreateRegistrant_OutputMessage"/>
     </wsdl:operation>
     <wsdl:operation name="DeleteRegistrant">
-      <wsdl:input wsaw:Action="http://www.ascio.com/2007/01/IAscioService/DeleteRegistrant" message="tns:IAscioService_DeleteRegistrant_InputMessage"/>
-      <wsdl:output wsaw:Action="http://www.ascio.com/2007/01/IAscioService/DeleteRegistrantResponse" message="tns:IAscioService_DeleteRegistrant_OutputMessage"/>
+      <wsdl:input wsaw:Action="http://www.ascio.com/2007/01/IAscioService/DeleteRegistrant"
+          message="tns:IAscioService_DeleteRegistrant_InputMessage"/>
+      <wsdl:output wsaw:Action="http://www.ascio.com/2007/01/IAscioService/DeleteRegistrantResponse"
+          message="tns:IAscioService_DeleteRegistrant_OutputMessage"/>
     </wsdl:operation>
     <wsdl:operation name="SearchRegistrant">
-      <wsdl:input wsaw:Action="http://www.ascio.com/2007/01/IAscioService/SearchRegistrant" message="tns:IAscioService_SearchRegistrant_InputMessage"/>
-      <wsdl:output wsaw:Action="http://www.ascio.com/2007/01/IAscioService/SearchRegistrantResponse" message="tns:IAscioService_SearchRegistrant_OutputMessage"/>
+      <wsdl:input wsaw:Action="http://www.ascio.com/2007/01/IAscioService/SearchRegistrant"
+          message="tns:IAscioService_SearchRegistrant_InputMessage"/>
+      <wsdl:output wsaw:Action="http://www.ascio.com/2007/01/IAscioService/SearchRegistrantResponse"
+          message="tns:IAscioService_SearchRegistrant_OutputMessage"/>
     </wsdl:operation>
     <wsdl:operation name="GetRegistrantVerificationInfo">
-      <wsdl:input wsaw:Action="http://www.ascio.com/2007/01/IAscioService/GetRegistrantVerificationInfo" message="tns:IAscioService_GetRegistrantVerificationInfo_InputMessage"/>
-      <wsdl:output wsaw:Action="http://www.ascio.com/2007/01/IAscioService/GetRegistrantVerificationInfoResponse" message="tns:IAscioService_GetRegistrantVerificationInfo_OutputMessage"/>
+      <wsdl:input wsaw:Action="http://www.ascio.com/2007/01/IAscioService/GetRegistrantVerificationInfo"
+          message="tns:IAscioService_GetRegistrantVerificationInfo_InputMessage"/>
+      <wsdl:output wsaw:Action="http://www.ascio.com/2007/01/IAscioService/GetRegistrantVerificationInfoResponse"
+          message="tns:IAscioService_GetRegistrantVerificationInfo_OutputMessage"/>
     </wsdl:operation>
     <wsdl:operation name="DoRegistrantVerification">
-      <wsdl:input wsaw:Action="http://www.ascio.com/2007/01/IAscioService/DoRegistrantVerification" message="tns:IAscioService_DoRegistrantVerification_InputMessage"/>
-      <wsdl:output wsaw:Action="http://www.ascio.com/2007/01/IAscioService/DoRegistrantVerificationResponse" message="tns:IAscioService_DoRegistrantVerification_OutputMessage"/>
+      <wsdl:input wsaw:Action="http://www.ascio.com/2007/01/IAscioService/DoRegistrantVerification"
+          message="tns:IAscioService_DoRegistrantVerification_InputMessage"/>
+      <wsdl:output wsaw:Action="http://www.ascio.com/2007/01/IAscioService/DoRegistrantVerificationResponse"
+          message="tns:IAscioService_DoRegistrantVerification_OutputMessage"/>
     </wsdl:operation>
     <wsdl:operation name="GetRegistrantVerificationStatus">
-      <wsdl:input wsaw:Action="http://www.ascio.com/2007/01/IAscioService/GetRegistrantVerificationStatus" message="tns:IAscioService_GetRegistrantVerificationStatus_InputMessage"/>
-      <wsdl:output wsaw:Action="http://www.ascio.com/2007/01/IAscioService/GetRegistrantVerificationStatusResponse" message="tns:IAscioService_GetRegistrantVerificationStatus_OutputMessage"/>
+      <wsdl:input wsaw:Action="http://www.ascio.com/2007/01/IAscioService/GetRegistrantVerificationStatus"
+          message="tns:IAscioService_GetRegistrantVerificationStatus_InputMessage"/>
+      <wsdl:output wsaw:Action="http://www.ascio.com/2007/01/IAscioService/GetRegistrantVerificationStatusResponse"
+          message="tns:IAscioService_GetRegistrantVerificationStatus_OutputMessage"/>
     </wsdl:operation>
     <wsdl:operation name="UploadRegistrantVerificationMessage">
-      <wsdl:input wsaw:Action="http://www.ascio.com/2007/01/IAscioService/UploadRegistrantVerificationMessage" message="tns:IAscioService_UploadRegistrantVerificationMessage_InputMessage"/>
-      <wsdl:output wsaw:Action="http://www.ascio.com/2007/01/IAscioService/UploadRegistrantVerificationMessageResponse" message="tns:IAscioService_UploadRegistrantVerificationMessage_OutputMessage"/>
+      <wsdl:input wsaw:Action="http://www.ascio.com/2007/01/IAscioService/UploadRegistrantVerificationMessage"
+          message="tns:IAscioService_UploadRegistrantVerificationMessage_InputMessage"/>
+      <wsdl:output wsaw:Action="http://www.ascio.com/2007/01/IAscioService/UploadRegistrantVerificationMessageResponse"
+          message="tns:IAscioService_UploadRegistrantVerificationMessage_OutputMessage"/>
     </wsdl:operation>
     <wsdl:operation name="GetContact">
-      <wsdl:input wsaw:Action="http://www.ascio.com/2007/01/IAscioService/GetContact" message="tns:IAscioService_GetContact_InputMessage"/>
-      <wsdl:output wsaw:Action="http://www.ascio.com/2007/01/IAscioService/GetContactResponse" message="tns:IAscioService_GetContact_OutputMessage"/>
+      <wsdl:input wsaw:Action="http://www.ascio.com/2007/01/IAscioService/GetContact"
+          message="tns:IAscioService_GetContact_InputMessage"/>
+      <wsdl:output wsaw:Action="http://www.ascio.com/2007/01/IAscioService/GetContactResponse"
+          message="tns:IAscioService_GetContact_OutputMessage"/>
     </wsdl:operation>
     <wsdl:operation name="CreateContact">
-      <wsdl:input wsaw:Action="http://www.ascio.com/2007/01/IAscioService/CreateContact" message="tns:IAscioService_CreateContact_InputMessage"/>
-      <wsdl:output wsaw:Action="http://www.ascio.com/2007/01/IAscioService/CreateContactResponse" message="tns:IAscioService_CreateContact_OutputMessage"/>
+      <wsdl:input wsaw:Action="http://www.ascio.com/2007/01/IAscioService/CreateContact"
+          message="tns:IAscioService_CreateContact_InputMessage"/>
+      <wsdl:output wsaw:Action="http://www.ascio.com/2007/01/IAscioService/CreateContactResponse"
+          message="tns:IAscioService_CreateContact_OutputMessage"/>
     </wsdl:operation>
     <wsdl:operation name="UpdateContact">
-      <wsdl:input wsaw:Action="http://www.ascio.com/2007/01/IAscioService/UpdateContact" message="tns:IAscioService_UpdateContact_InputMessage"/>
-      <wsdl:output wsaw:Action="http://www.ascio.com/2007/01/IAscioService/UpdateContactResponse" message="tns:IAscioService_UpdateContact_OutputMessage"/>
+      <wsdl:input wsaw:Action="http://www.ascio.com/2007/01/IAscioService/UpdateContact"
+          message="tns:IAscioService_UpdateContact_InputMessage"/>
+      <wsdl:output wsaw:Action="http://www.ascio.com/2007/01/IAscioService/UpdateContactResponse"
+          message="tns:IAscioService_UpdateContact_OutputMessage"/>
     </wsdl:operation>
     <wsdl:operation name="DeleteContact">
-      <wsdl:input wsaw:Action="http://www.ascio.com/2007/01/IAscioService/DeleteContact" message="tns:IAscioService_DeleteContact_InputMessage"/>
-      <wsdl:output wsaw:Action="http://www.ascio.com/2007/01/IAscioService/DeleteContactResponse" message="tns:IAscioService_DeleteContact_OutputMessage"/>
+      <wsdl:input wsaw:Action="http://www.ascio.com/2007/01/IAscioService/DeleteContact"
+          message="tns:IAscioService_DeleteContact_InputMessage"/>
+      <wsdl:output wsaw:Action="http://www.ascio.com/2007/01/IAscioService/DeleteContactResponse"
+          message="tns:IAscioService_DeleteContact_OutputMessage"/>
     </wsdl:operation>
     <wsdl:operation name="SearchContact">
-      <wsdl:input wsaw:Action="http://www.ascio.com/2007/01/IAscioService/SearchContact" message="tns:IAscioService_SearchContact_InputMessage"/>
-      <wsdl:output wsaw:Action="http://www.ascio.com/2007/01/IAscioService/SearchContactResponse" message="tns:IAscioService_SearchContact_OutputMessage"/>
+      <wsdl:input wsaw:Action="http://www.ascio.com/2007/01/IAscioService/SearchContact"
+          message="tns:IAscioService_SearchContact_InputMessage"/>
+      <wsdl:output wsaw:Action="http://www.ascio.com/2007/01/IAscioService/SearchContactResponse"
+          message="tns:IAscioService_SearchContact_OutputMessage"/>
     </wsdl:operation>
     <wsdl:operation name="GetNameServer">
-      <wsdl:input wsaw:Action="http://www.ascio.com/2007/01/IAscioService/GetNameServer" message="tns:IAscioService_GetNameServer_InputMessage"/>
-      <wsdl:output wsaw:Action="http://www.ascio.com/2007/01/IAscioService/GetNameServerResponse" message="tns:IAscioService_GetNameServer_OutputMessage"/>
+      <wsdl:input wsaw:Action="http://www.ascio.com/2007/01/IAscioService/GetNameServer"
+          message="tns:IAscioService_GetNameServer_InputMessage"/>
+      <wsdl:output wsaw:Action="http://www.ascio.com/2007/01/IAscioService/GetNameServerResponse"
+          message="tns:IAscioService_GetNameServer_OutputMessage"/>
     </wsdl:operation>
     <wsdl:operation name="CreateNameServer">
-      <wsdl:input wsaw:Action="http://www.ascio.com/2007/01/IAscioService/CreateNameServer" message="tns:IAscioService_CreateNameServer_InputMessage"/>
-      <wsdl:output wsaw:Action="http://www.ascio.com/2007/01/IAscioService/CreateNameServerResponse" message="tns:IAscioService_CreateNameServer_OutputMessage"/>
+      <wsdl:input wsaw:Action="http://www.ascio.com/2007/01/IAscioService/CreateNameServer"
+          message="tns:IAscioService_CreateNameServer_InputMessage"/>
+      <wsdl:output wsaw:Action="http://www.ascio.com/2007/01/IAscioService/CreateNameServerResponse"
+          message="tns:IAscioService_CreateNameServer_OutputMessage"/>
     </wsdl:operation>
     <wsdl:operation name="DeleteNameServer">
-      <wsdl:input wsaw:Action="http://www.ascio.com/2007/01/IAscioService/DeleteNameServer" message="tns:IAscioService_DeleteNameServer_InputMessage"/>
-      <wsdl:output wsaw:Action="http://www.ascio.com/2007/01/IAscioService/DeleteNameServerResponse" message="tns:IAscioService_DeleteNameServer_OutputMessage"/>
+      <wsdl:input wsaw:Action="http://www.ascio.com/2007/01/IAscioService/DeleteNameServer"
+          message="tns:IAscioService_DeleteNameServer_InputMessage"/>
+      <wsdl:output wsaw:Action="http://www.ascio.com/2007/01/IAscioService/DeleteNameServerResponse"
+          message="tns:IAscioService_DeleteNameServer_OutputMessage"/>
     </wsdl:operation>
     <wsdl:operation name="SearchNameServer">
-      <wsdl:input wsaw:Action="http://www.ascio.com/2007/01/IAscioService/SearchNameServer" message="tns:IAscioService_SearchNameServer_InputMessage"/>
-      <wsdl:output wsaw:Action="http://www.ascio.com/2007/01/IAscioService/SearchNameServerResponse" message="tns:IAscioService_SearchNameServer_OutputMessage"/>
+      <wsdl:input wsaw:Action="http://www.ascio.com/2007/01/IAscioService/SearchNameServer"
+          message="tns:IAscioService_SearchNameServer_InputMessage"/>
+      <wsdl:output wsaw:Action="http://www.ascio.com/2007/01/IAscioService/SearchNameServerResponse"
+          message="tns:IAscioService_SearchNameServer_OutputMessage"/>
     </wsdl:operation>
     <wsdl:operation name="PollMessage">
-      <wsdl:input wsaw:Action="http://www.ascio.com/2007/01/IAscioService/PollMessage" message="tns:IAscioService_PollMessage_InputMessage"/>
-      <wsdl:output wsaw:Action="http://www.ascio.com/2007/01/IAscioService/PollMessageResponse" message="tns:IAscioService_PollMessage_OutputMessage"/>
+      <wsdl:input wsaw:Action="http://www.ascio.com/2007/01/IAscioService/PollMessage"
+          message="tns:IAscioService_PollMessage_InputMessage"/>
+      <wsdl:output wsaw:Action="http://www.ascio.com/2007/01/IAscioService/PollMessageResponse"
+          message="tns:IAscioService_PollMessage_OutputMessage"/>
     </wsdl:operation>
     <wsdl:operation name="AckMessage">
-      <wsdl:input wsaw:Action="http://www.ascio.com/2007/01/IAscioService/AckMessage" message="tns:IAscioService_AckMessage_InputMessage"/>
-      <wsdl:output wsaw:Action="http://www.ascio.com/2007/01/IAscioService/AckMessageResponse" message="tns:IAscioService_AckMessage_OutputMessage"/>
+      <wsdl:input wsaw:Action="http://www.ascio.com/2007/01/IAscioService/AckMessage"
+          message="tns:IAscioService_AckMessage_InputMessage"/>
+      <wsdl:output wsaw:Action="http://www.ascio.com/2007/01/IAscioService/AckMessageResponse"
+          message="tns:IAscioService_AckMessage_OutputMessage"/>
     </wsdl:operation>
     <wsdl:operation name="GetMessageQueue">
-      <wsdl:input wsaw:Action="http://www.ascio.com/2007/01/IAscioService/GetMessageQueue" message="tns:IAscioService_GetMessageQueue_InputMessage"/>
-      <wsdl:output wsaw:Action="http://www.ascio.com/2007/01/IAscioService/GetMessageQueueResponse" message="tns:IAscioService_GetMessageQueue_OutputMessage"/>
+      <wsdl:input wsaw:Action="http://www.ascio.com/2007/01/IAscioService/GetMessageQueue"
+          message="tns:IAscioService_GetMessageQueue_InputMessage"/>
+      <wsdl:output wsaw:Action="http://www.ascio.com/2007/01/IAscioService/GetMessageQueueResponse"
+          message="tns:IAscioService_GetMessageQueue_OutputMessage"/>
     </wsdl:operation>
     <wsdl:operation name="GetDnsSecKey">
-      <wsdl:input wsaw:Action="http://www.ascio.com/2007/01/IAscioService/GetDnsSecKey" message="tns:IAscioService_GetDnsSecKey_InputMessage"/>
-      <wsdl:output wsaw:Action="http://www.ascio.com/2007/01/IAscioService/GetDnsSecKeyResponse" message="tns:IAscioService_GetDnsSecKey_OutputMessage"/>
+      <wsdl:input wsaw:Action="http://www.ascio.com/2007/01/IAscioService/GetDnsSecKey"
+          message="tns:IAscioService_GetDnsSecKey_InputMessage"/>
+      <wsdl:output wsaw:Action="http://www.ascio.com/2007/01/IAscioService/GetDnsSecKeyResponse"
+          message="tns:IAscioService_GetDnsSecKey_OutputMessage"/>
     </wsdl:operation>
     <wsdl:operation name="CreateDnsSecKey">
-      <wsdl:input wsaw:Action="http://www.ascio.com/2007/01/IAscioService/CreateDnsSecKey" message="tns:IAscioService_CreateDnsSecKey_InputMessage"/>
-      <wsdl:output wsaw:Action="http://www.ascio.com/2007/01/IAscioService/CreateDnsSecKeyResponse" message="tns:IAscioService_CreateDnsSecKey_OutputMessage"/>
+      <wsdl:input wsaw:Action="http://www.ascio.com/2007/01/IAscioService/CreateDnsSecKey"
+          message="tns:IAscioService_CreateDnsSecKey_InputMessage"/>
+      <wsdl:output wsaw:Action="http://www.ascio.com/2007/01/IAscioService/CreateDnsSecKeyResponse"
+          message="tns:IAscioService_CreateDnsSecKey_OutputMessage"/>
     </wsdl:operation>
     <wsdl:operation name="SearchDnsSecKey">
-      <wsdl:input wsaw:Action="http://www.ascio.com/2007/01/IAscioService/SearchDnsSecKey" message="tns:IAscioService_SearchDnsSecKey_InputMessage"/>
-      <wsdl:output wsaw:Action="http://www.ascio.com/2007/01/IAscioService/SearchDnsSecKeyResponse" message="tns:IAscioService_SearchDnsSecKey_OutputMessage"/>
+      <wsdl:input wsaw:Action="http://www.ascio.com/2007/01/IAscioService/SearchDnsSecKey"
+          message="tns:IAscioService_SearchDnsSecKey_InputMessage"/>
+      <wsdl:output wsaw:Action="http://www.ascio.com/2007/01/IAscioService/SearchDnsSecKeyResponse"
+          message="tns:IAscioService_SearchDnsSecKey_OutputMessage"/>
     </wsdl:operation>
     <wsdl:operation name="CreateDocumentation">
-      <wsdl:input wsaw:Action="http://www.ascio.com/2007/01/IAscioService/CreateDocumentation" message="tns:IAscioService_CreateDocumentation_InputMessage"/>
-      <wsdl:output wsaw:Action="http://www.ascio.com/2007/01/IAscioService/CreateDocumentationResponse" message="tns:IAscioService_CreateDocumentation_OutputMessage"/>
+      <wsdl:input wsaw:Action="http://www.ascio.com/2007/01/IAscioService/CreateDocumentation"
+          message="tns:IAscioService_CreateDocumentation_InputMessage"/>
+      <wsdl:output wsaw:Action="http://www.ascio.com/2007/01/IAscioService/CreateDocumentationResponse"
+          message="tns:IAscioService_CreateDocumentation_OutputMessage"/>
     </wsdl:operation>
     <wsdl:operation name="CreateApprovalDocumentation">
-      <wsdl:input wsaw:Action="http://www.ascio.com/2007/01/IAscioService/CreateApprovalDocumentation" message="tns:IAscioService_CreateApprovalDocumentation_InputMessage"/>
-      <wsdl:output wsaw:Action="http://www.ascio.com/2007/01/IAscioService/CreateApprovalDocumentationResponse" message="tns:IAscioService_CreateApprovalDocumentation_OutputMessage"/>
+      <wsdl:input wsaw:Action="http://www.ascio.com/2007/01/IAscioService/CreateApprovalDocumentation"
+          message="tns:IAscioService_CreateApprovalDocumentation_InputMessage"/>
+      <wsdl:output wsaw:Action="http://www.ascio.com/2007/01/IAscioService/CreateApprovalDocumentationResponse"
+          message="tns:IAscioService_CreateApprovalDocumentation_OutputMessage"/>
     </wsdl:operation>
   </wsdl:portType>
   <wsdl:binding name="BasicHttpBinding_IAscioService" type="tns:IAscioService">
