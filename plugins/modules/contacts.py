@@ -21,7 +21,7 @@ description:
   - Roles a registrar does not have (AutoDNS has no billing or reseller contact; Ascio has no
     zone contact) fail with a clear message before anything is sent.
 author:
-  - domainops.registrar maintainers
+  - domainops.registrar maintainers (@domainops)
 extends_documentation_fragment:
   - domainops.registrar.connection
   - domainops.registrar.connection.WAIT
@@ -33,6 +33,7 @@ attributes:
     support: full
     description: Shows the contacts before and after.
   action_group:
+    description: Use C(group/domainops.registrar.registrar) in C(module_defaults) to set the connection options once.
     support: full
     membership: [domainops.registrar.registrar]
 options:

@@ -23,7 +23,7 @@ description:
     is immediate; AutoDNS cancelation now).
   - Renewal is its own module, M(domainops.registrar.renew).
 author:
-  - domainops.registrar maintainers
+  - domainops.registrar maintainers (@domainops)
 extends_documentation_fragment:
   - domainops.registrar.connection
   - domainops.registrar.connection.WAIT
@@ -35,6 +35,7 @@ attributes:
     support: full
     description: Shows the domain before and after.
   action_group:
+    description: Use C(group/domainops.registrar.registrar) in C(module_defaults) to set the connection options once.
     support: full
     membership: [domainops.registrar.registrar]
 options:
@@ -128,23 +129,23 @@ options:
             description: Ascio C(RegistrantNumber) (company or personal registration number).
             type: str
       admin:
-        description: The administrative contact (AutoDNS C(adminc)). Same fields as O(registrant).
+        description: The administrative contact (AutoDNS C(adminc)). Same fields as O(contacts.registrant).
         type: dict
         suboptions: *contact_fields
       tech:
-        description: The technical contact (AutoDNS C(techc)). Same fields as O(registrant).
+        description: The technical contact (AutoDNS C(techc)). Same fields as O(contacts.registrant).
         type: dict
         suboptions: *contact_fields
       billing:
-        description: The billing contact (Ascio only). Same fields as O(registrant).
+        description: The billing contact (Ascio only). Same fields as O(contacts.registrant).
         type: dict
         suboptions: *contact_fields
       reseller:
-        description: The reseller contact (Ascio only). Same fields as O(registrant).
+        description: The reseller contact (Ascio only). Same fields as O(contacts.registrant).
         type: dict
         suboptions: *contact_fields
       zone:
-        description: The zone contact (AutoDNS C(zonec) only). Same fields as O(registrant).
+        description: The zone contact (AutoDNS C(zonec) only). Same fields as O(contacts.registrant).
         type: dict
         suboptions: *contact_fields
   update_contacts_in_place:

@@ -11,7 +11,7 @@ description:
     returns it in the collection's registrar-neutral form.
   - A domain that is not in the account is not an error; RV(exists) is then V(false).
 author:
-  - domainops.registrar maintainers
+  - domainops.registrar maintainers (@domainops)
 extends_documentation_fragment:
   - domainops.registrar.connection
 attributes:
@@ -20,7 +20,9 @@ attributes:
     description: Only reads; runs the same in check mode.
   diff_mode:
     support: none
+    description: Changes nothing, so there is no diff.
   action_group:
+    description: Use C(group/domainops.registrar.registrar) in C(module_defaults) to set the connection options once.
     support: full
     membership: [domainops.registrar.registrar]
 options:

@@ -13,7 +13,7 @@ description:
     separate delete lock; declaring O(delete_lock) fails with "not supported by this registrar",
     before anything is sent. See the AutoDNS guide for the mapping of locks to registry status values.
 author:
-  - domainops.registrar maintainers
+  - domainops.registrar maintainers (@domainops)
 extends_documentation_fragment:
   - domainops.registrar.connection
   - domainops.registrar.connection.WAIT
@@ -25,6 +25,7 @@ attributes:
     support: full
     description: Shows the locks before and after.
   action_group:
+    description: Use C(group/domainops.registrar.registrar) in C(module_defaults) to set the connection options once.
     support: full
     membership: [domainops.registrar.registrar]
 options:

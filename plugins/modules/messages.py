@@ -18,7 +18,7 @@ description:
   - The other modules of this collection follow their own orders and jobs by id and never
     consume queue messages.
 author:
-  - domainops.registrar maintainers
+  - domainops.registrar maintainers (@domainops)
 extends_documentation_fragment:
   - domainops.registrar.connection
 attributes:
@@ -27,7 +27,9 @@ attributes:
     description: Reads the head message and reports whether it would be acknowledged; acknowledges nothing.
   diff_mode:
     support: none
+    description: Changes nothing, so there is no diff.
   action_group:
+    description: Use C(group/domainops.registrar.registrar) in C(module_defaults) to set the connection options once.
     support: full
     membership: [domainops.registrar.registrar]
 options:

@@ -17,7 +17,7 @@ description:
   - An order or job that an earlier run left running for the same domain is waited on and never
     sent again.
 author:
-  - domainops.registrar maintainers
+  - domainops.registrar maintainers (@domainops)
 extends_documentation_fragment:
   - domainops.registrar.connection
   - domainops.registrar.connection.WAIT
@@ -29,6 +29,7 @@ attributes:
     support: full
     description: Shows the name servers before and after.
   action_group:
+    description: Use C(group/domainops.registrar.registrar) in C(module_defaults) to set the connection options once.
     support: full
     membership: [domainops.registrar.registrar]
 options:

@@ -21,7 +21,7 @@ description:
   - When one renewal of O(period) years would not reach the target, the task fails before sending
     anything; raise O(period).
 author:
-  - domainops.registrar maintainers
+  - domainops.registrar maintainers (@domainops)
 extends_documentation_fragment:
   - domainops.registrar.connection
   - domainops.registrar.connection.WAIT
@@ -33,6 +33,7 @@ attributes:
     support: full
     description: Shows the expiry and payable dates before and after.
   action_group:
+    description: Use C(group/domainops.registrar.registrar) in C(module_defaults) to set the connection options once.
     support: full
     membership: [domainops.registrar.registrar]
 options:
