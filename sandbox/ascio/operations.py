@@ -109,7 +109,7 @@ class Service:
                 reasons.append('Clause %d: Value is missing' % index)
                 continue
             tests.append((attribute, operator, value))
-        first = next((value for attribute, _, value in tests if attribute == 'DomainName'), None)
+        first = next((value for attribute, _operator, value in tests if attribute == 'DomainName'), None)
         if reasons:
             return self._reply('SearchDomain', NOT_VALIDATED, values=reasons, subject=first)
         with_states = [s.upper() for s in criteria.get('Withstates') or []]

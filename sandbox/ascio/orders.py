@@ -82,7 +82,7 @@ def _resolve_contact(account, contact, label, reasons):
     data = dict((k, v) for k, v in contact.items() if v not in (None, '') and k != 'Handle')
     if data or not contact.get('Handle'):
         return contact
-    _, known = account.contact_by_handle(contact['Handle'])
+    _owner, known = account.contact_by_handle(contact['Handle'])
     if known is None:
         reasons.append('%s.Handle %r is not a contact of this account' % (label, contact['Handle']))
         return contact
@@ -524,7 +524,7 @@ def validate(store, account, order, pending):
     if problem:
         ctx.reasons.append('Domain.DomainName: %s' % problem)
         return ctx
-    validator, _, where = HANDLERS[order_type]
+    validator, _applier, where = HANDLERS[order_type]
     if where in ('active', 'deleted'):
         domain = account.domain_by_name(ctx.target.name, deleted=(where == 'deleted'))
         if domain is None:
@@ -548,7 +548,7 @@ def validate(store, account, order, pending):
 
 def apply(ctx):
     """Make the order's change; returns (OrderStatusType, message)."""
-    _, applier, where = HANDLERS[ctx.order_type]
+    _validator, applier, where = HANDLERS[ctx.order_type]
     domain = None
     if where in ('active', 'deleted'):
         pool = ctx.account.deleted if where == 'deleted' else ctx.account.domains

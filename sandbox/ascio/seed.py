@@ -144,7 +144,7 @@ def load(store, path=None):
     for index, entry in enumerate(data.get('transferable') or []):
         if not entry.get('AuthInfo'):
             raise SeedError('transferable[%d]: the AuthInfo a transfer must match is missing' % index)
-        domain, _ = _domain(entry, 'transferable[%d]' % index, store)
+        domain, _unused = _domain(entry, 'transferable[%d]' % index, store)
         if domain['DomainName'] in seen:
             raise SeedError('transferable[%d]: %s is also an account domain' % (index, domain['DomainName']))
         store.transferable[domain['DomainName']] = domain

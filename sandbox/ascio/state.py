@@ -88,7 +88,7 @@ class Store:
     @staticmethod
     def new_auth_info():
         alphabet = string.ascii_letters + string.digits
-        return ''.join(secrets.choice(alphabet) for _ in range(12)) + '!' + secrets.choice(string.digits)
+        return ''.join(secrets.choice(alphabet) for _position in range(12)) + '!' + secrets.choice(string.digits)
 
     # -- accounts and sessions
     def add_account(self, name, password):
@@ -99,7 +99,7 @@ class Store:
         known = self.accounts.get(account or '')
         if known is None or not secrets.compare_digest(known.password.encode(), (password or '').encode()):
             return None
-        session_id = ''.join(secrets.choice(string.ascii_lowercase + string.digits) for _ in range(24))
+        session_id = ''.join(secrets.choice(string.ascii_lowercase + string.digits) for _position in range(24))
         self.sessions[session_id] = [known.name, time.monotonic()]
         return session_id
 

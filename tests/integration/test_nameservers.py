@@ -51,8 +51,8 @@ def test_check_mode_reports_the_order_and_sends_nothing(registrar):
 
 
 def test_diff_shows_before_and_after(registrar):
-    rc, out, _ = registrar.play('nameservers.yml', '--check', '--diff',
-                                domain='example.com', nameservers=['c.ns14.net', 'd.ns14.net'])
+    rc, out, _results = registrar.play('nameservers.yml', '--check', '--diff',
+                                        domain='example.com', nameservers=['c.ns14.net', 'd.ns14.net'])
     assert rc == 0, out
     removed = [line for line in out.splitlines() if line.startswith('-') and 'ns14.net' in line]
     added = [line for line in out.splitlines() if line.startswith('+') and 'ns14.net' in line]
@@ -132,7 +132,7 @@ def test_auth_code_only_when_asked_and_never_printed(registrar):
     rc, out, results = registrar.play('domain_info.yml', '-v', domain='example.com')
     assert rc == 0, out
     assert 'auth_code' not in results['Read the domain']['domain']
-    rc, out, _ = registrar.play('domain_info.yml', '-vvv', domain='example.com', include_auth_code=True)
+    rc, out, _results = registrar.play('domain_info.yml', '-vvv', domain='example.com', include_auth_code=True)
     assert rc == 0, out
     assert 'demo-password' not in out
     assert 'censored' in out

@@ -101,7 +101,7 @@ def wait_order(service, session, order_id, timeout=5.0):
 def run_order(service, session, order_type, domain):
     result = create(service, session, order_type, domain)
     assert code_of(result, 'CreateOrder') == 200, values_of(result, 'CreateOrder')
-    order, _ = wait_order(service, session, result.order.OrderId)
+    order, _messages = wait_order(service, session, result.order.OrderId)
     return order
 
 
@@ -277,11 +277,11 @@ def test_out_of_order_element_is_ignored(sandbox, service, session):
             '<NameServers><NameServer1><HostName>ns1.example.org</HostName></NameServer1>'
             '<NameServer2><HostName>ns2.example.org</HostName></NameServer2></NameServers>'
             '</Domain></order>' % session)
-    _, root = raw_call(sandbox.url, 'ValidateOrder', body)
+    _status, root = raw_call(sandbox.url, 'ValidateOrder', body)
     assert root.findtext('.//%sResultCode' % NS) == '200'
     # sessionId after domainHandle: the session id is ignored -> 401.
-    _, root = raw_call(sandbox.url, 'GetDomain',
-                       '<domainHandle>SBXD-EXAMPLE-COM</domainHandle><sessionId>%s</sessionId>' % session)
+    _status, root = raw_call(sandbox.url, 'GetDomain',
+                             '<domainHandle>SBXD-EXAMPLE-COM</domainHandle><sessionId>%s</sessionId>' % session)
     assert root.findtext('.//%sResultCode' % NS) == '401'
 
 

@@ -173,7 +173,7 @@ def test_registrant_name_as_read_is_resent_unchanged():
 
 def test_owner_change_sends_the_new_identity_only():
     ops = orders_for(desired(contacts={'registrant': Contact(first_name='Mary Ann', last_name='Smith',
-                                                              organization='Other GmbH')}))
+                                                             organization='Other GmbH')}))
     registrant = ops[0].payload['Domain']['Registrant']
     assert ops[0].name == 'Owner_Change'
     assert registrant['Name'] == 'Smith, Mary Ann'
@@ -366,7 +366,7 @@ def schema(type_name):
 
 def assert_schema_order(element, value, type_name, path):
     children = [etree.QName(child).localname for child in element]
-    order = [name for name, _ in schema(type_name)]
+    order = [name for name, _type in schema(type_name)]
     assert all(name in order for name in children), (path, children)
     assert children == sorted(children, key=order.index), '%s out of schema order: %s' % (path, children)
     assert children == sorted(value, key=order.index), '%s: sent %s, serialised %s' % (path, sorted(value), children)

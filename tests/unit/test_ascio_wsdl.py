@@ -29,8 +29,8 @@ def _reference_order(type_name):
     import json
     with open(os.path.join(ROOT, 'docs', 'reference', 'ascio-v2-types.json')) as handle:
         types = json.load(handle)['types']
-    names = [name for name, _ in types[type_name]]
-    names += [element for owner, element, _ in wsdl.SEED_ADDITIONS if owner == type_name]
+    names = [name for name, _type in types[type_name]]
+    names += [element for owner, element, _type in wsdl.SEED_ADDITIONS if owner == type_name]
     return names
 
 
@@ -54,8 +54,8 @@ def test_wsdl_module_needs_only_the_stdlib():
 
 
 def test_seed_additions_are_appended_at_the_end():
-    assert [n for n, _ in wsdl.TYPES['Domain']][-2:] == ['DomainType', 'DiscloseSocialData']
-    assert [n for n, _ in wsdl.TYPES['Order']][-1] == 'AgreedPrice'
+    assert [n for n, _type in wsdl.TYPES['Domain']][-2:] == ['DomainType', 'DiscloseSocialData']
+    assert [n for n, _type in wsdl.TYPES['Order']][-1] == 'AgreedPrice'
     assert wsdl.TYPES['Domain'][0] == ('DomainName', 'string')
 
 
@@ -100,8 +100,8 @@ def test_bundled_wsdl_loads_offline(client, monkeypatch):
 @pytest.mark.parametrize('type_name', ['Domain', 'Order', 'Registrant', 'Contact', 'NameServer'])
 def test_zeep_sees_schema_order(client, type_name):
     zeep_type = client.get_type('{%s}%s' % (wsdl.NAMESPACE, type_name))
-    assert [name for name, _ in zeep_type.elements] == _reference_order(type_name)
-    assert [name for name, _ in zeep_type.elements] == [name for name, _ in wsdl.TYPES[type_name]]
+    assert [name for name, _type in zeep_type.elements] == _reference_order(type_name)
+    assert [name for name, _type in zeep_type.elements] == [name for name, _type in wsdl.TYPES[type_name]]
 
 
 def test_create_order_serialised_in_schema_order(client):

@@ -29,6 +29,6 @@ def test_other_hosts_have_their_own_window(tmp_path):
     clock = FakeClock()
     for key in ('https://a.example/v1', 'https://b.example/v1'):
         limiter = RateLimiter(key, rate=3, directory=str(tmp_path), clock=clock, sleep=clock.sleep)
-        for _ in range(3):
+        for _request in range(3):
             limiter.acquire()
     assert clock.slept == []

@@ -312,7 +312,7 @@ def contact_element(contact, role):
 
 def _contact_elements(contacts):
     """The Domain elements for the non-registrant contacts of ``contacts``."""
-    unknown = sorted(set(contacts) - set(role for role, _ in CONTACT_ELEMENTS) - set(['registrant']))
+    unknown = sorted(set(contacts) - set(role for role, _element in CONTACT_ELEMENTS) - set(['registrant']))
     if unknown:
         raise InputError('%s contact: not supported by this registrar (ascio has registrant, admin, tech, '
                          'billing, reseller)' % ', '.join(unknown))
