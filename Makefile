@@ -6,7 +6,7 @@ BIN := $(VENV)/bin
 COLLECTIONS := .build/collections
 LINK := $(COLLECTIONS)/ansible_collections/domainops/registrar
 
-.PHONY: venv demo test unit integration sandbox-autodns sandbox-ascio clean
+.PHONY: venv demo test unit integration bench sandbox-autodns sandbox-ascio clean
 
 $(BIN)/activate: requirements.txt requirements-test.txt
 	$(PYTHON) -m venv $(VENV)
@@ -30,6 +30,10 @@ unit: venv
 
 integration: venv
 	$(BIN)/python -m pytest tests/integration
+
+# Figures, not pass/fail: ratios against a baseline run in the same process.
+bench: venv
+	$(BIN)/python benchmarks/bench_ascio_client.py
 
 sandbox-autodns: venv
 	$(BIN)/python -m sandbox.autodns --port 8443 --seed sandbox/seeds/autodns.yml
