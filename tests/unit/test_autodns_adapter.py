@@ -361,3 +361,30 @@ def test_poll_and_ack_drain_the_messages_in_order(box):
         message = adapter.poll()
     assert seen == [(jobs[0], 'example.com', 'SUCCESS'), (jobs[1], 'example.net', 'SUCCESS'),
                     (jobs[2], 'example.org', 'SUCCESS')]
+
+
+def test_a_named_handle_that_does_not_exist_fails_before_sending(box):
+    adapter = adapter_for(box)
+    current = adapter.get_domain('example.com')
+    with pytest.raises(InputError, match='contact handle 999: not found'):
+        adapter.resolve(current, plan(current, DesiredDomain('example.com', contacts={'admin': Contact(handle='999')})))
+    assert writes(box) == []
+
+
+class EchoingClient(object):
+    """A registrar that repeats the request in its error text (AutoDNS's sandbox does not)."""
+
+    def request(self, method, path, body=None, params=None):
+        raise RegistrarError('E0104', 'cannot transfer with %s' % body, ['authinfo %s refused' % body.get('authinfo')],
+                             operation='%s %s' % (method, path))
+
+
+def test_errors_never_carry_the_authinfo():
+    adapter = AutoDNSAdapter({}, client=EchoingClient())
+    handles = dict((role, Contact(handle='100')) for role in ('registrant', 'admin', 'tech'))
+    (op,) = adapter.operations(None, plan(None, DesiredDomain('transfer-in.example', auth_code=TRANSFER_AUTHINFO,
+                                                              contacts=handles)))
+    with pytest.raises(RegistrarError) as error:
+        adapter.submit(op)
+    assert TRANSFER_AUTHINFO not in str(error.value) and REDACTED in str(error.value)
+    assert error.value.code == 'E0104'

@@ -326,3 +326,12 @@ def test_nothing_changed_nothing_sent():
                             nameservers=validation.nameservers(['a.ns14.net', 'b.ns14.net', 'c.ns14.net',
                                                                 'd.ns14.net'], 'example.com'))
     assert ops_for(desired) == []
+
+
+def test_lock_owner_needs_the_update_lock_declared():
+    current = full(registryStatus='LOCK_OWNER')
+    assert current.locks == Locks(transfer=True)
+    with pytest.raises(InputError, match='declare transfer_lock and update_lock together'):
+        ops_for(DesiredDomain('example.com', locks=Locks(transfer=False)), current)
+    (op,) = ops_for(DesiredDomain('example.com', locks=Locks(transfer=False, update=False)), current)
+    assert op.payload['body']['registryStatus'] == 'ACTIVE'

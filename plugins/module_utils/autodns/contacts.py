@@ -32,6 +32,7 @@ DATA_FIELDS = (
     ('address', 'address'), ('postal_code', 'pcode'), ('city', 'city'), ('state', 'state'),
     ('country', 'country'), ('email', 'email'), ('phone', 'phone'), ('fax', 'fax'),
 )
+FIELD_NAME = dict(DATA_FIELDS)
 IDENTITY_FIELDS = ('first_name', 'last_name', 'organization', 'email')
 # What a new handle needs (the fields a Contact Create refuses to do without).
 CREATE_REQUIRED = ('first_name', 'last_name', 'address', 'postal_code', 'city', 'country', 'email', 'phone')
@@ -134,8 +135,6 @@ def _conditions(contact):
                 break
     return conditions
 
-
-FIELD_NAME = dict(DATA_FIELDS)
 
 
 def search_query(wanted, handles=(), limit=100, offset=0):

@@ -91,9 +91,9 @@ def registry_status(locks, current_status=None):
     if locks.delete:
         raise not_supported('delete lock', 'AutoDNS registry statuses have no delete lock')
     if locks.transfer is None or locks.update is None:
+        unknown = 'transfer' if locks.transfer is None else 'update'
         raise InputError('locks: the current registry status %s does not tell the %s lock; declare '
-                         'transfer_lock and update_lock together' % (current_status, 'transfer' if locks.transfer is None
-                                                                     else 'update'))
+                         'transfer_lock and update_lock together' % (current_status, unknown))
     hold = current_status in HOLD_STATUSES
     if locks.update:
         if not locks.transfer:
