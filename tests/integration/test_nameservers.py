@@ -52,7 +52,7 @@ def test_check_mode_reports_the_order_and_sends_nothing(registrar):
 
 def test_diff_shows_before_and_after(registrar):
     rc, out, _results = registrar.play('nameservers.yml', '--check', '--diff',
-                                        domain='example.com', nameservers=['c.ns14.net', 'd.ns14.net'])
+                                       domain='example.com', nameservers=['c.ns14.net', 'd.ns14.net'])
     assert rc == 0, out
     removed = [line for line in out.splitlines() if line.startswith('-') and 'ns14.net' in line]
     added = [line for line in out.splitlines() if line.startswith('+') and 'ns14.net' in line]
