@@ -16,7 +16,7 @@ from ansible_collections.domainops.registrar.plugins.module_utils.ascio import s
 
 def timed(function, repeat):
     start = time.perf_counter()
-    for _ in range(repeat):
+    for _round in range(repeat):
         function()
     return (time.perf_counter() - start) / repeat
 
@@ -33,7 +33,7 @@ def cached():
 def main():
     tracemalloc.start()
     cold()
-    _, peak = tracemalloc.get_traced_memory()
+    _current, peak = tracemalloc.get_traced_memory()
     tracemalloc.stop()
     cold_seconds = timed(cold, 5)
     cached_seconds = timed(cached, 200)
