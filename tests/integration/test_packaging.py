@@ -24,7 +24,7 @@ NOT_SHIPPED = ('.venv/', '.build/', '.git/', '.pytest_cache/', '__pycache__/', '
 SHIPPED = ('README.md', 'requirements.txt', 'meta/runtime.yml', 'meta/execution-environment.yml',
            'plugins/modules/nameservers.py', 'plugins/module_utils/ascio/wsdl.py',
            'plugins/doc_fragments/connection.py', 'playbooks/demo.yml', 'playbooks/demo-registrar.yml',
-           'changelogs/changelog.yaml', 'changelogs/config.yaml')
+           'changelogs/changelog.yaml', 'changelogs/config.yaml', 'docs/getting-started.md')
 
 
 def run(command, env=None, cwd=None, timeout=300):
