@@ -135,7 +135,7 @@ class Service:
         order = params.get('order')
         if not order:
             return None, self._reply(operation, NOT_VALIDATED, 'Order not validated', ['order is missing'])
-        ctx = orders.validate(self.store, account, order, self.engine.pending)
+        ctx = orders.validate(self.store, account, order)
         if ctx.reasons:
             return ctx, self._reply(operation, NOT_VALIDATED, 'Order not validated', ctx.reasons,
                                     subject=ctx.target.name or None, order_type=ctx.order_type)

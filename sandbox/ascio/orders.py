@@ -500,12 +500,8 @@ class Context:
         self.data = {}
 
 
-def validate(store, account, order, pending):
-    """Check an order; returns its Context, with ``reasons`` empty when valid.
-
-    ``pending(account, order_type, name)`` returns the OrderId of an order of
-    that type for that domain that is not finished yet, or None.
-    """
+def validate(store, account, order):
+    """Check an order; returns its Context, with ``reasons`` empty when valid."""
     ctx = Context(store, account, order)
     order_type = ctx.order_type
     if order_type in (None, 'NotSet'):
@@ -538,10 +534,6 @@ def validate(store, account, order, pending):
         if order_type in UPDATES and domain.get('UpdateLock') == 'Lock':
             ctx.reasons.append('Domain %s has UpdateLock set; unlock it with Change_Locks first'
                                % ctx.target.name)
-    # One pending order per domain and order type (sandbox).
-    pending_id = pending(account, order_type, ctx.target.name)
-    if pending_id:
-        ctx.reasons.append('Order %s of type %s for %s is still pending' % (pending_id, order_type, ctx.target.name))
     validator(ctx)
     return ctx
 

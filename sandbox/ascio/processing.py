@@ -39,13 +39,6 @@ class Engine:
         self._thread = None
 
     # -- called with store.lock held
-    def pending(self, account, order_type, name):
-        for record in account.orders.values():
-            if (not record.finished and record.ctx.order_type == order_type
-                    and record.ctx.target.name == name):
-                return record.order['OrderId']
-        return None
-
     def submit(self, ctx):
         order = copy.deepcopy(ctx.order)
         order['OrderId'] = self.store.new_order_id()

@@ -218,12 +218,6 @@ class Store:
                 return job
         return None
 
-    def _check_not_busy(self, name):
-        job = self.running_job(name)
-        if job:
-            raise bad_request('OBJECT_BUSY', 'Job %d for %s is still running; try again when it has finished.'
-                              % (job.id, name), _dobj(name))
-
     def _start_job(self, task, action, name, account, stid, apply, contacts=()):
         job = Job(next(self._job_ids), task, action, name, account, stid,
                   dates.now() + self.job_delay, apply)
@@ -340,7 +334,6 @@ class Store:
     def domain_update(self, account, stid, name, body):
         obj = _dobj(name)
         record = self.domain(name)
-        self._check_not_busy(name)
         changes = self._changes_from_body(record, name, body, obj)
         return self._start_job('0102', 'UPDATE', name, account, stid,
                                self._apply_changes(name, changes, account, 'UPDATE'), _contact_ids(changes))
@@ -348,7 +341,6 @@ class Store:
     def domain_status_update(self, account, stid, name, body):
         obj = _dobj(name)
         self.domain(name)
-        self._check_not_busy(name)
         if not isinstance(body, dict) or body.get('registryStatus') is None:
             raise bad_request('INVALID_VALUE', 'registryStatus is required.', obj)
         if body.get('name') is not None and v.normalize_domain_name(body['name']) != name:
@@ -361,7 +353,6 @@ class Store:
     def domain_renew(self, account, stid, name, body, remove_cancelation=False):
         obj = _dobj(name)
         record = self.domain(name)
-        self._check_not_busy(name)
         if not isinstance(body, dict):
             raise bad_request('INVALID_JSON', 'The request body must be a Domain object', obj)
         if body.get('payable') in (None, ''):
@@ -394,7 +385,6 @@ class Store:
     def domain_trade(self, account, stid, name, body):
         obj = _dobj(name)
         record = self.domain(name)
-        self._check_not_busy(name)
         if not isinstance(body, dict) or body.get('ownerc') is None:
             raise bad_request('INVALID_CONTACT', 'ownerc (the new owner contact) is required.', obj)
         new_owner = self._existing_contact('ownerc', v.contact_ref('ownerc', body['ownerc'], obj), obj)
@@ -470,7 +460,6 @@ class Store:
     # ------------------------------------------------------------------ authinfo (0113001/0113002)
     def authinfo_create(self, account, name):
         record = self.domain(name)
-        self._check_not_busy(name)
         record['authinfo'] = _authinfo()
         record['updated'] = dates.now()
         record['updater'] = _user(account)
@@ -479,7 +468,6 @@ class Store:
 
     def authinfo_delete(self, account, name):
         record = self.domain(name)
-        self._check_not_busy(name)
         if not record.get('authinfo'):
             raise bad_request('AUTHINFO_NOT_FOUND', 'Domain %s has no authinfo to delete.' % name, _dobj(name))
         record['authinfo'] = None
@@ -530,7 +518,6 @@ class Store:
     def cancelation_create(self, account, name, body):
         obj = _dobj(name)
         self.domain(name)
-        self._check_not_busy(name)
         if name in self.cancelations:
             raise bad_request('CANCELATION_EXISTS', 'Domain %s already has a cancelation; update or delete it.'
                               % name, obj)
@@ -549,7 +536,6 @@ class Store:
 
     def cancelation_update(self, account, name, body):
         existing = self.cancelation(name)
-        self._check_not_busy(name)
         fields = self._cancelation_fields(name, body, _dobj(name), existing)
         existing.update(fields)
         existing.update(updated=dates.now(), updater=_user(account))
@@ -557,7 +543,6 @@ class Store:
 
     def cancelation_delete(self, account, name):
         self.cancelation(name)
-        self._check_not_busy(name)
         return self.cancelations.pop(name)
 
     def _execute_cancelation(self, name, c):
@@ -582,7 +567,6 @@ class Store:
         obj = _dobj(name)
         if name in self.domains:
             raise bad_request('DOMAIN_EXISTS', 'Domain %s is active; nothing to restore.' % name, obj)
-        self._check_not_busy(name)
         if name not in self.restorable():
             raise not_found('DOMAIN_NOT_RESTORABLE', 'Domain %s is not in a restore phase.' % name, obj)
 

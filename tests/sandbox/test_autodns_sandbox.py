@@ -317,12 +317,12 @@ def test_update_rejects_bad_values(client):
     assert_error(response.status_code, response.json(), 400, 'E0102', 'INVALID_JSON')
 
 
-def test_write_while_job_running_is_rejected(client):
-    start_job(client.put('/domain/example.com', {'autoRenewStatus': 'FALSE'}), 'N0102')
-    status, body = client.put('/domain/example.com', {'autoRenewStatus': 'ONCE'})
-    assert_error(status, body, 400, 'E0102', 'OBJECT_BUSY')
-    # another domain is not blocked
-    start_job(client.put('/domain/example.net', {'autoRenewStatus': 'TRUE'}), 'N0102')
+def test_write_while_job_running_is_accepted_as_another_job(client):
+    # The reference documents no refusal of concurrent tasks, so the sandbox has none;
+    # the collection avoids them by finding running jobs itself (POST /job/_search).
+    first = start_job(client.put('/domain/example.com', {'autoRenewStatus': 'FALSE'}), 'N0102')
+    second = start_job(client.put('/domain/example.com', {'autoRenewStatus': 'ONCE'}), 'N0102')
+    assert first != second
 
 
 def test_unknown_job_is_404(client):
@@ -425,8 +425,7 @@ def test_renew_needs_the_current_payable_and_cannot_run_twice(client):
     status, started = client.put('/domain/example.com/_renew', body)
     job_id = start_job((status, started), 'N0101003')
     assert started['object'] == {'type': 'domain', 'value': 'example.com'}
-    # while the job runs, a repeat is refused as busy; the domain is unchanged
-    assert_error(*client.put('/domain/example.com/_renew', body), 400, 'E0101003', 'OBJECT_BUSY')
+    # while the job runs, the domain is unchanged
     assert client.domain('example.com')['payable'] == old_payable
 
     assert client.wait_job(job_id)['status'] == 'SUCCESS'
