@@ -64,6 +64,8 @@ def connection_settings(params, environ=None):
         settings['api_url'] = settings.get('api_url') or ASCIO_ENDPOINTS[key]
     # Task options some adapters honour (AutoDNS: edit a shared contact handle in place).
     settings['update_contacts_in_place'] = bool(params.get('update_contacts_in_place'))
+    # AutoDNS: the holder of a gTLD domain agreed to an owner change (confirmOwnerConsent).
+    settings['confirm_owner_consent'] = bool(params.get('confirm_owner_consent'))
     for option in ('api_url',) + (('wsdl',) if provider == 'ascio' else ()):
         value = settings[option]
         if value != 'bundled' and not value.startswith(('https://', 'http://')):

@@ -108,6 +108,13 @@ options:
     description: The zone contact (AutoDNS C(zonec) only). Same fields as O(registrant).
     type: dict
     suboptions: *contact_fields
+  confirm_owner_consent:
+    description:
+      - AutoDNS only. Confirm that the domain owner agreed to a change of holder (AutoDNS
+        C(confirmOwnerConsent), required for gTLDs when the owner's name, organisation or e-mail
+        changes). Without it such a change fails before anything is sent.
+    type: bool
+    default: false
   update_contacts_in_place:
     description:
       - AutoDNS only. Edit the domain's current contact handle in place (C(PUT /contact/{id}))
@@ -202,6 +209,7 @@ def main():
     argument_spec = dict(
         name=dict(type='str', required=True, aliases=['domain']),
         update_contacts_in_place=dict(type='bool', default=False),
+        confirm_owner_consent=dict(type='bool', default=False),
     )
     argument_spec.update(module_options.CONTACT_ROLES_SPEC)
     argument_spec.update(CONNECTION_ARGSPEC)

@@ -58,9 +58,15 @@ options:
     default: expire
   auth_code:
     description:
-      - The auth code (transfer key). On a domain not in the account, transfers it in.
-      - On a domain in the account, sets the auth code when it differs (Ascio C(Update_AuthInfo), for
-        registries such as .de where the registrar sets the code).
+      - The auth code (transfer key) of a domain held elsewhere; with it, a domain not in the
+        account is transferred in. Once the domain is in the account it is not compared again
+        (the registrar may issue a new one).
+    type: str
+  new_auth_code:
+    description:
+      - The auth code the domain must carry; set when it differs (Ascio C(Update_AuthInfo), for
+        registries such as .de where the registrar sets the code). AutoDNS cannot set a chosen
+        code, so there it fails with "not supported by this registrar" before anything is sent.
     type: str
   restore:
     description: Restore the domain when it is not in the account because it was deleted recently.
@@ -148,6 +154,13 @@ options:
         description: The zone contact (AutoDNS C(zonec) only). Same fields as O(contacts.registrant).
         type: dict
         suboptions: *contact_fields
+  confirm_owner_consent:
+    description:
+      - AutoDNS only. Confirm that the domain owner agreed to a change of holder (AutoDNS
+        C(confirmOwnerConsent), required for gTLDs when the owner's name, organisation or e-mail
+        changes). Without it such a change fails before anything is sent.
+    type: bool
+    default: false
   update_contacts_in_place:
     description: AutoDNS only. Edit the current contact handles in place; see M(domainops.registrar.contacts).
     type: bool
@@ -284,6 +297,7 @@ def desired_domain(params):
         locks=module_options.locks(params),
         autorenew=params['autorenew'],
         auth_code=params['auth_code'],
+        new_auth_code=params['new_auth_code'],
         delete_mode=params['absent_action'],
         restore=params['restore'],
         period=params['period'],
@@ -296,12 +310,14 @@ def main():
         state=dict(type='str', default='present', choices=['present', 'absent']),
         absent_action=dict(type='str', default='expire', choices=['expire', 'delete']),
         auth_code=dict(type='str', no_log=True),
+        new_auth_code=dict(type='str', no_log=True),
         restore=dict(type='bool', default=False),
         period=dict(type='int', default=1),
         nameservers=dict(type='list', elements='raw'),
         allow_single_nameserver=dict(type='bool', default=False),
         contacts=dict(type='dict', options=module_options.CONTACT_ROLES_SPEC),
         update_contacts_in_place=dict(type='bool', default=False),
+        confirm_owner_consent=dict(type='bool', default=False),
         autorenew=dict(type='bool'),
     )
     argument_spec.update(module_options.LOCKS_SPEC)

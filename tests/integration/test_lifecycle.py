@@ -103,8 +103,14 @@ def test_owner_change_when_the_identity_changes(registrar):
         assert domain['contacts']['registrant']['organization'] == 'New Owner A/S'
     else:
         rc, out, results = run(registrar, 'contacts', registrant=HOLDER)
+        assert rc != 0 and 'confirm_owner_consent' in results['Run the module']['msg']
+        assert registrar.writes() == []
+        rc, out, results = run(registrar, 'contacts', registrant=HOLDER, confirm_owner_consent=True)
         assert rc == 0, out
-        assert any('_trade' in name or 'ownerChange' in name for name in operations(results['Run the module'])), out
+        assert operations(results['Run the module'])[-1] == 'POST /domain/_trade', out
+        assert results['Read the domain']['domain']['contacts']['registrant']['organization'] == 'Example GmbH'
+        rc, out, again = run(registrar, 'contacts', registrant=HOLDER, confirm_owner_consent=True)
+        assert again['Run the module']['changed'] is False
 
 
 def test_admin_tech_and_billing_in_one_contact_update(registrar):

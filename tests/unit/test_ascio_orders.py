@@ -86,7 +86,7 @@ SCENARIOS = [
     ('one lock', desired(locks=Locks(delete=False)), ['Change_Locks']),
     ('autorenew off', desired(autorenew=False), ['Expire_Domain']),
     ('renew', desired(renew=RenewPolicy(period=2, until=datetime.date(2028, 6, 1))), ['Renew_Domain']),
-    ('auth code', desired(auth_code='N3w-Auth'), ['Update_AuthInfo']),
+    ('auth code', desired(new_auth_code='N3w-Auth'), ['Update_AuthInfo']),
     ('delete', DesiredDomain('example.com', present=False), ['Delete_Domain']),
     ('let it lapse', DesiredDomain('example.com', present=False, delete_mode='expire'), ['Expire_Domain']),
 ]
@@ -270,12 +270,12 @@ def test_restore_a_deleted_domain():
 
 def test_summaries_never_contain_the_auth_code():
     everything = [orders_for(s[1]) for s in SCENARIOS]
-    everything.append(orders_for(desired(auth_code=AUTH + 'x')))
+    everything.append(orders_for(desired(new_auth_code=AUTH + 'x')))
     everything.append(orders.operations(None, plan(None, DesiredDomain('moving.com', auth_code=AUTH), TODAY)))
     for ops in everything:
         for op in ops:
             assert AUTH not in json.dumps(op.summary)
-    update = orders_for(desired(auth_code='N3w-Auth'))[0]
+    update = orders_for(desired(new_auth_code='N3w-Auth'))[0]
     assert update.payload['Domain']['AuthInfo'] == 'N3w-Auth'
     assert update.summary['Domain']['AuthInfo'] == REDACTED
     assert 'N3w-Auth' not in json.dumps(update.summary)

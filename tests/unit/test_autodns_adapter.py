@@ -38,9 +38,10 @@ def box(tmp_path):
         yield sandbox
 
 
-def adapter_for(box, password='demo-password', in_place=False):
+def adapter_for(box, password='demo-password', in_place=False, owner_consent=True):
     settings = {'api_url': box.url, 'username': 'demo', 'password': password, 'context': 4,
-                'validate_certs': True, 'timeout': 10, 'update_contacts_in_place': in_place}
+                'validate_certs': True, 'timeout': 10, 'update_contacts_in_place': in_place,
+                'confirm_owner_consent': owner_consent}
     # The sandbox runs without its rate limit here; so does the client (the limiter has its own tests).
     client = AutoDNSClient(box.url, 'demo', password, 4, USER_AGENT, rate=0)
     return AutoDNSAdapter(settings, client=client)
@@ -336,7 +337,7 @@ def test_auth_code_a_new_one_but_never_a_chosen_one(box):
     adapter = adapter_for(box)
     current = adapter.get_domain('example.com')
     with pytest.raises(InputError, match='not supported by this registrar \\(autodns\\)'):
-        adapter.operations(current, plan(current, DesiredDomain('example.com', auth_code='Chosen-Code-1')))
+        adapter.operations(current, plan(current, DesiredDomain('example.com', new_auth_code='Chosen-Code-1')))
     (op,) = adapter.operations(current, [Change('auth_code', current.auth_code, None)])
     assert wait(adapter, adapter.submit(op)).done
     assert adapter.get_domain('example.com').auth_code not in (None, current.auth_code)

@@ -133,7 +133,8 @@ def test_registrant_address_with_a_handle_resolve_found_is_only_the_update():
 @pytest.mark.parametrize('name, consent', [('example.com', True), ('xn--mller-kva.de', False)])
 def test_registrant_organization_change_is_a_trade(name, consent):
     current = full(name=name)
-    ops = ops_for(DesiredDomain(name, contacts={'registrant': Contact(organization='Other Ltd')}), current)
+    ops = ops_for(DesiredDomain(name, contacts={'registrant': Contact(organization='Other Ltd')}), current,
+                  owner_consent=True)
     assert names(ops) == ['POST /contact', 'POST /domain/_trade']
     body = ops[1].payload['body']
     assert body['name'] == name and body['ownerc'] == {'id': ops[0].payload['creates']}
@@ -142,8 +143,14 @@ def test_registrant_organization_change_is_a_trade(name, consent):
 
 
 def test_registrant_email_change_is_a_trade_too():
-    ops = ops_for(DesiredDomain('example.com', contacts={'registrant': Contact(email='JOHN@other.example')}))
+    ops = ops_for(DesiredDomain('example.com', contacts={'registrant': Contact(email='JOHN@other.example')}),
+                  owner_consent=True)
     assert names(ops) == ['POST /contact', 'POST /domain/_trade']
+
+
+def test_gtld_holder_change_without_the_owners_consent_fails_before_sending():
+    with pytest.raises(InputError, match='confirm_owner_consent'):
+        ops_for(DesiredDomain('example.com', contacts={'registrant': Contact(organization='Other Ltd')}))
 
 
 def test_email_case_alone_is_no_change():
@@ -199,7 +206,7 @@ def test_in_place_edits_the_handle_only_when_no_other_role_keeps_its_data():
 def test_in_place_never_changes_the_owner_identity():
     registrant = Contact(organization='Other Ltd')
     desired = DesiredDomain('example.com', contacts={'registrant': registrant, 'admin': registrant})
-    ops = ops_for(desired, in_place=True)
+    ops = ops_for(desired, in_place=True, owner_consent=True)
     assert names(ops) == ['POST /contact', 'POST /domain/_trade', 'PUT /domain/example.com']
 
 
@@ -275,7 +282,7 @@ def test_renew_is_the_renew_task_with_the_payable():
 
 def test_a_chosen_auth_code_cannot_be_set_and_is_not_shown():
     with pytest.raises(InputError) as error:
-        ops_for(DesiredDomain('example.com', auth_code='MyChosenCode1!'))
+        ops_for(DesiredDomain('example.com', new_auth_code='MyChosenCode1!'))
     assert 'not supported by this registrar (autodns)' in str(error.value)
     assert 'MyChosenCode1!' not in str(error.value)
     # "a new one" is the authinfo create

@@ -119,3 +119,21 @@ def test_predict_applies_the_changes_for_the_diff():
     after = predict(current(), plan(current(), want, TODAY))
     assert [n.name for n in after.nameservers] == ['c.ns14.net', 'd.ns14.net']
     assert after.autorenew is False and after.expires == datetime.date(2028, 1, 10)
+
+
+def test_transfer_key_is_not_compared_once_the_domain_is_in_the_account():
+    assert plan(current(auth_code='issued-by-us'), DesiredDomain('example.com', auth_code='old-key'), TODAY) == []
+    (change,) = plan(current(auth_code='issued-by-us'), DesiredDomain('example.com', new_auth_code='chosen'), TODAY)
+    assert (change.aspect, change.after) == ('auth_code', 'chosen')
+
+
+def test_a_declared_handle_carries_none_of_the_current_contacts_data():
+    (change,) = plan(current(), DesiredDomain('example.com', contacts={'admin': Contact(handle='C9')}), TODAY)
+    assert change.after == {'admin': Contact(handle='C9')}
+
+
+def test_a_lock_the_registrar_does_not_report_declared_off_needs_nothing():
+    have = current(locks=Locks(transfer=True, delete=None, update=False))
+    assert plan(have, DesiredDomain('example.com', locks=Locks(delete=False)), TODAY) == []
+    (change,) = plan(have, DesiredDomain('example.com', locks=Locks(delete=False, transfer=False)), TODAY)
+    assert change.after == Locks(transfer=False, delete=False, update=False)

@@ -154,6 +154,7 @@ class AutoDNSAdapter(RegistrarAdapter):
             settings['api_url'], settings['username'], settings['password'], settings['context'],
             USER_AGENT, verify=settings['validate_certs'], timeout=settings['timeout'])
         self.in_place = bool(settings.get('update_contacts_in_place'))
+        self.owner_consent = bool(settings.get('confirm_owner_consent'))
         # handle → Contact, for every handle read in this run (domain contacts, resolve)
         self.known_contacts = {}
         # NewContact number → id returned by its POST /contact
@@ -256,7 +257,8 @@ class AutoDNSAdapter(RegistrarAdapter):
         return change
 
     def operations(self, current, changes):
-        return tasks.operations(current, changes, known_contacts=self.known_contacts, in_place=self.in_place)
+        return tasks.operations(current, changes, known_contacts=self.known_contacts, in_place=self.in_place,
+                               owner_consent=self.owner_consent)
 
     # ------------------------------------------------------------------ writing
     def submit(self, operation):

@@ -267,7 +267,7 @@ def _in_place(current, targets):
     return result
 
 
-def _contacts(current, registrant, contacts, known, in_place, new):
+def _contacts(current, registrant, contacts, known, in_place, new, owner_consent=False):
     """(operations before the domain update, {role: id or NewContact} for the update, trade or None)."""
     targets = _contact_targets(registrant, contacts)
     if not targets:
@@ -294,7 +294,12 @@ def _contacts(current, registrant, contacts, known, in_place, new):
             body = {'name': current.name, 'ownerc': {'id': refs.pop('registrant')}}
             if is_gtld(current.name):
                 # Swagger Domain.confirmOwnerConsent: required for gTLDs when the owner's name,
-                # email or organization changes.
+                # email or organization changes. It asserts the holder agreed, so only the
+                # task may say so.
+                if not owner_consent:
+                    raise InputError('%s: changing the holder of a gTLD domain needs the consent of the '
+                                     'domain owner (AutoDNS confirmOwnerConsent); set confirm_owner_consent: '
+                                     'true once the owner has agreed' % current.name)
                 body['confirmOwnerConsent'] = True
             trade = _operation('POST', '/domain/_trade', current.name, ('registrant',), body)
     ids = dict((role, ref) for role, ref in refs.items() if ref != now.get(role))
@@ -398,11 +403,11 @@ def _new_domain(change, known, new):
     return new.operations + result
 
 
-def operations(current, changes, known_contacts=None, in_place=False):
+def operations(current, changes, known_contacts=None, in_place=False, owner_consent=False):
     """The tasks that carry ``changes``, in a safe order.
 
     ``known_contacts`` maps handles to what they hold (read by the adapter); ``in_place``
-    is the task's ``update_contacts_in_place``. Raises InputError for what AutoDNS cannot
+    is the task's ``update_contacts_in_place``, ``owner_consent`` its ``confirm_owner_consent``. Raises InputError for what AutoDNS cannot
     express, before anything is sent.
     """
     known = known_contacts or {}
@@ -422,7 +427,7 @@ def operations(current, changes, known_contacts=None, in_place=False):
         result.extend(_status_update(current, by_aspect['unlock']))
     new = NewContacts(current.name)
     edits, ids, trade = _contacts(current, by_aspect.get('registrant'), by_aspect.get('contacts'),
-                                  known, in_place, new)
+                                  known, in_place, new, owner_consent)
     result.extend(new.operations)
     result.extend(edits)
     if trade is not None:

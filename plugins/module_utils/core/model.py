@@ -117,7 +117,11 @@ class DesiredDomain:
     locks: Locks = None
     autorenew: bool = None
     renew: RenewPolicy = None
+    # The transfer key, used only to transfer a domain in; never compared afterwards,
+    # because the gaining registrar may issue a new one.
     auth_code: str = None
+    # An auth code the domain must carry (set at the registrar when it differs).
+    new_auth_code: str = None
     # state=absent: delete now, or let the registrar let it lapse at the end of its term.
     delete_mode: str = 'delete'
     # A domain missing from the account is restored (recently deleted) instead of registered.

@@ -40,9 +40,8 @@ def plan(current, desired, today=None):
     ns = _plan_nameservers(current, desired)
     if ns:
         changes.append(ns)
-    if desired.auth_code is not None and current.auth_code is not None \
-            and desired.auth_code != current.auth_code:
-        changes.append(Change('auth_code', current.auth_code, desired.auth_code))
+    if desired.new_auth_code is not None and desired.new_auth_code != current.auth_code:
+        changes.append(Change('auth_code', current.auth_code, desired.new_auth_code))
     if desired.autorenew is not None and desired.autorenew != current.autorenew:
         changes.append(Change('autorenew', current.autorenew, desired.autorenew))
     renew = _plan_renew(current, desired, today or datetime.date.today())
@@ -107,7 +106,13 @@ def contact_differences(current, declared):
 
 
 def merge_contact(current, declared):
-    """The contact after the change: current data with the declared fields applied."""
+    """The contact after the change: current data with the declared fields applied.
+
+    A declared handle names another contact: its data is the registrar's, not the
+    current contact's, so nothing of the current one is carried over.
+    """
+    if declared.handle is not None:
+        return declared
     current = current or Contact()
     updates = dict((f.name, getattr(declared, f.name)) for f in fields(Contact)
                    if getattr(declared, f.name) is not None)
@@ -145,10 +150,12 @@ def _plan_locks(current, desired, other_changes):
         return []
     wanted = dict((f.name, getattr(desired.locks, f.name)) for f in fields(Locks)
                   if getattr(desired.locks, f.name) is not None)
-    differing = dict((k, v) for k, v in wanted.items() if getattr(current.locks, k) != v)
+    # A lock the registrar does not report (None) cannot be on: declaring it off needs nothing.
+    differing = dict((k, v) for k, v in wanted.items()
+                     if getattr(current.locks, k) != v and not (v is False and getattr(current.locks, k) is None))
     if not differing:
         return []
-    after = replace(current.locks, **differing)
+    after = replace(current.locks, **wanted)
     # Releasing the update lock must come before the other changes it would block.
     aspect = 'unlock' if other_changes and differing.get('update') is False else 'locks'
     return [Change(aspect, current.locks, after)]
