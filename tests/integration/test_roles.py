@@ -1,0 +1,253 @@
+"""The roles portfolio, renewal and transfer_in, run by ansible-playbook against both sandboxes."""
+import datetime
+import threading
+import time
+
+from ansible_collections.domainops.registrar.plugins.module_utils.connection import connect
+from ansible_collections.domainops.registrar.plugins.module_utils.core.model import DesiredDomain, Nameserver
+from ansible_collections.domainops.registrar.plugins.module_utils.core.planner import plan
+
+from test_lifecycle import AUTH_CODE, HOSTMASTER, full_contacts
+
+FINAL = {'autodns': 'SUCCESS', 'ascio': 'Completed'}
+NS_CHANGE = {'autodns': 'PUT /domain/example.com', 'ascio': 'Nameserver_Update'}
+NEW_NS = ['a.ns14.net', 'b.ns14.net', 'c.ns14.net']
+
+
+def task(results, name, role):
+    return results['domainops.registrar.%s : %s' % (role, name)]
+
+
+def lines(results, name, role, loop_var):
+    """The messages a role's report task printed, by domain."""
+    return dict((item[loop_var]['name'], item['msg']) for item in task(results, name, role)['results'])
+
+
+# -- portfolio ---------------------------------------------------------------------------------
+
+def portfolio(provider):
+    """Two domains: example.com needs a name server change, example.net is already right.
+
+    The contacts are given by reference to shared definitions and match what the seeds hold, so
+    they are compared and left alone.
+    """
+    if provider == 'autodns':
+        contacts = {'john_doe': {'first_name': 'John', 'last_name': 'Doe', 'email': 'john@example.com'},
+                    'hostmaster': HOSTMASTER}
+        domains = [
+            {'name': 'example.com', 'nameservers': NEW_NS, 'transfer_lock': False, 'autorenew': True,
+             'contacts': {'registrant': 'john_doe', 'admin': 'john_doe', 'tech': 'hostmaster', 'zone': 'hostmaster'},
+             'renew': {'min_days_left': 30}},
+            {'name': 'example.net', 'contacts': {'admin': 'john_doe', 'tech': 'hostmaster'},
+             'nameservers': [{'name': 'ns1.example.net', 'ipv4': '192.0.2.53', 'ipv6': '2001:db8::53'},
+                             {'name': 'ns2.example.net', 'ipv4': '198.51.100.53'}]},
+        ]
+    else:
+        contacts = {'example_holding': {'organization': 'Example Holding', 'registrant_number': 'EX-0001'},
+                    'erika': {'first_name': 'Erika', 'last_name': 'Mustermann', 'email': 'admin@example.com'},
+                    'john': {'first_name': 'John', 'last_name': 'Doe', 'email': 'tech@example.net'}}
+        domains = [
+            {'name': 'example.com', 'nameservers': NEW_NS, 'transfer_lock': True, 'delete_lock': True,
+             'autorenew': True, 'renew': {'min_days_left': 30},
+             'contacts': {'registrant': 'example_holding', 'admin': 'erika', 'tech': 'john', 'billing': 'erika'}},
+            {'name': 'example.net', 'nameservers': ['ns1.example.org', 'ns2.example.org'],
+             'contacts': {'admin': 'john', 'tech': 'john', 'billing': 'john'}},
+        ]
+    return domains, contacts
+
+
+def test_portfolio_converges_reports_and_changes_nothing_on_a_rerun(registrar):
+    domains, contacts = portfolio(registrar.provider)
+    change = NS_CHANGE[registrar.provider]
+
+    rc, out, results = registrar.play('role-portfolio.yml', '--check', domains=domains, contacts=contacts)
+    assert rc == 0, out
+    assert registrar.writes() == []
+    summary = lines(results, 'Portfolio summary', 'portfolio', 'portfolio_row')
+    assert summary['example.com'] == 'example.com: would change | would send %s (planned) | paid until %s' % (
+        change, task(results, 'Renew the domains that have a renewal policy', 'portfolio')['results'][0]['payable'])
+    assert summary['example.net'] == 'example.net: unchanged'
+    assert 'example.com: would change | would send %s (planned)' % change in out
+
+    rc, out, results = registrar.play('role-portfolio.yml', domains=domains, contacts=contacts)
+    assert rc == 0, out
+    rows = dict((row['name'], row) for row in
+                task(results, 'Collect the per-domain summary', 'portfolio')['ansible_facts']['portfolio_summary'])
+    (operation,) = rows['example.com']['operations']
+    assert rows['example.com']['changed'] is True
+    assert operation['operation'] == change and operation['status'] == FINAL[registrar.provider] and operation['id']
+    assert rows['example.net']['changed'] is False and rows['example.net']['operations'] == []
+    summary = lines(results, 'Portfolio summary', 'portfolio', 'portfolio_row')
+    assert summary['example.com'].startswith('example.com: changed | sent %s %s (%s)' % (
+        change, operation['id'], operation['status'])), summary
+    assert summary['example.net'] == 'example.net: unchanged'
+    assert len(registrar.writes()) == 1
+    read = dict((r['domain']['name'], r['domain']) for r in results['Read the domains']['results'])
+    assert sorted(ns['name'] for ns in read['example.com']['nameservers']) == NEW_NS
+
+    rc, out, results = registrar.play('role-portfolio.yml', domains=domains, contacts=contacts)
+    assert rc == 0, out
+    assert len(registrar.writes()) == 1
+    summary = lines(results, 'Portfolio summary', 'portfolio', 'portfolio_row')
+    assert summary['example.com'].startswith('example.com: unchanged'), summary
+    assert summary['example.net'] == 'example.net: unchanged'
+    assert 'changed=0' in out
+
+
+def test_portfolio_undefined_contact_reference_fails_before_any_request(registrar):
+    domains, contacts = portfolio(registrar.provider)
+    domains[1]['contacts']['tech'] = 'hostmastr'
+    rc, out, results = registrar.play('role-portfolio.yml', domains=domains, contacts=contacts)
+    assert rc != 0
+    msg = task(results, 'Check that every contact reference names a definition in portfolio_contacts',
+               'portfolio')['msg']
+    assert 'example.net: tech -> hostmastr' in msg and 'Nothing was sent' in msg, msg
+    assert registrar.journal() == []
+
+
+# -- renewal -----------------------------------------------------------------------------------
+
+# Per provider, one domain paid until a date inside the window and one outside it (seed dates).
+INSIDE = {'autodns': ('example.com', datetime.date(2027, 12, 31)), 'ascio': ('example.net', datetime.date(2027, 1, 20))}
+OUTSIDE = {'autodns': ('example.net', datetime.date(2028, 3, 15)), 'ascio': ('example.com', datetime.date(2027, 8, 14))}
+RENEW = {'autodns': 'PUT /domain/example.com/_renew', 'ascio': 'Renew_Domain'}   # of the domain INSIDE
+
+
+def is_renewal(write):
+    return write.get('order_type') == 'Renew_Domain' or '/_renew' in write.get('path', '')
+
+
+class UnrelatedChange(threading.Thread):
+    """Another tool's change, sent while the role runs: once the role's renewal is at the registrar,
+    a name server change for another domain, whose message then queues up behind the renewal's."""
+
+    def __init__(self, registrar, domain):
+        super(UnrelatedChange, self).__init__()
+        self.registrar, self.domain = registrar, domain
+        self.submission, self.error = None, None
+
+    def run(self):
+        try:
+            deadline = time.monotonic() + 120
+            while not any(is_renewal(w) for w in self.registrar.writes()):
+                if time.monotonic() > deadline:
+                    raise AssertionError('the role sent no renewal')
+                time.sleep(0.05)
+            adapter = connect({'provider': self.registrar.provider}, environ=self.registrar.credentials)
+            try:
+                current = adapter.get_domain(self.domain)
+                desired = DesiredDomain(name=self.domain, nameservers=tuple(Nameserver(n) for n in NEW_NS))
+                (operation,) = adapter.operations(current, plan(current, desired))
+                self.submission = adapter.submit(operation)
+            finally:
+                adapter.close()
+        except Exception as exc:  # reported by the test
+            self.error = exc
+
+
+def test_renewal_renews_inside_the_window_and_acknowledges_only_its_messages(registrar):
+    inside, inside_paid = INSIDE[registrar.provider]
+    outside, outside_paid = OUTSIDE[registrar.provider]
+    window = (inside_paid + (outside_paid - inside_paid) / 2 - datetime.date.today()).days
+    listed = [outside, inside]
+
+    rc, out, results = registrar.play('role-renewal.yml', '--check', domains=listed, within_days=window)
+    assert rc == 0, out
+    assert registrar.writes() == []
+    report = lines(results, 'Renewal report', 'renewal', 'renewal_row')
+    assert report[inside].startswith('%s: would renew | would send %s (planned)' % (inside, RENEW[registrar.provider])), report
+    assert 'outside the %d-day window: not renewed' % window in report[outside]
+
+    unrelated = UnrelatedChange(registrar, outside)
+    unrelated.start()
+    rc, out, results = registrar.play('role-renewal.yml', domains=listed, within_days=window)
+    unrelated.join()
+    assert unrelated.error is None, unrelated.error
+    assert rc == 0, out
+    renewals = [w for w in registrar.writes() if is_renewal(w)]
+    assert len(renewals) == 1
+    (renewed,) = task(results, 'Renew the selected domains and wait for their orders or jobs', 'renewal')['results']
+    assert renewed['domain'] == inside and renewed['changed'] is True
+    (operation,) = renewed['operations']
+    assert operation['status'] == FINAL[registrar.provider]
+    drained = task(results, 'Acknowledge the poll messages of the renewals this run sent, and no others', 'renewal')
+    assert [m['reference'] for m in drained['messages']] == [operation['id']]
+    report = lines(results, 'Renewal report', 'renewal', 'renewal_row')
+    assert report[inside].startswith('%s: renewed | sent ' % inside) and '(confirmed)' in report[inside], report
+    assert 'acknowledged' in report[inside]
+    assert 'not renewed' in report[outside]
+    # The other tool's message is still there, at the head of the queue.
+    (head,) = results['Read the head of the poll queue']['messages']
+    assert head['reference'] == unrelated.submission.id, head
+
+    writes = len(registrar.writes())
+    rc, out, results = registrar.play('role-renewal.yml', domains=listed, within_days=window)
+    assert rc == 0, out
+    assert len(registrar.writes()) == writes, 'a second run renews and acknowledges nothing'
+    report = lines(results, 'Renewal report', 'renewal', 'renewal_row')
+    assert all('not renewed' in line for line in report.values()), report
+    (head,) = results['Read the head of the poll queue']['messages']
+    assert head['reference'] == unrelated.submission.id
+
+
+def test_renewal_leaves_its_message_behind_another_tools_message_and_says_so(registrar):
+    inside, inside_paid = INSIDE[registrar.provider]
+    outside = OUTSIDE[registrar.provider][0]
+    window = (inside_paid - datetime.date.today()).days + 1
+    # Another tool's change first: its message heads the queue when the role drains.
+    rc, out, results = registrar.play('nameservers.yml', domain=outside, nameservers=NEW_NS)
+    assert rc == 0, out
+    (other,) = results['Set name servers']['operations']
+
+    rc, out, results = registrar.play('role-renewal.yml', domains=[inside], within_days=window)
+    assert rc == 0, out
+    (renewed,) = task(results, 'Renew the selected domains and wait for their orders or jobs', 'renewal')['results']
+    (operation,) = renewed['operations']
+    drained = task(results, 'Acknowledge the poll messages of the renewals this run sent, and no others', 'renewal')
+    assert drained['messages'] == [] and drained['remaining']['reference'] == other['id']
+    report = lines(results, 'Renewal report', 'renewal', 'renewal_row')
+    assert 'message of %s not acknowledged: the queue is headed by message %s (about %s, not sent by this run)' % (
+        operation['id'], drained['remaining']['id'], other['id']) in report[inside], report
+    (head,) = results['Read the head of the poll queue']['messages']
+    assert head['reference'] == other['id']
+
+
+# -- transfer_in -------------------------------------------------------------------------------
+
+def test_transfer_in_then_apply_the_nameservers_with_the_auth_code_never_shown(registrar):
+    code = AUTH_CODE[registrar.provider]
+    args = dict(domain='transfer-in.example', auth_code=code, contacts=full_contacts(registrar.provider),
+                nameservers=['a.ns14.net', 'b.ns14.net'])
+
+    rc, out, results = registrar.play('role-transfer_in.yml', '--check', '-vvv', **args)
+    assert rc == 0, out
+    assert code not in out and code not in str(results)
+    assert registrar.writes() == []
+    report = task(results, 'Transfer report', 'transfer_in')['msg']
+    assert report.startswith('transfer-in.example: would be transferred in'), report
+
+    rc, out, results = registrar.play('role-transfer_in.yml', '-vvv', **args)
+    assert rc == 0, out
+    assert code not in out and code not in str(results)
+    report = task(results, 'Transfer report', 'transfer_in')['msg']
+    assert report.startswith('transfer-in.example: transferred in | declared state applied | sent '), report
+    domain = results['Read the domain']['domain']
+    assert sorted(ns['name'] for ns in domain['nameservers']) == ['a.ns14.net', 'b.ns14.net']
+
+    writes = len(registrar.writes())
+    rc, out, results = registrar.play('role-transfer_in.yml', '-v', **args)
+    assert rc == 0, out
+    assert code not in out
+    assert len(registrar.writes()) == writes
+    report = task(results, 'Transfer report', 'transfer_in')['msg']
+    assert report == 'transfer-in.example: already in the account | declared state already in place | nothing sent'
+
+
+def test_transfer_in_with_a_wrong_auth_code_fails_with_the_reason_and_never_shows_the_code(registrar):
+    code = 'Wr0ng-C0de-4711'
+    rc, out, results = registrar.play('role-transfer_in.yml', '-vvv', domain='transfer-in.example', auth_code=code,
+                                      contacts=full_contacts(registrar.provider))
+    assert rc != 0
+    assert code not in out and code not in str(results)
+    msg = task(results, "Fail with the registrar's reason (the auth code is never part of it)", 'transfer_in')['msg']
+    assert msg.startswith('The transfer of transfer-in.example failed:'), msg
