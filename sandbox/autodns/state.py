@@ -24,7 +24,7 @@ DOMAIN_BOOL_FIELDS = ('trustee', 'privacy', 'privacyPlus', 'domainsafe')
 
 def _authinfo():
     alphabet = string.ascii_letters + string.digits + '/+'
-    return ''.join(random.SystemRandom().choice(alphabet) for _ in range(16))
+    return ''.join(random.SystemRandom().choice(alphabet) for _position in range(16))
 
 
 def _user(account):

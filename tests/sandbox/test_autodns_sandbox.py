@@ -374,8 +374,8 @@ def test_poll_shows_one_message_at_a_time_oldest_first(client):
 def test_rate_limit_answers_429(seed_file):
     with Sandbox('autodns', seed=seed_file, extra_args=['--rate-limit', '3']) as running:
         client = Client(running.url)
-        results = [client.get('/domain/example.com') for _ in range(8)]
-        codes = [status for status, _ in results]
+        results = [client.get('/domain/example.com') for _request in range(8)]
+        codes = [status for status, _body in results]
         assert codes[:3] == [200, 200, 200]
         assert 429 in codes
         status, body = next(r for r in results if r[0] == 429)

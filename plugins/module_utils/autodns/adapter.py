@@ -185,7 +185,7 @@ class AutoDNSAdapter(RegistrarAdapter):
         """[(Contact, raw)] of the Contact List for ``wanted`` twins and ``ids``; remembers them."""
         result = []
         offset = 0
-        for _ in range(SEARCH_PAGES):
+        for _page in range(SEARCH_PAGES):
             query = handles.search_query(wanted, ids, limit=SEARCH_PAGE, offset=offset)
             if query is None:
                 return result
@@ -219,7 +219,7 @@ class AutoDNSAdapter(RegistrarAdapter):
                     wanted.append(contact)
         if not wanted and not named:
             return changes
-        found = [c for c, _ in self._search_contacts(wanted, named)]
+        found = [c for c, _raw in self._search_contacts(wanted, named)]
         missing = [h for h in named if h not in self.known_contacts]
         if missing:
             raise InputError('contact handle %s: not found at AutoDNS' % ', '.join(missing))

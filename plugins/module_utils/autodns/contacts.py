@@ -23,7 +23,7 @@ NAME = 'autodns'
 
 # core role → Domain field
 ROLE_FIELDS = (('registrant', 'ownerc'), ('admin', 'adminc'), ('tech', 'techc'), ('zone', 'zonec'))
-ROLES = tuple(role for role, _ in ROLE_FIELDS)
+ROLES = tuple(role for role, _field in ROLE_FIELDS)
 FIELD_OF_ROLE = dict(ROLE_FIELDS)
 
 # core Contact field → AutoDNS Contact field
@@ -37,7 +37,7 @@ IDENTITY_FIELDS = ('first_name', 'last_name', 'organization', 'email')
 # What a new handle needs (the fields a Contact Create refuses to do without).
 CREATE_REQUIRED = ('first_name', 'last_name', 'address', 'postal_code', 'city', 'country', 'email', 'phone')
 # Read from a Contact List only when asked for (swagger: "fetching additional data via query parameter").
-LIST_KEYS = tuple(api for _, api in DATA_FIELDS)
+LIST_KEYS = tuple(api for _core, api in DATA_FIELDS)
 
 
 def check_roles(roles, what='contact'):
@@ -80,7 +80,7 @@ def norm(field, value):
 
 def data_key(contact):
     """What a handle holds, comparable: two contacts with the same key are the same data."""
-    return tuple(norm(core, getattr(contact, core)) for core, _ in DATA_FIELDS)
+    return tuple(norm(core, getattr(contact, core)) for core, _api in DATA_FIELDS)
 
 
 def same_data(a, b):
@@ -134,7 +134,6 @@ def _conditions(contact):
                 conditions.append({'key': FIELD_NAME[core], 'value': value, 'operator': 'EQUAL'})
                 break
     return conditions
-
 
 
 def search_query(wanted, handles=(), limit=100, offset=0):

@@ -250,7 +250,7 @@ def _in_place(current, targets):
     handle wants the same new data, and the owner keeps its identity."""
     now = dict((role, c.handle) for role, c in current.contacts.items() if c is not None and c.handle)
     candidates = {}
-    for role, (contact, _) in targets.items():
+    for role, (contact, _aspect) in targets.items():
         if contact.handle is None and now.get(role):
             candidates.setdefault(now[role], []).append(role)
     result = {}
