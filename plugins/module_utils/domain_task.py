@@ -6,7 +6,9 @@ they manage; this file holds the shared flow, and registrar rules stay in the ad
 """
 import traceback
 
-from ansible_collections.domainops.registrar.plugins.module_utils.connection import connect
+from ansible.module_utils.basic import AnsibleModule
+
+from ansible_collections.domainops.registrar.plugins.module_utils.connection import CONNECTION_ARGSPEC, connect
 from ansible_collections.domainops.registrar.plugins.module_utils.core.errors import (
     DomainNotFound, InputError, RegistrarError, WaitTimeout)
 from ansible_collections.domainops.registrar.plugins.module_utils.core.planner import plan, predict
@@ -22,6 +24,21 @@ def fail(module, exc, **result):
     if isinstance(exc, RegistrarError):
         result.update(registry_code=exc.code, registry_text=exc.text, registry_details=exc.details)
     module.fail_json(msg=str(exc), **result)
+
+
+def run_converge_module(argument_spec, build_desired, aspects, missing_ok=False, **module_kwargs):
+    """The whole of a module that converges a domain: its options plus the connection and
+    wait options; ``build_desired(params)`` turns them into a DesiredDomain (raising
+    InputError for bad input, which fails the task before anything is sent)."""
+    spec = dict(argument_spec)
+    spec.update(CONNECTION_ARGSPEC)
+    spec.update(WAIT_ARGSPEC)
+    module = AnsibleModule(argument_spec=spec, supports_check_mode=True, **module_kwargs)
+    try:
+        desired = build_desired(module.params)
+    except InputError as exc:
+        fail(module, exc, changed=False)
+    run_domain_task(module, desired, aspects=aspects, missing_ok=missing_ok)
 
 
 def view(domain, aspects):

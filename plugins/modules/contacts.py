@@ -194,15 +194,14 @@ registry_details:
   elements: str
 '''
 
-from ansible.module_utils.basic import AnsibleModule
-
 from ansible_collections.domainops.registrar.plugins.module_utils import module_options
-from ansible_collections.domainops.registrar.plugins.module_utils.connection import CONNECTION_ARGSPEC
 from ansible_collections.domainops.registrar.plugins.module_utils.core import validation
-from ansible_collections.domainops.registrar.plugins.module_utils.core.errors import InputError
 from ansible_collections.domainops.registrar.plugins.module_utils.core.model import CONTACT_ROLES, DesiredDomain
-from ansible_collections.domainops.registrar.plugins.module_utils.domain_task import (
-    WAIT_ARGSPEC, fail, run_domain_task)
+from ansible_collections.domainops.registrar.plugins.module_utils.domain_task import run_converge_module
+
+
+def desired_domain(params):
+    return DesiredDomain(name=validation.domain_name(params['name']), contacts=module_options.contacts(params))
 
 
 def main():
@@ -212,16 +211,7 @@ def main():
         confirm_owner_consent=dict(type='bool', default=False),
     )
     argument_spec.update(module_options.CONTACT_ROLES_SPEC)
-    argument_spec.update(CONNECTION_ARGSPEC)
-    argument_spec.update(WAIT_ARGSPEC)
-    module = AnsibleModule(argument_spec=argument_spec, supports_check_mode=True,
-                           required_one_of=[list(CONTACT_ROLES)])
-    try:
-        name = validation.domain_name(module.params['name'])
-        desired = DesiredDomain(name=name, contacts=module_options.contacts(module.params))
-    except InputError as exc:
-        fail(module, exc, changed=False)
-    run_domain_task(module, desired, aspects=['contacts'])
+    run_converge_module(argument_spec, desired_domain, aspects=['contacts'], required_one_of=[list(CONTACT_ROLES)])
 
 
 if __name__ == '__main__':

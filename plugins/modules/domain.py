@@ -269,15 +269,11 @@ registry_text:
   type: str
 """
 
-from ansible.module_utils.basic import AnsibleModule
-
 from ansible_collections.domainops.registrar.plugins.module_utils import module_options
-from ansible_collections.domainops.registrar.plugins.module_utils.connection import CONNECTION_ARGSPEC
 from ansible_collections.domainops.registrar.plugins.module_utils.core import validation
 from ansible_collections.domainops.registrar.plugins.module_utils.core.errors import InputError
 from ansible_collections.domainops.registrar.plugins.module_utils.core.model import DesiredDomain
-from ansible_collections.domainops.registrar.plugins.module_utils.domain_task import (
-    WAIT_ARGSPEC, fail, run_domain_task)
+from ansible_collections.domainops.registrar.plugins.module_utils.domain_task import run_converge_module
 
 ASPECTS = ['nameservers', 'contacts', 'locks', 'autorenew', 'expires', 'status']
 
@@ -321,14 +317,7 @@ def main():
         autorenew=dict(type='bool'),
     )
     argument_spec.update(module_options.LOCKS_SPEC)
-    argument_spec.update(CONNECTION_ARGSPEC)
-    argument_spec.update(WAIT_ARGSPEC)
-    module = AnsibleModule(argument_spec=argument_spec, supports_check_mode=True)
-    try:
-        desired = desired_domain(module.params)
-    except InputError as exc:
-        fail(module, exc, changed=False)
-    run_domain_task(module, desired, aspects=ASPECTS, missing_ok=True)
+    run_converge_module(argument_spec, desired_domain, aspects=ASPECTS, missing_ok=True)
 
 
 if __name__ == '__main__':

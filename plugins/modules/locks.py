@@ -85,30 +85,21 @@ registry_text:
   type: str
 '''
 
-from ansible.module_utils.basic import AnsibleModule
-
 from ansible_collections.domainops.registrar.plugins.module_utils import module_options
-from ansible_collections.domainops.registrar.plugins.module_utils.connection import CONNECTION_ARGSPEC
 from ansible_collections.domainops.registrar.plugins.module_utils.core import validation
-from ansible_collections.domainops.registrar.plugins.module_utils.core.errors import InputError
 from ansible_collections.domainops.registrar.plugins.module_utils.core.model import DesiredDomain
-from ansible_collections.domainops.registrar.plugins.module_utils.domain_task import (
-    WAIT_ARGSPEC, fail, run_domain_task)
+from ansible_collections.domainops.registrar.plugins.module_utils.domain_task import run_converge_module
+
+
+def desired_domain(params):
+    return DesiredDomain(name=validation.domain_name(params['name']), locks=module_options.locks(params))
 
 
 def main():
     argument_spec = dict(name=dict(type='str', required=True, aliases=['domain']))
     argument_spec.update(module_options.LOCKS_SPEC)
-    argument_spec.update(CONNECTION_ARGSPEC)
-    argument_spec.update(WAIT_ARGSPEC)
-    module = AnsibleModule(argument_spec=argument_spec, supports_check_mode=True,
-                           required_one_of=[list(module_options.LOCKS_SPEC)])
-    try:
-        name = validation.domain_name(module.params['name'])
-        desired = DesiredDomain(name=name, locks=module_options.locks(module.params))
-    except InputError as exc:
-        fail(module, exc, changed=False)
-    run_domain_task(module, desired, aspects=['locks'])
+    run_converge_module(argument_spec, desired_domain, aspects=['locks'],
+                        required_one_of=[list(module_options.LOCKS_SPEC)])
 
 
 if __name__ == '__main__':

@@ -163,32 +163,23 @@ registry_details:
   elements: str
 '''
 
-from ansible.module_utils.basic import AnsibleModule
-
-from ansible_collections.domainops.registrar.plugins.module_utils.connection import CONNECTION_ARGSPEC
 from ansible_collections.domainops.registrar.plugins.module_utils.core import validation
-from ansible_collections.domainops.registrar.plugins.module_utils.core.errors import InputError
 from ansible_collections.domainops.registrar.plugins.module_utils.core.model import DesiredDomain
-from ansible_collections.domainops.registrar.plugins.module_utils.domain_task import (
-    WAIT_ARGSPEC, fail, run_domain_task)
+from ansible_collections.domainops.registrar.plugins.module_utils.domain_task import run_converge_module
+
+
+def desired_domain(params):
+    name = validation.domain_name(params['name'])
+    return DesiredDomain(name=name, nameservers=validation.nameservers(
+        params['nameservers'], name, params['allow_single_nameserver']))
 
 
 def main():
-    argument_spec = dict(
-        name=dict(type='str', required=True, aliases=['domain']),
-        nameservers=dict(type='list', elements='raw', required=True),
-        allow_single_nameserver=dict(type='bool', default=False),
-    )
-    argument_spec.update(CONNECTION_ARGSPEC)
-    argument_spec.update(WAIT_ARGSPEC)
-    module = AnsibleModule(argument_spec=argument_spec, supports_check_mode=True)
-    try:
-        name = validation.domain_name(module.params['name'])
-        desired = DesiredDomain(name=name, nameservers=validation.nameservers(
-            module.params['nameservers'], name, module.params['allow_single_nameserver']))
-    except InputError as exc:
-        fail(module, exc, changed=False)
-    run_domain_task(module, desired, aspects=['nameservers'])
+    run_converge_module(
+        dict(name=dict(type='str', required=True, aliases=['domain']),
+             nameservers=dict(type='list', elements='raw', required=True),
+             allow_single_nameserver=dict(type='bool', default=False)),
+        desired_domain, aspects=['nameservers'])
 
 
 if __name__ == '__main__':
