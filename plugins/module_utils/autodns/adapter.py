@@ -258,7 +258,7 @@ class AutoDNSAdapter(RegistrarAdapter):
 
     def operations(self, current, changes):
         return tasks.operations(current, changes, known_contacts=self.known_contacts, in_place=self.in_place,
-                               owner_consent=self.owner_consent)
+                                owner_consent=self.owner_consent)
 
     # ------------------------------------------------------------------ writing
     def submit(self, operation):
