@@ -184,23 +184,53 @@ options:
 """
 
 EXAMPLES = r"""
-- name: Register example.com with its name servers and contacts (Ascio)
+- name: Register (or converge) example.com with its name servers and contacts (Ascio)
   domainops.registrar.domain:
     provider: ascio
     name: example.com
     nameservers: [a.ns14.net, b.ns14.net]
     contacts:
-      registrant: "{{ contacts.example_ltd }}"
-      admin: "{{ contacts.hostmaster }}"
-      tech: "{{ contacts.hostmaster }}"
-      billing: "{{ contacts.hostmaster }}"
+      registrant: "{{ example_ltd }}"
+      admin: "{{ hostmaster }}"
+      tech: "{{ hostmaster }}"
+      billing: "{{ hostmaster }}"
     transfer_lock: true
+  vars:
+    example_ltd:
+      first_name: Erika
+      last_name: Mustermann
+      organization: Example Holding
+      address: [Example Street 1]
+      postal_code: "12345"
+      city: Example City
+      country: DK
+      email: hostmaster@example.com
+      phone: "+45.12345678"
+      registrant_number: EX-0001
+    hostmaster:
+      first_name: Host
+      last_name: Master
+      organization: Example Holding
+      address: [Example Street 1]
+      postal_code: "12345"
+      city: Example City
+      country: DK
+      email: hostmaster@example.com
+      phone: "+45.12345678"
 
-- name: Transfer example.net in with its auth code (AutoDNS)
+- name: Transfer transfer-in.example in with its auth code (AutoDNS needs the contact handles)
   domainops.registrar.domain:
     provider: autodns
-    name: example.net
-    auth_code: "{{ vault_example_net_auth_code }}"
+    name: transfer-in.example
+    auth_code: "{{ transfer_in_auth_code }}"
+    contacts:
+      registrant: {handle: "100"}
+      admin: {handle: "100"}
+      tech: {handle: "101"}
+      zone: {handle: "101"}
+  vars:
+    # The AutoDNS sandbox's key for transfer-in.example; keep real ones in Ansible Vault.
+    transfer_in_auth_code: S0Lygv+ZkNbniICm
 
 - name: Stop the automatic renewal of example.org (Ascio Expire_Domain)
   domainops.registrar.domain:

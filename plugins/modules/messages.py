@@ -57,11 +57,19 @@ EXAMPLES = r'''
     provider: autodns
   register: head
 
-- name: Acknowledge the messages of the renewals this play ordered
+- name: Keep two domains paid for at least 60 more days
+  domainops.registrar.renew:
+    provider: autodns
+    name: "{{ item }}"
+    min_days_left: 60
+  loop: [example.com, example.net]
+  register: renewed
+
+- name: Acknowledge the messages of those renewals only
   domainops.registrar.messages:
     provider: autodns
     action: drain
-    references: "{{ renewed.results | map(attribute='operations') | flatten | map(attribute='id') | list }}"
+    references: "{{ renewed.results | map(attribute='operations') | flatten | map(attribute='id') | select | list }}"
 
 - name: Empty the whole queue
   domainops.registrar.messages:

@@ -79,8 +79,7 @@ EXAMPLES = r'''
   module_defaults:
     group/domainops.registrar.registrar:
       provider: autodns
-      environment: demo
-      context: 1
+      environment: demo   # credentials from AUTODNS_USER, AUTODNS_PASSWORD, AUTODNS_CONTEXT
   block:
     - name: Send the change and return at once with the job id
       domainops.registrar.nameservers:
