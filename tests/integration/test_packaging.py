@@ -20,7 +20,7 @@ SEEDS = os.path.join(ROOT, 'sandbox', 'seeds')
 
 # Nothing of a development checkout belongs in the tarball.
 NOT_SHIPPED = ('.venv/', '.build/', '.git/', '.pytest_cache/', '__pycache__/', '.ansible/', '.ci/',
-               'tests/output/')
+               'tests/output/', 'changelogs/.plugin-cache.yaml')
 SHIPPED = ('README.md', 'requirements.txt', 'meta/runtime.yml', 'meta/execution-environment.yml',
            'plugins/modules/nameservers.py', 'plugins/module_utils/ascio/wsdl.py',
            'plugins/doc_fragments/connection.py', 'playbooks/demo.yml', 'playbooks/demo-registrar.yml',
