@@ -51,7 +51,10 @@ def copy_collection(destination):
 
 def ensure_pip_bootstrap():
     """Write the pip bootstrap stand-in for the pip version this ansible-test uses, if missing."""
-    from ansible_test._internal.python_requirements import get_venv_packages  # pylint: disable=import-error
+    try:
+        from ansible_test._internal.python_requirements import get_venv_packages  # pylint: disable=import-error
+    except ImportError:  # another ansible-test layout: let it fetch its own script
+        return
 
     class Python(object):  # get_venv_packages() only reads the version
         version = '%d.%d' % sys.version_info[:2]
