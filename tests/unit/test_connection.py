@@ -1,0 +1,59 @@
+import pytest
+
+from ansible_collections.domainops.registrar.plugins.module_utils.connection import (
+    CONNECTION_ARGSPEC, connection_settings)
+from ansible_collections.domainops.registrar.plugins.module_utils.core.errors import InputError
+
+
+def params(**given):
+    result = dict((name, spec.get('default')) for name, spec in CONNECTION_ARGSPEC.items())
+    result.update(given)
+    return result
+
+
+def test_autodns_credentials_and_context_from_the_environment_and_live_by_default():
+    env = {'AUTODNS_USER': 'u', 'AUTODNS_PASSWORD': 'p', 'AUTODNS_CONTEXT': '4'}
+    settings = connection_settings(params(provider='autodns'), env)
+    assert (settings['username'], settings['password'], settings['context']) == ('u', 'p', 4)
+    assert settings['api_url'] == 'https://api.autodns.com/v1'
+
+
+def test_task_options_win_over_the_environment_and_demo_selects_the_demo_system():
+    env = {'AUTODNS_USER': 'env-user', 'AUTODNS_PASSWORD': 'p', 'AUTODNS_CONTEXT': '4'}
+    settings = connection_settings(params(provider='autodns', username='task-user', environment='demo'), env)
+    assert settings['username'] == 'task-user'
+    assert settings['api_url'] == 'https://api.demo.autodns.com/v1'
+
+
+def test_ascio_bundled_wsdl_by_default_and_ote_or_live_wsdl_on_request():
+    env = {'ASCIO_ACCOUNT': 'a', 'ASCIO_PASSWORD': 'p'}
+    settings = connection_settings(params(provider='ascio'), env)
+    assert settings['wsdl'] == 'bundled'
+    assert settings['api_url'] == 'https://aws.ascio.com/2012/01/01/AscioService.svc'
+    settings = connection_settings(params(provider='ascio', environment='ote', wsdl='ote'), env)
+    assert settings['wsdl'] == 'https://aws.demo.ascio.com/2012/01/01/AscioService.wsdl'
+    assert settings['api_url'] == 'https://aws.demo.ascio.com/2012/01/01/AscioService.svc'
+    settings = connection_settings(params(provider='ascio', environment='demo'), env)
+    assert settings['api_url'].startswith('https://aws.demo.ascio.com/')
+
+
+def test_an_explicit_url_overrides_the_environment_choice():
+    env = {'ASCIO_ACCOUNT': 'a', 'ASCIO_PASSWORD': 'p', 'ASCIO_URL': 'http://127.0.0.1:8444/2012/01/01/AscioService.svc'}
+    assert connection_settings(params(provider='ascio', environment='ote'), env)['api_url'] == env['ASCIO_URL']
+
+
+@pytest.mark.parametrize('provider, env, message', [
+    ('autodns', {'AUTODNS_USER': 'u'}, 'missing autodns credentials: password (or AUTODNS_PASSWORD), context (or AUTODNS_CONTEXT)'),
+    ('ascio', {}, 'missing ascio credentials: username (or ASCIO_ACCOUNT), password (or ASCIO_PASSWORD)'),
+    ('autodns', {'AUTODNS_USER': 'u', 'AUTODNS_PASSWORD': 'p', 'AUTODNS_CONTEXT': 'four'}, 'context must be a number'),
+    ('autodns', {'AUTODNS_USER': 'u', 'AUTODNS_PASSWORD': 'p', 'AUTODNS_CONTEXT': '4', 'AUTODNS_URL': 'ftp://x'},
+     'api_url must be an http(s) URL'),
+])
+def test_bad_connection_settings_fail_clearly(provider, env, message):
+    with pytest.raises(InputError) as error:
+        connection_settings(params(provider=provider), env)
+    assert message in str(error.value)
+
+
+def test_the_password_is_no_log():
+    assert CONNECTION_ARGSPEC['password']['no_log'] is True
