@@ -96,6 +96,14 @@ def run_domain_task(module, desired, aspects, missing_ok=False):
         result.update(view(final, aspects))
         if module._diff and module.params['wait']:
             result['diff']['after'] = view(final, aspects)
+        if module.params['wait']:
+            # Confirm with a fresh read (seed 004's last step): once everything sent is done,
+            # the domain must need nothing more.
+            leftover = plan(final, desired)
+            if leftover and adapter.operations(final, adapter.resolve(final, leftover)):
+                module.fail_json(msg='%s: the registrar reported %s done, but the domain still differs in: %s'
+                                 % (desired.name, ', '.join(op.name for op in operations),
+                                    ', '.join(c.aspect for c in leftover)), **result)
         module.exit_json(**result)
     except (InputError, RegistrarError, WaitTimeout) as exc:
         fail(module, exc, **result)
