@@ -14,6 +14,8 @@ from lxml import etree  # noqa: E402
 from plugins.module_utils.ascio import soap, wsdl  # noqa: E402
 
 NS = '{%s}' % wsdl.NAMESPACE
+ARRAYS = '{%s}' % wsdl.ARRAYS_NAMESPACE
+XSD = '{http://www.w3.org/2001/XMLSchema}'
 
 
 def _generator():
@@ -67,7 +69,30 @@ def test_wsdl_imports_the_schema_document():
     schema = etree.fromstring(wsdl.XSD_TEXT.encode('utf-8'))
     assert schema.get('targetNamespace') == wsdl.NAMESPACE
     assert schema.get('elementFormDefault') == 'qualified'
-    assert set(wsdl.DOCUMENTS) == {'AscioService.wsdl', 'AscioService.xsd'}
+    assert set(wsdl.DOCUMENTS) == {'AscioService.wsdl', 'AscioService.xsd', 'arrays.xsd'}
+
+
+def test_string_arrays_are_in_the_wcf_arrays_namespace():
+    # WCF's DataContractSerializer: string[] is ArrayOfstring in its own namespace.
+    assert wsdl.ARRAYS_NAMESPACE == 'http://schemas.microsoft.com/2003/10/Serialization/Arrays'
+    assert wsdl.TYPE_NAMESPACES == {'ArrayOfstring': wsdl.ARRAYS_NAMESPACE}
+    schema = etree.fromstring(wsdl.XSD_TEXT.encode('utf-8'))
+    assert [(i.get('namespace'), i.get('schemaLocation')) for i in schema.findall(XSD + 'import')] == [
+        (wsdl.ARRAYS_NAMESPACE, 'arrays.xsd')]
+    names = [t.get('name') for t in schema.findall(XSD + 'complexType')]
+    assert 'ArrayOfstring' not in names and 'ArrayOfString' in names  # Ascio's own, capital S
+    users = [e for e in schema.iter(XSD + 'element') if e.get('type', '').endswith(':ArrayOfstring')]
+    assert sorted(e.get('name') for e in users) == ['ObjectNames', 'Values', 'Withoutstates', 'Withstates']
+    for element in users:
+        prefix = element.get('type').split(':')[0]
+        assert element.nsmap[prefix] == wsdl.ARRAYS_NAMESPACE
+    arrays = etree.fromstring(wsdl.ARRAYS_XSD_TEXT.encode('utf-8'))
+    assert arrays.get('targetNamespace') == wsdl.ARRAYS_NAMESPACE
+    assert arrays.get('elementFormDefault') == 'qualified'
+    item = arrays.find(XSD + 'complexType[@name="ArrayOfstring"]/' + XSD + 'sequence/' + XSD + 'element')
+    assert (item.get('name'), item.get('type'), item.get('maxOccurs'), item.get('nillable')) == (
+        'string', 'xsd:string', 'unbounded', 'true')
+    assert arrays.find(XSD + 'element[@name="ArrayOfstring"]').get('nillable') == 'true'
 
 
 def test_nillable_like_wcf():
@@ -79,7 +104,7 @@ def test_nillable_like_wcf():
     assert elements['RegPeriod'].get('nillable') is None
     assert elements['ExpDate'].get('type') == 'xsd:dateTime'
     assert all(e.get('minOccurs') == '0' for e in elements.values())
-    values = schema.find('{http://www.w3.org/2001/XMLSchema}complexType[@name="ArrayOfstring"]')
+    values = schema.find('{http://www.w3.org/2001/XMLSchema}complexType[@name="ArrayOfString"]')
     item = values.find('.//{http://www.w3.org/2001/XMLSchema}element')
     assert item.get('maxOccurs') == 'unbounded'
 
@@ -130,6 +155,59 @@ def test_create_order_serialised_in_schema_order(client):
     assert [etree.QName(c).localname for c in ns_el] == ['NameServer1', 'NameServer2']
 
 
+def test_search_criteria_states_serialised_in_the_arrays_namespace(client):
+    criteria = {'Mode': 'Strict', 'Withstates': {'string': ['ACTIVE', 'EXPIRING']},
+                'Withoutstates': {'string': ['DELETED']}}
+    envelope = client.create_message(client.service, 'SearchDomain', sessionId='s', criteria=criteria)
+    criteria_el = envelope.find('.//%scriteria' % NS)
+    assert [c.tag for c in criteria_el] == [NS + 'Mode', NS + 'Withoutstates', NS + 'Withstates']
+    withstates = criteria_el.find(NS + 'Withstates')
+    assert [(c.tag, c.text) for c in withstates] == [(ARRAYS + 'string', 'ACTIVE'), (ARRAYS + 'string', 'EXPIRING')]
+    assert [(c.tag, c.text) for c in criteria_el.find(NS + 'Withoutstates')] == [(ARRAYS + 'string', 'DELETED')]
+
+
+# What the real (WCF) service answers to an order that is not validated.
+NOT_VALIDATED = b'''\
+<s:Envelope xmlns:s="http://schemas.xmlsoap.org/soap/envelope/"><s:Body>
+<CreateOrderResponse xmlns="http://www.ascio.com/2007/01" xmlns:i="http://www.w3.org/2001/XMLSchema-instance">
+<CreateOrderResult><Message>Order not validated</Message><ResultCode>400</ResultCode>
+<Values xmlns:a="http://schemas.microsoft.com/2003/10/Serialization/Arrays">
+<a:string>Domain.NameServers: at least 2 name servers are required</a:string>
+<a:string>ns1.example.com: glue record missing</a:string>
+</Values></CreateOrderResult><order i:nil="true"/></CreateOrderResponse>
+</s:Body></s:Envelope>'''
+
+
+class _Reply(object):
+    status_code = 200
+    headers = {'Content-Type': 'text/xml; charset=utf-8'}
+    encoding = 'utf-8'
+
+    def __init__(self, content):
+        self.content = content
+
+
+@pytest.mark.parametrize('strict', [True, False])
+def test_reasons_of_a_refusal_are_read_from_the_arrays_namespace(client, strict):
+    # The collection's client is lenient (strict=False: zeep then matches a child of
+    # another namespace by its local name alone); a strict parse shows the schema
+    # itself is right - with ArrayOfstring in the Ascio namespace it drops the reasons.
+    import zeep
+    if strict:
+        client = zeep.Client(soap.BUNDLED_WSDL_URL, transport=soap.BundledTransport(),
+                             settings=zeep.Settings(strict=True))
+    binding = client.service._binding
+    result = binding.process_reply(client, binding._operations['CreateOrder'], _Reply(NOT_VALIDATED))
+    assert result.CreateOrderResult.ResultCode == 400
+    assert list(result.CreateOrderResult.Values.string) == [
+        'Domain.NameServers: at least 2 name servers are required', 'ns1.example.com: glue record missing']
+    # The adapter turns them into the reasons of the failure.
+    from ansible_collections.domainops.registrar.plugins.module_utils.ascio import adapter
+    from zeep.helpers import serialize_object
+    assert adapter._values(serialize_object(result.CreateOrderResult, dict)) == [
+        'Domain.NameServers: at least 2 name servers are required', 'ns1.example.com: glue record missing']
+
+
 def test_wsdl_is_parsed_once_per_process(monkeypatch):
     soap.clear_cache()
     loads = []
@@ -143,13 +221,14 @@ def test_wsdl_is_parsed_once_per_process(monkeypatch):
         first = soap.get_client(soap.BUNDLED_WSDL_URL, 'http://127.0.0.1:9/a.svc', True, 30)
         second = soap.get_client(soap.BUNDLED_WSDL_URL, 'http://127.0.0.1:9/b.svc', True, 30)
         assert sorted(loads) == [soap.BUNDLED_BASE_URL + 'AscioService.wsdl',
-                                 soap.BUNDLED_BASE_URL + 'AscioService.xsd']
+                                 soap.BUNDLED_BASE_URL + 'AscioService.xsd',
+                                 soap.BUNDLED_BASE_URL + 'arrays.xsd']
         assert first._client is second._client
         assert first._binding_options['address'] == 'http://127.0.0.1:9/a.svc'
         assert second._binding_options['address'] == 'http://127.0.0.1:9/b.svc'
         # A different timeout is a different client.
         soap.get_client(soap.BUNDLED_WSDL_URL, None, True, 5)
-        assert len(loads) == 4
+        assert len(loads) == 6
     finally:
         soap.clear_cache()
 
