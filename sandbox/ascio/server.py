@@ -2,13 +2,14 @@
 
 GET  /2012/01/01/AscioService.wsdl (or .svc?wsdl)  the bundled WSDL, address = this sandbox
 GET  /2012/01/01/AscioService.xsd                  the bundled schema
+GET  /2012/01/01/arrays.xsd                        the schema of WCF's arrays namespace it imports
 POST /2012/01/01/AscioService.svc                  SOAP 1.1 (text/xml, SOAPAction)
 """
 import sys
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from urllib.parse import urlsplit
 
-from plugins.module_utils.ascio.wsdl import XSD_TEXT, wsdl_text
+from plugins.module_utils.ascio.wsdl import ARRAYS_XSD_NAME, ARRAYS_XSD_TEXT, XSD_TEXT, wsdl_text
 
 from . import soap
 from .operations import NotImplementedOperation
@@ -17,6 +18,7 @@ BASE_PATH = '/2012/01/01/'
 SERVICE_PATH = BASE_PATH + 'AscioService.svc'
 WSDL_PATH = BASE_PATH + 'AscioService.wsdl'
 XSD_PATH = BASE_PATH + 'AscioService.xsd'
+ARRAYS_XSD_PATH = BASE_PATH + ARRAYS_XSD_NAME
 MAX_BODY = 4 * 1024 * 1024
 
 
@@ -48,6 +50,8 @@ class Handler(BaseHTTPRequestHandler):
             self._send(200, wsdl_text(self._own_address()).encode('utf-8'))
         elif parts.path == XSD_PATH:
             self._send(200, XSD_TEXT.encode('utf-8'))
+        elif parts.path == ARRAYS_XSD_PATH:
+            self._send(200, ARRAYS_XSD_TEXT.encode('utf-8'))
         else:
             self._send(404, b'Not found\n', 'text/plain; charset=utf-8')
 

@@ -5,6 +5,12 @@ DataContractSerializer: the children of a sequence are matched in schema
 order, and an element that comes after a later member (out of order), an
 unknown element, or an element of another namespace is silently ignored.
 Writing emits every sequence in schema order.
+
+The items of an ArrayOfstring (WCF's string[]) are in WCF's arrays namespace
+(``TYPE_NAMESPACES``), as DataContractSerializer reads and writes them: the
+element holding the array is in the Ascio namespace, its ``string`` children
+are not - a ``string`` child in the Ascio namespace is ignored like any
+unknown element.
 """
 import base64
 import datetime
@@ -12,7 +18,8 @@ import decimal
 
 from lxml import etree
 
-from plugins.module_utils.ascio.wsdl import ENUMS, NAMESPACE, OPERATIONS, SOAP_ACTION_PREFIX, TYPES
+from plugins.module_utils.ascio.wsdl import (ENUMS, NAMESPACE, OPERATIONS, SOAP_ACTION_PREFIX, TYPE_NAMESPACES,
+                                             TYPES)
 
 SOAP_ENV = 'http://schemas.xmlsoap.org/soap/envelope/'
 XSI = 'http://www.w3.org/2001/XMLSchema-instance'
@@ -40,6 +47,15 @@ def is_array(type_name):
     """True for collection types (ArrayOfX, Extensions): one repeated element."""
     elements = TYPES.get(type_name)
     return bool(elements) and len(elements) == 1 and elements[0][1].endswith('[]')
+
+
+def member_namespace(type_name):
+    """The namespace of the members (items) of ``type_name``."""
+    return TYPE_NAMESPACES.get(type_name, NAMESPACE)
+
+
+# The prefix WCF declares for the arrays namespace on the element holding one.
+_ARRAY_PREFIX = 'a'
 
 
 def _parser():
@@ -97,7 +113,7 @@ def read_complex(element, type_name):
     elements = TYPES[type_name]
     if is_array(type_name):
         item_name, item_type = elements[0]
-        tag = '{%s}%s' % (NAMESPACE, item_name)
+        tag = '{%s}%s' % (member_namespace(type_name), item_name)
         return [read_value(child, item_type[:-2]) for child in element if child.tag == tag]
     result = {}
     position = 0
@@ -105,7 +121,7 @@ def read_complex(element, type_name):
         if not isinstance(child.tag, str):
             continue
         qname = etree.QName(child)
-        if qname.namespace != NAMESPACE:
+        if qname.namespace != member_namespace(type_name):
             continue
         for index in range(position, len(elements)):
             if elements[index][0] == qname.localname:
@@ -180,8 +196,12 @@ def _format(value, type_name):
     return str(value)
 
 
-def write_value(parent, name, value, type_name):
-    element = etree.SubElement(parent, '{%s}%s' % (NAMESPACE, name))
+def write_value(parent, name, value, type_name, namespace=NAMESPACE):
+    nsmap = None
+    if value is not None and member_namespace(type_name) != NAMESPACE:
+        # WCF declares the members' namespace on the holding element: <Values xmlns:a="...">.
+        nsmap = {_ARRAY_PREFIX: member_namespace(type_name)}
+    element = etree.SubElement(parent, '{%s}%s' % (namespace, name), nsmap=nsmap)
     if value is None:
         element.set(_NIL, 'true')
         return element
@@ -194,14 +214,15 @@ def write_value(parent, name, value, type_name):
 
 def write_complex(element, value, type_name):
     elements = TYPES[type_name]
+    namespace = member_namespace(type_name)
     if is_array(type_name):
         item_name, item_type = elements[0]
         for item in value:
-            write_value(element, item_name, item, item_type[:-2])
+            write_value(element, item_name, item, item_type[:-2], namespace)
         return
     for name, member_type in elements:
         if name in value:
-            write_value(element, name, value[name], member_type)
+            write_value(element, name, value[name], member_type, namespace)
 
 
 def _envelope():

@@ -13,13 +13,14 @@ if ROOT not in sys.path:
     sys.path.insert(0, ROOT)
 
 from plugins.module_utils.ascio import soap as ascio_soap  # noqa: E402
-from plugins.module_utils.ascio.wsdl import NAMESPACE, soap_action  # noqa: E402
+from plugins.module_utils.ascio.wsdl import ARRAYS_NAMESPACE, NAMESPACE, soap_action  # noqa: E402
 from sandbox.launcher import Sandbox  # noqa: E402
 
 SEED = os.path.join(ROOT, 'sandbox', 'seeds', 'ascio.yml')
 ACCOUNT, PASSWORD = 'demo', 'demo-password'
 SOAP_ENV = 'http://schemas.xmlsoap.org/soap/envelope/'
 NS = '{%s}' % NAMESPACE
+ARRAYS = '{%s}' % ARRAYS_NAMESPACE
 TERMINAL = ('Completed', 'Failed', 'Invalid', 'Authentication_Failed')
 
 
@@ -138,6 +139,8 @@ def test_wsdl_served_with_own_address(sandbox):
     assert requests.get(sandbox.url + '?wsdl', timeout=5).text == text
     xsd = requests.get(sandbox.url[:-len('.svc')] + '.xsd', timeout=5)
     assert xsd.status_code == 200 and 'targetNamespace="%s"' % NAMESPACE in xsd.text
+    arrays = requests.get(sandbox.url.rsplit('/', 1)[0] + '/arrays.xsd', timeout=5)
+    assert arrays.status_code == 200 and 'targetNamespace="%s"' % ARRAYS_NAMESPACE in arrays.text
     # zeep pointed at the sandbox's WSDL talks to the sandbox.
     service = ascio_soap.get_client(wsdl_url, None, True, 10)
     assert service.LogIn(session={'Account': ACCOUNT, 'Password': PASSWORD}).LogInResult.ResultCode == 200
@@ -281,6 +284,37 @@ def test_out_of_order_element_is_ignored(sandbox, service, session):
     _status, root = raw_call(sandbox.url, 'GetDomain',
                              '<domainHandle>SBXD-EXAMPLE-COM</domainHandle><sessionId>%s</sessionId>' % session)
     assert root.findtext('.//%sResultCode' % NS) == '401'
+
+
+def test_reasons_are_strings_of_the_wcf_arrays_namespace(sandbox, service, session):
+    body = ('<sessionId>%s</sessionId><order><Type>Nameserver_Update</Type><Domain>'
+            '<DomainName>example.com</DomainName><NameServers><NameServer1><HostName>ns1.example.org</HostName>'
+            '</NameServer1></NameServers></Domain></order>' % session)
+    response, root = raw_call(sandbox.url, 'CreateOrder', body)
+    assert response.status_code == 200
+    values = root.find('.//%sCreateOrderResult/%sValues' % (NS, NS))
+    assert values is not None and len(values)
+    assert {child.tag for child in values} == {ARRAYS + 'string'}
+    raw_reasons = [child.text for child in values]
+    assert any('at least 2 name servers' in reason for reason in raw_reasons), raw_reasons
+    # zeep through the bundled WSDL reads the same reasons back.
+    result = create(service, session, 'Nameserver_Update', {
+        'DomainName': 'example.com', 'NameServers': ns('ns1.example.org')})
+    assert values_of(result, 'CreateOrder') == raw_reasons
+
+
+def test_string_arrays_are_read_in_the_wcf_arrays_namespace(sandbox, session):
+    def search(withstates):
+        body = '<sessionId>%s</sessionId><criteria><Mode>Strict</Mode>%s</criteria>' % (session, withstates)
+        _status, root = raw_call(sandbox.url, 'SearchDomain', body)
+        assert root.findtext('.//%sResultCode' % NS) == '200'
+        return {(d.findtext(NS + 'DomainName'), d.findtext(NS + 'Status')) for d in root.iter(NS + 'Domain')}
+    everything = search('')
+    expiring = search('<Withstates xmlns:a="%s"><a:string>EXPIRING</a:string></Withstates>' % ARRAYS_NAMESPACE)
+    assert expiring and {status for _name, status in expiring} == {'EXPIRING'}
+    assert expiring < everything
+    # A "string" in the Ascio namespace is an unknown element to WCF: no filter at all.
+    assert search('<Withstates><string>EXPIRING</string></Withstates>') == everything
 
 
 def test_malformed_envelope_is_a_soap_fault(sandbox):
