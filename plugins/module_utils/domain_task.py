@@ -5,6 +5,7 @@ The modules only translate their options into a DesiredDomain and name the aspec
 they manage; this file holds the shared flow, and registrar rules stay in the adapters.
 """
 import traceback
+from contextlib import contextmanager
 
 from ansible.module_utils.basic import AnsibleModule
 
@@ -24,6 +25,27 @@ def fail(module, exc, **result):
     if isinstance(exc, RegistrarError):
         result.update(registry_code=exc.code, registry_text=exc.text, registry_details=exc.details)
     module.fail_json(msg=str(exc), **result)
+
+
+@contextmanager
+def registrar_session(module, result):
+    """The task's adapter, closed at the end; every error becomes a failed task carrying ``result``.
+
+    Bad connection options fail before any request; a registrar's refusal carries its code
+    and text; anything unexpected is a failed task with the traceback only under -vvv.
+    """
+    try:
+        adapter = connect(module.params)
+    except InputError as exc:
+        fail(module, exc, **result)
+    try:
+        yield adapter
+    except (InputError, RegistrarError, WaitTimeout) as exc:
+        fail(module, exc, **result)
+    except Exception as exc:  # a bug or an unexpected answer: a failed task, not a traceback
+        module.fail_json(msg='unexpected error: %s' % exc, exception=traceback.format_exc(), **result)
+    finally:
+        adapter.close()
 
 
 def run_converge_module(argument_spec, build_desired, aspects, missing_ok=False, **module_kwargs):
@@ -56,11 +78,7 @@ def run_domain_task(module, desired, aspects, missing_ok=False):
     ``missing_ok`` allows a domain that is not in the account (register/transfer/absent).
     """
     result = dict(changed=False, domain=desired.name, operations=[])
-    try:
-        adapter = connect(module.params)
-    except InputError as exc:
-        fail(module, exc, **result)
-    try:
+    with registrar_session(module, result) as adapter:
         current = _read_after_pending(module, adapter, desired.name, aspects, result)
         if current is None and not missing_ok:
             raise DomainNotFound('404', 'domain %s is not in this %s account' % (desired.name, adapter.name))
@@ -92,25 +110,21 @@ def run_domain_task(module, desired, aspects, missing_ok=False):
                 module.warn('wait=false: sent %s only; re-run to send the rest once it is done' % operation.name)
                 del result['operations'][index + 1:]
                 break
-        final = adapter.get_domain(desired.name) if module.params['wait'] else expected
+        if not module.params['wait']:
+            result.update(view(expected, aspects))
+            module.exit_json(**result)
+        final = adapter.get_domain(desired.name)
         result.update(view(final, aspects))
-        if module._diff and module.params['wait']:
+        if module._diff:
             result['diff']['after'] = view(final, aspects)
-        if module.params['wait']:
-            # Confirm with a fresh read (seed 004's last step): once everything sent is done,
-            # the domain must need nothing more.
-            leftover = plan(final, desired)
-            if leftover and adapter.operations(final, adapter.resolve(final, leftover)):
-                module.fail_json(msg='%s: the registrar reported %s done, but the domain still differs in: %s'
-                                 % (desired.name, ', '.join(op.name for op in operations),
-                                    ', '.join(c.aspect for c in leftover)), **result)
+        # Confirm with a fresh read (seed 004's last step): once everything sent is done,
+        # the domain must need nothing more.
+        leftover = plan(final, desired)
+        if leftover and adapter.operations(final, adapter.resolve(final, leftover)):
+            module.fail_json(msg='%s: the registrar reported %s done, but the domain still differs in: %s'
+                             % (desired.name, ', '.join(op.name for op in operations),
+                                ', '.join(c.aspect for c in leftover)), **result)
         module.exit_json(**result)
-    except (InputError, RegistrarError, WaitTimeout) as exc:
-        fail(module, exc, **result)
-    except Exception as exc:  # a bug or an unexpected answer: a failed task, not a traceback
-        module.fail_json(msg='unexpected error: %s' % exc, exception=traceback.format_exc(), **result)
-    finally:
-        adapter.close()
 
 
 def _planned(operation):

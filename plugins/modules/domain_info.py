@@ -111,14 +111,12 @@ domain:
       returned: when O(include_auth_code=true)
 '''
 
-import traceback
-
 from ansible.module_utils.basic import AnsibleModule
 
-from ansible_collections.domainops.registrar.plugins.module_utils.connection import CONNECTION_ARGSPEC, connect
+from ansible_collections.domainops.registrar.plugins.module_utils.connection import CONNECTION_ARGSPEC
 from ansible_collections.domainops.registrar.plugins.module_utils.core import validation
-from ansible_collections.domainops.registrar.plugins.module_utils.core.errors import InputError, RegistrarError
-from ansible_collections.domainops.registrar.plugins.module_utils.domain_task import fail
+from ansible_collections.domainops.registrar.plugins.module_utils.core.errors import InputError
+from ansible_collections.domainops.registrar.plugins.module_utils.domain_task import fail, registrar_session
 
 
 def main():
@@ -130,17 +128,10 @@ def main():
     module = AnsibleModule(argument_spec=argument_spec, supports_check_mode=True)
     try:
         name = validation.domain_name(module.params['name'])
-        adapter = connect(module.params)
     except InputError as exc:
         fail(module, exc, changed=False)
-    try:
+    with registrar_session(module, dict(changed=False)) as adapter:
         domain = adapter.get_domain(name)
-    except (InputError, RegistrarError) as exc:
-        fail(module, exc, changed=False)
-    except Exception as exc:  # an unexpected answer: a failed task, not a traceback
-        module.fail_json(msg='unexpected error: %s' % exc, exception=traceback.format_exc(), changed=False)
-    finally:
-        adapter.close()
     module.exit_json(
         changed=False, exists=domain is not None,
         domain=domain.to_dict(include_auth_code=module.params['include_auth_code']) if domain else None)

@@ -113,13 +113,11 @@ remaining:
   type: dict
 '''
 
-import traceback
-
 from ansible.module_utils.basic import AnsibleModule
 
-from ansible_collections.domainops.registrar.plugins.module_utils.connection import CONNECTION_ARGSPEC, connect
-from ansible_collections.domainops.registrar.plugins.module_utils.core.errors import InputError, RegistrarError
-from ansible_collections.domainops.registrar.plugins.module_utils.domain_task import fail
+from ansible_collections.domainops.registrar.plugins.module_utils.connection import CONNECTION_ARGSPEC
+from ansible_collections.domainops.registrar.plugins.module_utils.core.errors import InputError
+from ansible_collections.domainops.registrar.plugins.module_utils.domain_task import registrar_session
 
 
 def handle_queue(module, adapter):
@@ -160,18 +158,8 @@ def main():
     argument_spec.update(CONNECTION_ARGSPEC)
     module = AnsibleModule(argument_spec=argument_spec, supports_check_mode=True,
                            required_if=[('action', 'ack', ['message_id'])])
-    try:
-        adapter = connect(module.params)
-    except InputError as exc:
-        fail(module, exc, changed=False)
-    try:
+    with registrar_session(module, dict(changed=False)) as adapter:
         result = handle_queue(module, adapter)
-    except (InputError, RegistrarError) as exc:
-        fail(module, exc, changed=False)
-    except Exception as exc:  # an unexpected answer: a failed task, not a traceback
-        module.fail_json(msg='unexpected error: %s' % exc, exception=traceback.format_exc(), changed=False)
-    finally:
-        adapter.close()
     module.exit_json(**result)
 
 

@@ -413,8 +413,6 @@ def operations(current, changes, known_contacts=None, in_place=False, owner_cons
     known = known_contacts or {}
     by_aspect = {}
     for change in changes:
-        if change.aspect not in SUPPORTED_ASPECTS:
-            raise InputError('%s: not supported by this registrar (%s)' % (change.aspect, NAME))
         by_aspect[change.aspect] = change
     for aspect in ('register', 'transfer', 'restore'):
         if aspect in by_aspect:
