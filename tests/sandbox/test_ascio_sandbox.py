@@ -13,8 +13,18 @@ if ROOT not in sys.path:
     sys.path.insert(0, ROOT)
 
 from plugins.module_utils.ascio import soap as ascio_soap  # noqa: E402
-from plugins.module_utils.ascio.wsdl import ARRAYS_NAMESPACE, NAMESPACE, soap_action  # noqa: E402
 from sandbox.launcher import Sandbox  # noqa: E402
+
+# Raw requests take their facts from docs/reference/, not from the client or the sandbox.
+with open(os.path.join(ROOT, 'docs', 'reference', 'ascio-v2-binding.json'), encoding='utf-8') as _handle:
+    BINDING = json.load(_handle)
+NAMESPACE = BINDING['targetNamespace']
+ARRAYS_NAMESPACE = 'http://schemas.microsoft.com/2003/10/Serialization/Arrays'
+
+
+def soap_action(operation):
+    return BINDING['soapAction'][operation]
+
 
 SEED = os.path.join(ROOT, 'sandbox', 'seeds', 'ascio.yml')
 ACCOUNT, PASSWORD = 'demo', 'demo-password'
