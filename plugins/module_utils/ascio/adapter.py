@@ -128,6 +128,10 @@ class AscioAdapter(RegistrarAdapter):
         where = 'the Ascio API at %s' % self.endpoint
         status = self._transport.last_status if self._transport is not None else None
         posted = self._transport is not None and self._transport.posted
+        if isinstance(exc, requests.exceptions.ChunkedEncodingError):
+            # Fewer bytes than the Content-Length announced: an answer cut short, never data.
+            return RegistrarError('invalid answer', '%s: the answer could not be read: %s (from %s)'
+                                  % (operation, soap.request_error_cause(exc, self._timeout), where)), True
         if isinstance(exc, requests.exceptions.RequestException):
             sent = soap.request_was_sent(exc)
             cause = soap.request_error_cause(exc, self._timeout)
