@@ -21,11 +21,12 @@ import decimal
 
 from lxml import etree
 
-from .schema import ACTION_OPERATIONS, ENUMS, FAULTS, NAMESPACE, TYPE_NAMESPACES, TYPES
+from .schema import ACTION_OPERATIONS, BINDING, ENUMS, FAULTS, NAMESPACE, TYPE_NAMESPACES, TYPES
 
 SOAP_ENV = 'http://schemas.xmlsoap.org/soap/envelope/'
 XSI = 'http://www.w3.org/2001/XMLSchema-instance'
 # The namespaces WCF qualifies its own fault codes with (docs/reference/wcf-faults.json).
+UNTYPED_ACTIONS = dict((action, op) for op, action in BINDING['soapAction'].items() if action not in ACTION_OPERATIONS)
 FAULT_CODE_NAMESPACES = dict((code, FAULTS[code]['faultcode_namespace']) for code in ('ActionNotSupported', 'DeserializationFailed'))
 
 _NIL = '{%s}nil' % XSI
@@ -90,6 +91,9 @@ def parse_request(body, soap_action):
         raise SoapFault('Client', 'The SOAP envelope must contain exactly one Body.')
     action = (soap_action or '').strip().strip('"')
     operation = ACTION_OPERATIONS.get(action)
+    if operation is None and action in UNTYPED_ACTIONS:
+        # In the real binding, but the reference has no message types to read its body with.
+        raise SoapFault('Server', 'The sandbox does not implement the operation %s.' % UNTYPED_ACTIONS[action])
     if operation is None:
         raise SoapFault('ActionNotSupported', FAULTS['ActionNotSupported']['faultstring'].replace('{action}', action))
     children = [child for child in bodies[0] if isinstance(child.tag, str)]

@@ -378,6 +378,11 @@ def test_a_soap_action_of_no_operation_is_action_not_supported(sandbox, action):
                            "mismatch at the EndpointDispatcher." % action)
 
 
+def test_an_operation_of_the_binding_without_types_is_not_implemented_not_unknown(sandbox):
+    namespace, code, text = fault_of(raw_post(sandbox.url, BINDING['soapAction']['UpdateReseller'], 'UpdateReseller', ''))
+    assert code == 'Server' and 'does not implement the operation UpdateReseller' in text
+
+
 def test_the_real_soap_action_is_dispatched(sandbox):
     response = raw_post(sandbox.url, BINDING['soapAction']['LogIn'], 'LogIn', LOGIN_BODY)
     assert response.status_code == 200
