@@ -28,6 +28,7 @@ __metaclass__ = type
 
 import threading
 import traceback
+from urllib.parse import urlsplit
 
 from ._wsdl import BINDING_NAME, BINDING_QNAME, DOCUMENTS, LIVE_WSDL_URL, NAMESPACE, OTE_WSDL_URL, SERVICE_ADDRESS, WSDL_NAME
 
@@ -296,8 +297,8 @@ def is_write(operation):
 def describe_endpoint(endpoint):
     """'<endpoint> (the Ascio live service)', '... (the Ascio OTE (test) service)' or the URL alone."""
     try:
-        host = (requests.utils.urlparse(endpoint).hostname or '').lower()
-    except (AttributeError, ValueError):
+        host = (urlsplit(endpoint).hostname or '').lower()
+    except (AttributeError, TypeError, ValueError):
         host = ''
     where = ENVIRONMENT_HOSTS.get(host)
     return '%s (%s)' % (endpoint, where) if where else '%s (not an Ascio host: a sandbox or proxy)' % endpoint
