@@ -164,6 +164,11 @@ def test_the_leniency_wcf_answers_need_stays(canned, recorded):
     assert b'NewerMember' in answer
     found = pending_with(canned, answer)
     assert [p.operation for p in found] == ['Expire_Domain']
+    # Members in another order than the bundled schema's (strict=True would refuse both answers).
+    total = answer[answer.index(b'<totalOrders>'):answer.index(b'</totalOrders>') + len(b'</totalOrders>')]
+    reordered = answer.replace(total, b'', 1).replace(b'</orders>', b'</orders>' + total, 1)
+    assert reordered != answer
+    assert [p.operation for p in pending_with(canned, reordered)] == ['Expire_Domain']
 
 
 # ------------------------------------------------------------------ no answer, error pages
