@@ -2,7 +2,11 @@
 
 Run ``python -m sandbox.ascio --help``; see docs/sandbox-ascio.md.
 
-Modules: soap (envelopes, DataContract-style reading/writing), hosts (name
+It imports nothing from the collection (plugins/): it is a judge of the client,
+not a mirror.
+
+Modules: schema (the contract and the served WSDL, read from docs/reference/),
+soap (envelopes, WCF dispatch by SOAPAction, DataContract-style reading/writing), hosts (name
 and IP checks), state (accounts, sessions, domains), seed (YAML seed),
 orders (validation and the change of each order type), processing (order
 lifecycle and poll queue), operations (the SOAP operations), journal,

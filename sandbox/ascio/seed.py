@@ -20,9 +20,8 @@ import datetime
 
 import yaml
 
-from plugins.module_utils.ascio.wsdl import ENUMS, TYPES
-
 from . import hosts
+from .schema import ENUMS, TYPES
 from .soap import is_array, parse_datetime
 from .state import ACTIVE, DELETED, EXPIRING, add_years, utcnow
 

@@ -1,25 +1,29 @@
 """HTTP front of the Ascio sandbox (stdlib ThreadingHTTPServer).
 
-GET  /2012/01/01/AscioService.wsdl (or .svc?wsdl)  the bundled WSDL, address = this sandbox
-GET  /2012/01/01/AscioService.xsd                  the bundled schema
-GET  /2012/01/01/arrays.xsd                        the schema of WCF's arrays namespace it imports
+GET  /2012/01/01/AscioService.wsdl (or .svc?wsdl)  the binding WSDL, shaped like Ascio's, address = this sandbox
+GET  /2012/01/02/AscioService.xml                  the portType/messages document it imports (absolute URL)
+GET  /2012/01/02/AscioService.xsd, arrays.xsd      the schemas that document imports (also under /2012/01/01/)
 POST /2012/01/01/AscioService.svc                  SOAP 1.1 (text/xml, SOAPAction)
+
+Every document is built by ``schema`` from docs/reference/.
 """
 import sys
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from urllib.parse import urlsplit
 
-from plugins.module_utils.ascio.wsdl import ARRAYS_XSD_NAME, ARRAYS_XSD_TEXT, XSD_TEXT, wsdl_text
-
-from . import soap
+from . import schema, soap
 from .operations import NotImplementedOperation
 
 BASE_PATH = '/2012/01/01/'
+TYPES_PATH = '/2012/01/02/'
 SERVICE_PATH = BASE_PATH + 'AscioService.svc'
 WSDL_PATH = BASE_PATH + 'AscioService.wsdl'
-XSD_PATH = BASE_PATH + 'AscioService.xsd'
-ARRAYS_XSD_PATH = BASE_PATH + ARRAYS_XSD_NAME
+PORT_TYPES_PATH = TYPES_PATH + 'AscioService.xml'
+XSD_NAME = 'AscioService.xsd'
+ARRAYS_XSD_NAME = 'arrays.xsd'
 MAX_BODY = 4 * 1024 * 1024
+SCHEMAS = {XSD_NAME: schema.xsd_text().encode('utf-8'), ARRAYS_XSD_NAME: schema.arrays_xsd_text().encode('utf-8')}
+PORT_TYPES = schema.port_types_text(XSD_NAME).encode('utf-8')
 
 
 class Handler(BaseHTTPRequestHandler):
@@ -35,9 +39,9 @@ class Handler(BaseHTTPRequestHandler):
         if self.command != 'HEAD':
             self.wfile.write(body)
 
-    def _own_address(self):
+    def _own_url(self, path):
         host = self.headers.get('Host') or '%s:%d' % self.server.server_address[:2]
-        return 'http://%s%s' % (host, SERVICE_PATH)
+        return 'http://%s%s' % (host, path)
 
     def log_message(self, fmt, *args):
         sys.stderr.write('ascio-sandbox: %s %s\n' % (self.address_string(), fmt % args))
@@ -46,12 +50,14 @@ class Handler(BaseHTTPRequestHandler):
     def do_GET(self):
         parts = urlsplit(self.path)
         query = parts.query.lower()
+        name = parts.path.rsplit('/', 1)[-1]
         if parts.path == WSDL_PATH or (parts.path == SERVICE_PATH and query in ('wsdl', 'singlewsdl')):
-            self._send(200, wsdl_text(self._own_address()).encode('utf-8'))
-        elif parts.path == XSD_PATH:
-            self._send(200, XSD_TEXT.encode('utf-8'))
-        elif parts.path == ARRAYS_XSD_PATH:
-            self._send(200, ARRAYS_XSD_TEXT.encode('utf-8'))
+            text = schema.wsdl_text(self._own_url(PORT_TYPES_PATH), self._own_url(SERVICE_PATH))
+            self._send(200, text.encode('utf-8'))
+        elif parts.path == PORT_TYPES_PATH:
+            self._send(200, PORT_TYPES)
+        elif parts.path in (BASE_PATH + name, TYPES_PATH + name) and name in SCHEMAS:
+            self._send(200, SCHEMAS[name])
         else:
             self._send(404, b'Not found\n', 'text/plain; charset=utf-8')
 

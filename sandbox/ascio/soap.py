@@ -1,6 +1,9 @@
 """SOAP 1.1 envelopes read and written the way the WCF service does it.
 
-Driven by ``TYPES`` of the bundled wsdl.py.  Reading follows WCF's
+Driven by the sandbox's own reading of docs/reference/ (``schema``): the
+SOAPAction header picks the operation as WCF's dispatcher does (an action of no
+operation is ActionNotSupported, whatever the body), then the body must hold
+that operation's wrapper.  Reading follows WCF's
 DataContractSerializer: the children of a sequence are matched in schema
 order, and an element that comes after a later member (out of order), an
 unknown element, or an element of another namespace is silently ignored.
@@ -18,13 +21,13 @@ import decimal
 
 from lxml import etree
 
-from plugins.module_utils.ascio.wsdl import (ENUMS, NAMESPACE, OPERATIONS, SOAP_ACTION_PREFIX, TYPE_NAMESPACES,
-                                             TYPES)
+from .schema import ACTION_OPERATIONS, BINDING, ENUMS, FAULTS, NAMESPACE, TYPE_NAMESPACES, TYPES
 
 SOAP_ENV = 'http://schemas.xmlsoap.org/soap/envelope/'
 XSI = 'http://www.w3.org/2001/XMLSchema-instance'
-# WCF puts its dispatcher fault codes in this namespace.
-DISPATCHER = 'http://schemas.microsoft.com/net/2005/12/windowscommunicationfoundation/dispatcher'
+# The namespaces WCF qualifies its own fault codes with (docs/reference/wcf-faults.json).
+UNTYPED_ACTIONS = dict((action, op) for op, action in BINDING['soapAction'].items() if action not in ACTION_OPERATIONS)
+FAULT_CODE_NAMESPACES = dict((code, FAULTS[code]['faultcode_namespace']) for code in ('ActionNotSupported', 'DeserializationFailed'))
 
 _NIL = '{%s}nil' % XSI
 _INT_RANGE = (-2 ** 31, 2 ** 31 - 1)
@@ -87,25 +90,27 @@ def parse_request(body, soap_action):
     if len(bodies) != 1:
         raise SoapFault('Client', 'The SOAP envelope must contain exactly one Body.')
     action = (soap_action or '').strip().strip('"')
-    operation = action[len(SOAP_ACTION_PREFIX):] if action.startswith(SOAP_ACTION_PREFIX) else None
-    if operation not in OPERATIONS:
-        raise SoapFault('ActionNotSupported',
-                        "The message with Action '%s' cannot be processed at the receiver, due to a "
-                        "ContractFilter mismatch at the EndpointDispatcher." % action)
+    operation = ACTION_OPERATIONS.get(action)
+    if operation is None and action in UNTYPED_ACTIONS:
+        # In the real binding, but the reference has no message types to read its body with.
+        raise SoapFault('Server', 'The sandbox does not implement the operation %s.' % UNTYPED_ACTIONS[action])
+    if operation is None:
+        raise SoapFault('ActionNotSupported', FAULTS['ActionNotSupported']['faultstring'].replace('{action}', action))
     children = [child for child in bodies[0] if isinstance(child.tag, str)]
     expected = '{%s}%s' % (NAMESPACE, operation)
     if not children or children[0].tag != expected:
-        found = children[0].tag if children else 'nothing'
-        raise SoapFault('DeserializationFailed',
-                        "The formatter threw an exception while trying to deserialize the message: "
-                        "Expecting element '%s' from namespace '%s', found %s."
-                        % (operation, NAMESPACE, found))
+        found = ("element '%s' from namespace '%s'" % (etree.QName(children[0]).localname, etree.QName(children[0]).namespace)
+                 if children else 'nothing')
+        raise SoapFault('DeserializationFailed', _formatter(
+            "Expecting element '%s' from namespace '%s', found %s." % (operation, NAMESPACE, found)))
     try:
         return operation, read_complex(children[0], operation)
     except (ValueError, TypeError, decimal.InvalidOperation) as error:
-        raise SoapFault('DeserializationFailed',
-                        'The formatter threw an exception while trying to deserialize the message: %s'
-                        % error)
+        raise SoapFault('DeserializationFailed', _formatter(error))
+
+
+def _formatter(detail):
+    return FAULTS['DeserializationFailed']['faultstring'].replace('{detail}', str(detail))
 
 
 def read_complex(element, type_name):
@@ -151,9 +156,15 @@ def read_value(element, type_name):
     if type_name == 'string':
         return text
     if type_name == 'int':
-        value = int(text.strip())
-        if not _INT_RANGE[0] <= value <= _INT_RANGE[1]:
-            raise ValueError('The value %s is not a valid Int32.' % value)
+        try:
+            value = int(text.strip())
+        except ValueError:
+            value = None
+        if value is None or not _INT_RANGE[0] <= value <= _INT_RANGE[1]:
+            raise ValueError("There was an error while trying to deserialize parameter %s:%s. The InnerException message "
+                             "was 'There was an error deserializing the object of type System.Int32. The value '%s' "
+                             "cannot be parsed as the type 'Int32'.'.  Please see InnerException for more details."
+                             % (etree.QName(element).namespace, etree.QName(element).localname, text))
         return value
     if type_name == 'boolean':
         value = text.strip()
@@ -243,15 +254,13 @@ def build_fault(fault):
     """A SOAP 1.1 Fault envelope (bytes), with WCF's dispatcher codes where WCF uses them."""
     envelope, body = _envelope()
     element = etree.SubElement(body, '{%s}Fault' % SOAP_ENV)
-    code = etree.SubElement(element, 'faultcode')
-    if fault.code in ('Client', 'Server', 'VersionMismatch', 'MustUnderstand'):
-        code.text = 's:' + fault.code
-    else:
+    if fault.code in FAULT_CODE_NAMESPACES:
+        # Declare the prefix used inside the QName text, as WCF does.
+        code = etree.SubElement(element, 'faultcode', nsmap={'a': FAULT_CODE_NAMESPACES[fault.code]})
         code.text = 'a:' + fault.code
-        # Declare the prefix used inside the QName text.
-        new_code = etree.Element('faultcode', nsmap={'a': DISPATCHER})
-        new_code.text = code.text
-        element.replace(code, new_code)
+    else:
+        code = etree.SubElement(element, 'faultcode')
+        code.text = 's:' + fault.code
     string = etree.SubElement(element, 'faultstring')
     string.set('{http://www.w3.org/XML/1998/namespace}lang', 'en-US')
     string.text = fault.message

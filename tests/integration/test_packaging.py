@@ -22,7 +22,7 @@ SEEDS = os.path.join(ROOT, 'sandbox', 'seeds')
 NOT_SHIPPED = ('.venv/', '.build/', '.git/', '.pytest_cache/', '__pycache__/', '.ansible/', '.ci/',
                'tests/output/', 'changelogs/.plugin-cache.yaml')
 SHIPPED = ('README.md', 'requirements.txt', 'meta/runtime.yml', 'meta/execution-environment.yml',
-           'plugins/modules/nameservers.py', 'plugins/module_utils/ascio/wsdl.py',
+           'plugins/modules/nameservers.py', 'plugins/module_utils/ascio/_wsdl.py',
            'plugins/doc_fragments/connection.py', 'playbooks/demo.yml', 'playbooks/demo-registrar.yml',
            'changelogs/changelog.yaml', 'changelogs/config.yaml', 'docs/getting-started.md')
 

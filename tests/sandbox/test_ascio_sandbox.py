@@ -13,8 +13,18 @@ if ROOT not in sys.path:
     sys.path.insert(0, ROOT)
 
 from plugins.module_utils.ascio import soap as ascio_soap  # noqa: E402
-from plugins.module_utils.ascio.wsdl import ARRAYS_NAMESPACE, NAMESPACE, soap_action  # noqa: E402
 from sandbox.launcher import Sandbox  # noqa: E402
+
+# Raw requests take their facts from docs/reference/, not from the client or the sandbox.
+with open(os.path.join(ROOT, 'docs', 'reference', 'ascio-v2-binding.json'), encoding='utf-8') as _handle:
+    BINDING = json.load(_handle)
+NAMESPACE = BINDING['targetNamespace']
+ARRAYS_NAMESPACE = 'http://schemas.microsoft.com/2003/10/Serialization/Arrays'
+
+
+def soap_action(operation):
+    return BINDING['soapAction'][operation]
+
 
 SEED = os.path.join(ROOT, 'sandbox', 'seeds', 'ascio.yml')
 ACCOUNT, PASSWORD = 'demo', 'demo-password'
@@ -327,6 +337,108 @@ def test_malformed_envelope_is_a_soap_fault(sandbox):
     response, root = raw_call(sandbox.url, 'LogIn', '')
     assert response.status_code == 200  # an empty LogIn is a 401, not a fault
     assert root.findtext('.//%sResultCode' % NS) == '401'
+
+
+# ------------------------------------------------------------------ the wire, as WCF refuses it (raw HTTP)
+
+with open(os.path.join(ROOT, 'docs', 'reference', 'wcf-faults.json'), encoding='utf-8') as _handle:
+    WCF_FAULTS = json.load(_handle)
+WSDL_NS = '{http://schemas.xmlsoap.org/wsdl/}'
+WSDL_SOAP_NS = '{http://schemas.xmlsoap.org/wsdl/soap/}'
+
+
+def raw_post(url, action, operation, body_xml):
+    envelope = ('<s:Envelope xmlns:s="%s"><s:Body><%s xmlns="%s">%s</%s></s:Body></s:Envelope>'
+                % (SOAP_ENV, operation, NAMESPACE, body_xml, operation))
+    return requests.post(url, data=envelope.encode('utf-8'), timeout=10, headers={
+        'Content-Type': 'text/xml; charset=utf-8', 'SOAPAction': '"%s"' % action})
+
+
+def fault_of(response):
+    assert response.status_code == 500
+    fault = etree.fromstring(response.content).find('{%s}Body/{%s}Fault' % (SOAP_ENV, SOAP_ENV))
+    code = fault.find('faultcode')
+    prefix, _colon, local = code.text.partition(':')
+    return code.nsmap.get(prefix), local, fault.findtext('faultstring')
+
+
+LOGIN_BODY = '<session><Account>%s</Account><Password>%s</Password></session>' % (ACCOUNT, PASSWORD)
+
+
+@pytest.mark.parametrize('action', [
+    'http://www.ascio.com/2007/01/IAscioService/LogIn',       # the invented prefix of earlier releases
+    'http://www.ascio.com/2007/01/IOrderService/LogIn',       # right operation, wrong contract
+    'LogIn', ''])
+def test_a_soap_action_of_no_operation_is_action_not_supported(sandbox, action):
+    namespace, code, text = fault_of(raw_post(sandbox.url, action, 'LogIn', LOGIN_BODY))
+    expected = WCF_FAULTS['ActionNotSupported']
+    assert (namespace, code) == (expected['faultcode_namespace'], 'ActionNotSupported')
+    assert text == expected['faultstring'].replace('{action}', action)
+    assert text.startswith("The message with Action '%s' cannot be processed at the receiver, due to a ContractFilter "
+                           "mismatch at the EndpointDispatcher." % action)
+
+
+def test_an_operation_of_the_binding_without_types_is_not_implemented_not_unknown(sandbox):
+    namespace, code, text = fault_of(raw_post(sandbox.url, BINDING['soapAction']['UpdateReseller'], 'UpdateReseller', ''))
+    assert code == 'Server' and 'does not implement the operation UpdateReseller' in text
+
+
+def test_the_real_soap_action_is_dispatched(sandbox):
+    response = raw_post(sandbox.url, BINDING['soapAction']['LogIn'], 'LogIn', LOGIN_BODY)
+    assert response.status_code == 200
+    assert etree.fromstring(response.content).findtext('.//%sResultCode' % NS) == '200'
+
+
+def test_a_body_of_another_operation_than_the_action_is_deserialization_failed(sandbox):
+    namespace, code, text = fault_of(raw_post(sandbox.url, BINDING['soapAction']['GetDomain'], 'LogIn', LOGIN_BODY))
+    assert (namespace, code) == (WCF_FAULTS['DeserializationFailed']['faultcode_namespace'], 'DeserializationFailed')
+    assert text.startswith('The formatter threw an exception while trying to deserialize the message: ')
+    assert "Expecting element 'GetDomain'" in text
+
+
+def test_text_in_an_int_is_deserialization_failed(sandbox, session):
+    body = '<sessionId>%s</sessionId><msgId>twelve</msgId>' % session
+    namespace, code, text = fault_of(raw_post(sandbox.url, BINDING['soapAction']['AckMessage'], 'AckMessage', body))
+    assert code == 'DeserializationFailed'
+    assert "The value 'twelve' cannot be parsed as the type 'Int32'" in text
+
+
+def test_a_member_out_of_order_is_ignored_not_refused(sandbox):
+    # session is Account, Password: Password first makes the later Account "out of order" - dropped.
+    body = '<session><Password>%s</Password><Account>%s</Account></session>' % (PASSWORD, ACCOUNT)
+    response = raw_post(sandbox.url, BINDING['soapAction']['LogIn'], 'LogIn', body)
+    assert response.status_code == 200
+    assert etree.fromstring(response.content).findtext('.//%sResultCode' % NS) == '401'
+
+
+def test_the_served_wsdl_has_the_shape_of_ascios(sandbox):
+    base = sandbox.url.rsplit('/', 4)[0]
+    root = etree.fromstring(requests.get(sandbox.url[:-len('.svc')] + '.wsdl', timeout=5).content)
+    assert root.get('targetNamespace') == NAMESPACE
+    (binding,) = root.findall(WSDL_NS + 'binding')
+    assert binding.get('name') == BINDING['binding']
+    assert {op.get('name'): op.find(WSDL_SOAP_NS + 'operation').get('soapAction')
+            for op in binding.findall(WSDL_NS + 'operation')} == {
+        op: action for op, action in BINDING['soapAction'].items() if op != 'UpdateReseller'}
+    (service,) = root.findall(WSDL_NS + 'service')
+    port = service.find(WSDL_NS + 'port')
+    assert (service.get('name'), port.get('name')) == (BINDING['service'], BINDING['port'])
+    prefix = port.get('binding').split(':')[0]
+    assert port.nsmap[prefix] == BINDING['quirks']['tns_prefix']['bound_to'] != NAMESPACE
+    assert port.find(WSDL_SOAP_NS + 'address').get('location') == sandbox.url
+    (imported,) = root.findall(WSDL_NS + 'import')
+    assert imported.get('location') == base + '/2012/01/02/AscioService.xml'
+    port_types = etree.fromstring(requests.get(imported.get('location'), timeout=5).content)
+    assert port_types.find(WSDL_NS + 'portType').get('name') == BINDING['portType']
+
+
+def test_the_sandbox_imports_nothing_from_plugins():
+    folder = os.path.join(ROOT, 'sandbox', 'ascio')
+    for name in sorted(os.listdir(folder)):
+        if name.endswith('.py'):
+            with open(os.path.join(folder, name), encoding='utf-8') as handle:
+                imports = [line for line in handle if line.lstrip().startswith(('import ', 'from '))]
+            assert not [line for line in imports if 'plugins' in line or 'ansible_collections' in line], name
 
 
 # ------------------------------------------------------------------ stage 2

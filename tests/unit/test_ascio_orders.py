@@ -6,7 +6,7 @@ import os
 import pytest
 from lxml import etree
 
-from ansible_collections.domainops.registrar.plugins.module_utils.ascio import orders, soap, wsdl
+from ansible_collections.domainops.registrar.plugins.module_utils.ascio import _wsdl as wsdl, orders, soap
 from ansible_collections.domainops.registrar.plugins.module_utils.core import validation
 from ansible_collections.domainops.registrar.plugins.module_utils.core.adapter import REDACTED
 from ansible_collections.domainops.registrar.plugins.module_utils.core.errors import InputError

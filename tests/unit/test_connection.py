@@ -57,3 +57,17 @@ def test_bad_connection_settings_fail_clearly(provider, env, message):
 
 def test_the_password_is_no_log():
     assert CONNECTION_ARGSPEC['password']['no_log'] is True
+
+
+def test_ascio_addresses_are_the_binding_tables():
+    # connection.py needs them at run time; docs/reference/ascio-v2-binding.json is where they come from.
+    import json
+    import os
+    from ansible_collections.domainops.registrar.plugins.module_utils import connection
+    root = os.path.dirname(os.path.dirname(os.path.dirname(os.path.abspath(__file__))))
+    with open(os.path.join(root, 'docs', 'reference', 'ascio-v2-binding.json'), encoding='utf-8') as handle:
+        binding = json.load(handle)
+    assert connection.ASCIO_WSDLS == binding['wsdl']
+    assert connection.ASCIO_ENDPOINTS['live'] == binding['address']['live']
+    # No source gives the OTE service address: it is the OTE WSDL's, with .svc (docs/ascio-wire.md).
+    assert connection.ASCIO_ENDPOINTS['ote'] == binding['wsdl']['ote'].replace('.wsdl', '.svc')

@@ -16,6 +16,7 @@ import copy
 from ansible.module_utils.basic import missing_required_lib
 
 from ansible_collections.domainops.registrar.plugins.module_utils.ascio import orders
+from ansible_collections.domainops.registrar.plugins.module_utils.ascio import soap
 from ansible_collections.domainops.registrar.plugins.module_utils.ascio.soap import (
     BINDING_QNAME, BUNDLED_WSDL_URL, HAS_ZEEP, get_zeep_client)
 from ansible_collections.domainops.registrar.plugins.module_utils.core.adapter import (
@@ -37,21 +38,23 @@ ORDER_MESSAGES = 'Message_to_Partner'
 
 
 class StatusTransport(object):
-    """zeep's transport, remembering the HTTP status of the last answer.
+    """zeep's transport, remembering whether the call was posted and the HTTP status of its answer.
 
-    zeep (strict=False) turns a non-XML error page into an AttributeError or an
-    "Unknown fault"; with the status the error can say "HTTP 502" instead.
+    "posted" tells a request zeep could not even build (nothing sent) from one that
+    went out; the status lets a fault say "HTTP 502" instead of "Unknown fault".
     """
 
     def __init__(self, transport):
         self._transport = transport
         self.last_status = None
+        self.posted = False
 
     def __getattr__(self, name):
         return getattr(self._transport, name)
 
     def post_xml(self, address, envelope, headers):
         self.last_status = None
+        self.posted = True
         response = self._transport.post_xml(address, envelope, headers)
         self.last_status = response.status_code
         return response
@@ -97,12 +100,17 @@ class AscioAdapter(RegistrarAdapter):
     def service(self):
         """The service proxy bound to the endpoint; the parsed WSDL is shared per process."""
         if self._service is None:
+            where = 'the bundled WSDL' if self.wsdl_url == BUNDLED_WSDL_URL else self.wsdl_url
             try:
                 shared = get_zeep_client(self.wsdl_url, self._verify, self._timeout)
-            except Exception as exc:  # network, TLS, XML: all mean "no usable WSDL"
-                where = 'the bundled WSDL' if self.wsdl_url == BUNDLED_WSDL_URL else self.wsdl_url
-                raise RegistrarError('WSDL', 'cannot load the Ascio service description from %s: %s'
-                                     % (where, self._clean(exc)))
+            except soap.WsdlError as exc:
+                raise RegistrarError('WSDL', '%s: use the Ascio WSDL (wsdl: live, ote, bundled) or one with that binding'
+                                     % self._clean(exc))
+            except requests.exceptions.RequestException as exc:
+                raise RegistrarError('WSDL', 'cannot load the Ascio WSDL from %s: %s'
+                                     % (where, soap.request_error_cause(exc, self._timeout)))
+            except Exception as exc:  # HTTP status, XML, schema: all mean "no usable WSDL"
+                raise RegistrarError('WSDL', 'cannot load the Ascio WSDL from %s: %s' % (where, self._clean(exc)))
             # A shallow copy: same parsed WSDL, own transport wrapper (the cached client is untouched).
             client = copy.copy(shared)
             self._transport = client.transport = StatusTransport(shared.transport)
@@ -116,49 +124,56 @@ class AscioAdapter(RegistrarAdapter):
         return text
 
     def _transport_error(self, operation, exc):
-        """A RegistrarError for a call that got no usable Ascio answer."""
-        where = 'Ascio API at %s' % self.endpoint
+        """(RegistrarError, sent) for a call that got no usable Ascio answer; sent: the request went out."""
+        where = 'the Ascio API at %s' % self.endpoint
         status = self._transport.last_status if self._transport is not None else None
-        if status is None and not isinstance(exc, requests.exceptions.RequestException):
+        posted = self._transport is not None and self._transport.posted
+        if isinstance(exc, requests.exceptions.ChunkedEncodingError):
+            # Fewer bytes than the Content-Length announced: an answer cut short, never data.
+            return RegistrarError('invalid answer', '%s: the answer could not be read: %s (from %s)'
+                                  % (operation, soap.request_error_cause(exc, self._timeout), where)), True
+        if isinstance(exc, requests.exceptions.RequestException):
+            sent = soap.request_was_sent(exc)
+            cause = soap.request_error_cause(exc, self._timeout)
+            code = 'TLS' if isinstance(exc, requests.exceptions.SSLError) else (
+                'timeout' if isinstance(exc, requests.exceptions.Timeout) else 'connection')
+            if sent and soap.is_write(operation):
+                return RegistrarError(code, '%s was sent to %s but no answer came back: %s'
+                                      % (operation, where, cause)), True
+            return RegistrarError(code, '%s: cannot reach %s: %s' % (operation, where, cause)), sent
+        if not posted:
             # Nothing was sent: zeep could not build the request from the arguments.
-            return RegistrarError('invalid request', '%s: could not build the request for the %s: %s'
-                                  % (operation, where, self._clean(exc)))
+            return RegistrarError('invalid request', '%s: could not build the request for %s: %s'
+                                  % (operation, where, self._clean(exc))), False
+        if isinstance(exc, soap.UnreadableAnswer):
+            return RegistrarError('invalid answer', '%s: the answer could not be read: %s (from %s)'
+                                  % (operation, exc.reason, where)), True
         if isinstance(exc, Fault) and status in (None, OK, 500):
-            return RegistrarError('SOAP Fault', '%s: the %s answered with a SOAP fault: %s'
-                                  % (operation, where, self._clean(exc.message)))
+            return RegistrarError('SOAP Fault', '%s: %s answered with a SOAP fault: %s'
+                                  % (operation, where, self._clean(exc.message))), True
         if isinstance(exc, TransportError) or status not in (None, OK):
             status = getattr(exc, 'status_code', None) or status
-            return RegistrarError('HTTP %s' % status, '%s: the %s answered HTTP %s, not a SOAP answer'
-                                  % (operation, where, status))
-        if isinstance(exc, requests.exceptions.SSLError):
-            hint = ''
-            if 'CERTIFICATE_VERIFY_FAILED' in str(exc):
-                hint = ' (its certificate is not trusted; validate_certs=false skips the check)'
-            return RegistrarError('TLS', '%s: TLS with the %s failed%s: %s'
-                                  % (operation, where, hint, self._clean(exc)))
-        if isinstance(exc, requests.exceptions.Timeout):
-            return RegistrarError('timeout', '%s: no answer from the %s within %ss'
-                                  % (operation, where, self._timeout))
-        if isinstance(exc, requests.exceptions.ConnectionError):
-            return RegistrarError('connection', '%s: cannot connect to the %s: %s'
-                                  % (operation, where, self._clean(exc)))
-        return RegistrarError('invalid answer', '%s: unexpected answer from the %s: %s'
-                              % (operation, where, self._clean(exc)))
+            return RegistrarError('HTTP %s' % status, '%s: HTTP %s from %s, not a SOAP answer'
+                                  % (operation, status, self.endpoint)), True
+        return RegistrarError('invalid answer', '%s: the answer could not be read: %s (from %s)'
+                              % (operation, self._clean(exc), where)), True
 
     def _call(self, operation, **arguments):
         """Call a SOAP operation once; its answer as plain dicts."""
         service = self.service
         self._transport.last_status = None
+        self._transport.posted = False
         try:
             answer = getattr(service, operation)(**arguments)
-        except (requests.exceptions.RequestException, ZeepError, LxmlError, ValueError, AttributeError) as exc:
-            # AttributeError: zeep (strict=False) on an answer that is not XML at all.
-            error = self._transport_error(operation, exc)
-            if operation == 'CreateOrder' and (error.code in ('timeout', 'invalid answer')
-                                               or error.code.startswith('HTTP')):
+        except (requests.exceptions.RequestException, soap.UnreadableAnswer, ZeepError, LxmlError, ValueError,
+                AttributeError) as exc:
+            # AttributeError, ValueError: zeep (strict=False) on values it cannot read.
+            error, sent = self._transport_error(operation, exc)
+            if sent and soap.is_write(operation):
+                what = 'the order' if operation == 'CreateOrder' else 'the request'
                 error = RegistrarError(error.code, error.text + (
-                    '; the order may have been received all the same: the next run looks for it '
-                    '(SearchOrder) before sending anything again'))
+                    '; %s may have been received; re-run to find it pending: the next run looks for it '
+                    '(SearchOrder) before sending anything again' % what))
             raise error
         answer = serialize_object(answer, dict) or {}
         if 'ResultCode' in answer:
@@ -178,6 +193,12 @@ class AscioAdapter(RegistrarAdapter):
     def _session(self):
         if self.session_id is None:
             answer = self._call('LogIn', session={'Account': self._account, 'Password': self._password})
+            response = answer.get('LogInResult') or {}
+            if response.get('ResultCode') == 401:
+                # Say where: OTE and live have their own accounts.
+                raise RegistrarError('401', response.get('Message') or 'Authorization failed', [
+                    'the account %r and its password are not valid at %s' % (self._account, soap.describe_endpoint(self.endpoint))],
+                    operation='LogIn')
             self._checked('LogIn', answer)
             self.session_id = answer.get('sessionId')
         return self.session_id

@@ -1,14 +1,22 @@
 # -*- coding: utf-8 -*-
 # Copyright: contributors to domainops.registrar
 # GNU General Public License v3.0+ (see https://www.gnu.org/licenses/gpl-3.0.txt)
-"""zeep client for Ascio AWS v2 built on the bundled WSDL.
+"""zeep client for Ascio AWS v2, and what its transport errors mean.
 
-``BundledTransport`` answers the pseudo-location ``BUNDLED_WSDL_URL`` (and the
-schema next to it) from ``wsdl.DOCUMENTS``; nothing is fetched from the network
-for it.  Real URLs (the OTE or live WSDL, a sandbox) load normally.
+``AscioTransport`` answers the pseudo-location ``BUNDLED_WSDL_URL`` (and the
+documents next to it) from the bundled ``_wsdl.DOCUMENTS``; real URLs (the OTE or
+live WSDL, a sandbox) load normally.  Every SOAP answer is checked before zeep
+reads it (``check_answer``): zeep runs with ``strict=False`` (as Ascio's own zeep
+example does), which makes its XML parser *recover* a document cut short - a
+truncated SearchOrder would read as "no pending order".  The check keeps the
+schema leniency WCF answers need (members of a newer data contract zeep does not
+know, members out of order, xsi:nil on value types) and refuses what is not one
+complete SOAP answer.
 
-``get_client`` parses a WSDL once per process and per (wsdl_url, verify,
-timeout) and returns a service proxy, bound to ``endpoint`` when given.
+``get_zeep_client`` parses a WSDL once per process and per (wsdl_url, verify,
+timeout) and checks that it has Ascio's binding (``BINDING_QNAME``).  Ascio's WSDL
+names that binding from its port with a prefix bound to another namespace, so zeep
+drops the port: the client binds the binding to the endpoint itself.
 
 zeep is optional at import time, the usual Ansible pattern::
 
@@ -20,12 +28,14 @@ __metaclass__ = type
 
 import threading
 import traceback
+from urllib.parse import urlsplit
 
-from .wsdl import BINDING_QNAME, DOCUMENTS, LIVE_WSDL_URL, OTE_WSDL_URL, WSDL_NAME
+from ._wsdl import BINDING_NAME, BINDING_QNAME, DOCUMENTS, LIVE_WSDL_URL, NAMESPACE, OTE_WSDL_URL, SERVICE_ADDRESS, WSDL_NAME
 
 try:
     import requests
     import zeep
+    from lxml import etree
     from zeep import Settings, Transport
     from zeep.exceptions import TransportError
     HAS_ZEEP = True
@@ -33,6 +43,7 @@ try:
 except ImportError:
     requests = None
     zeep = None
+    etree = None
     Settings = None
     Transport = object
     TransportError = Exception
@@ -40,47 +51,189 @@ except ImportError:
     ZEEP_IMPORT_ERROR = traceback.format_exc()
 
 # The ".invalid" TLD never resolves (RFC 2606), so a mistake can never reach
-# the network.  The WSDL's relative schemaLocation "AscioService.xsd" resolves
-# against it to BUNDLED_BASE_URL + "AscioService.xsd".
+# the network.  The WSDL's relative locations ("AscioService.xml", ...) resolve
+# against it to BUNDLED_BASE_URL + name.
 BUNDLED_BASE_URL = 'https://bundled.invalid/2012/01/01/'
 BUNDLED_WSDL_URL = BUNDLED_BASE_URL + WSDL_NAME
 
+SOAP_ENV = 'http://schemas.xmlsoap.org/soap/envelope/'
+WSDL_NS = 'http://schemas.xmlsoap.org/wsdl/'
+WSDL_SOAP_NS = 'http://schemas.xmlsoap.org/wsdl/soap/'
+
+# Hosts of Ascio's two environments (docs/reference/ascio-v2-binding.json).
+ENVIRONMENT_HOSTS = {'aws.ascio.com': 'the Ascio live service', 'aws.demo.ascio.com': 'the Ascio OTE (test) service'}
+
+# Operations that change something at Ascio: sent but not answered, they may have been carried out.
+WRITE_PREFIXES = ('Create', 'Update', 'Delete', 'Upload', 'Do', 'Ack')
+
 __all__ = [
-    'BINDING_QNAME', 'BUNDLED_BASE_URL', 'BUNDLED_WSDL_URL', 'BundledTransport', 'HAS_ZEEP',
-    'LIVE_WSDL_URL', 'OTE_WSDL_URL', 'ZEEP_IMPORT_ERROR', 'clear_cache', 'get_client',
-    'get_zeep_client',
+    'BINDING_QNAME', 'BUNDLED_BASE_URL', 'BUNDLED_WSDL_URL', 'AscioTransport', 'BundledTransport', 'HAS_ZEEP',
+    'HttpStatusError', 'LIVE_WSDL_URL', 'OTE_WSDL_URL', 'UnreadableAnswer', 'WsdlError', 'ZEEP_IMPORT_ERROR',
+    'check_answer', 'clear_cache', 'describe_endpoint', 'get_client', 'get_zeep_client', 'is_write',
+    'request_error_cause', 'request_was_sent',
 ]
 
 _CLIENTS = {}
 _CLIENTS_LOCK = threading.Lock()
 
 
+class WsdlError(Exception):
+    """The WSDL loaded but does not describe Ascio's service (its binding is missing)."""
+
+
+class UnreadableAnswer(Exception):
+    """An HTTP answer that is not one complete SOAP answer: never read as data."""
+
+    def __init__(self, address, reason):
+        self.address = address
+        self.reason = reason
+        super(UnreadableAnswer, self).__init__('the answer could not be read: %s' % reason)
+
+
+class HttpStatusError(TransportError):
+    """An HTTP error status whose body is no SOAP envelope (an error page of a proxy or web server)."""
+
+    def __init__(self, address, status_code, content_type):
+        self.address = address
+        self.content_type = content_type
+        TransportError.__init__(self, 'HTTP %s from %s (%s, not a SOAP answer)' % (status_code, address, content_type or 'no body'),
+                                status_code=status_code)
+
+
 if HAS_ZEEP:
     class TimeoutSession(requests.Session):
-        """A requests session that applies its timeout to every call."""
+        """A requests session that applies its timeout and its certificate check to every call.
 
-        def __init__(self, timeout):
+        ``verify`` is passed per request: requests lets REQUESTS_CA_BUNDLE /
+        CURL_CA_BUNDLE override ``session.verify`` when a request carries none, so
+        ``validate_certs: false`` would otherwise lose against those variables.
+        """
+
+        def __init__(self, timeout, verify=True):
             super(TimeoutSession, self).__init__()
             self.timeout = timeout
+            self.verify = verify
 
         def request(self, method, url, **kwargs):
             if kwargs.get('timeout') is None:
                 kwargs['timeout'] = self.timeout
+            if kwargs.get('verify') is None:
+                kwargs['verify'] = self.verify
             return super(TimeoutSession, self).request(method, url, **kwargs)
 else:
     TimeoutSession = None
 
 
-class BundledTransport(Transport):
-    """zeep Transport serving the bundled WSDL and schema for BUNDLED_BASE_URL."""
+def _parser():
+    return etree.XMLParser(resolve_entities=False, no_network=True, load_dtd=False, huge_tree=False, recover=False)
+
+
+def _operation_of(headers):
+    """The operation a request was for: the last segment of its SOAPAction."""
+    action = (headers or {}).get('SOAPAction') or ''
+    return action.strip().strip('"').rsplit('/', 1)[-1] or None
+
+
+def check_answer(response, address, operation=None):
+    """Raise unless ``response`` (requests) is one complete SOAP 1.1 answer to ``operation``.
+
+    HttpStatusError: an error status without a SOAP envelope.  UnreadableAnswer:
+    a body shorter than its Content-Length, XML that is not well formed (cut
+    short), no Envelope/Body, or a Body holding neither a Fault nor the
+    ``<operation>Response`` element.
+    """
+    content = response.content or b''
+    content_type = response.headers.get('Content-Type', '')
+    length = response.headers.get('Content-Length')
+    if length is not None and not response.headers.get('Content-Encoding'):
+        try:
+            declared = int(length)
+        except ValueError:
+            declared = None
+        if declared is not None and declared != len(content):
+            raise UnreadableAnswer(address, 'it has %d of the %s bytes its Content-Length announces' % (len(content), length))
+    try:
+        root = etree.fromstring(content, _parser()) if content.strip() else None
+    except etree.XMLSyntaxError as exc:
+        if response.status_code != 200 and not content.lstrip().startswith(b'<?xml') and b'Envelope' not in content[:512]:
+            raise HttpStatusError(address, response.status_code, content_type)
+        raise UnreadableAnswer(address, 'HTTP %s, %s is not complete XML (%s)' % (response.status_code, content_type or 'no content type', exc))
+    if root is None or root.tag != '{%s}Envelope' % SOAP_ENV:
+        if response.status_code != 200:
+            raise HttpStatusError(address, response.status_code, content_type)
+        found = 'an empty body' if root is None else '<%s>' % etree.QName(root).localname
+        raise UnreadableAnswer(address, 'HTTP 200 with %s (%s) instead of a SOAP envelope' % (found, content_type or 'no content type'))
+    body = root.find('{%s}Body' % SOAP_ENV)
+    children = [child for child in (body if body is not None else []) if isinstance(child.tag, str)]
+    if len(children) != 1:
+        raise UnreadableAnswer(address, 'the SOAP envelope has %s' % ('no Body' if body is None else '%d elements in its Body' % len(children)))
+    if children[0].tag == '{%s}Fault' % SOAP_ENV:
+        return
+    expected = '{%s}%sResponse' % (NAMESPACE, operation) if operation else None
+    if response.status_code != 200 or (expected and children[0].tag != expected):
+        raise UnreadableAnswer(address, 'HTTP %s with <%s> in the SOAP Body, not <%sResponse>'
+                               % (response.status_code, etree.QName(children[0]).localname, operation))
+
+
+class AscioTransport(Transport):
+    """zeep Transport: the bundled documents for BUNDLED_BASE_URL, every SOAP answer checked."""
+
+    def __init__(self, *args, **kwargs):
+        super(AscioTransport, self).__init__(*args, **kwargs)
+        self.documents = {}
 
     def load(self, url):
         if url and url.startswith(BUNDLED_BASE_URL):
             name = url[len(BUNDLED_BASE_URL):]
             if name not in DOCUMENTS:
                 raise TransportError('no bundled Ascio document %r' % name)
-            return DOCUMENTS[name].encode('utf-8')
-        return super(BundledTransport, self).load(url)
+            content = DOCUMENTS[name].encode('utf-8')
+        else:
+            content = super(AscioTransport, self).load(url)
+        self.documents[url] = content
+        return content
+
+    def post_xml(self, address, envelope, headers):
+        response = super(AscioTransport, self).post_xml(address, envelope, headers)
+        check_answer(response, address, _operation_of(headers))
+        return response
+
+
+# The name of earlier releases.
+BundledTransport = AscioTransport
+
+
+if HAS_ZEEP:
+    class AscioClient(zeep.Client):
+        """A zeep Client whose ``service`` is Ascio's binding at the address of its port.
+
+        zeep drops the port of Ascio's WSDL (see the module doc), so the default
+        service is built here, bound to the port's soap:address as written.
+        """
+
+        port_address = None
+
+        @property
+        def service(self):
+            if self._default_service is None:
+                self._default_service = self.create_service(BINDING_QNAME, self.port_address or SERVICE_ADDRESS)
+            return self._default_service
+else:
+    AscioClient = None
+
+
+def _port_address(document):
+    """The soap:address of the port that names Ascio's binding, from the WSDL text."""
+    try:
+        root = etree.fromstring(document, _parser())
+    except (etree.XMLSyntaxError, ValueError, TypeError):
+        return None
+    for port in root.iter('{%s}port' % WSDL_NS):
+        if (port.get('binding') or '').rsplit(':', 1)[-1] == BINDING_NAME:
+            address = port.find('{%s}address' % WSDL_SOAP_NS)
+            if address is not None and address.get('location'):
+                return address.get('location')
+    return None
 
 
 def _require_zeep():
@@ -89,22 +242,28 @@ def _require_zeep():
 
 
 def get_zeep_client(wsdl_url=BUNDLED_WSDL_URL, verify=True, timeout=30):
-    """The zeep Client for ``wsdl_url``, created and parsed once per process.
+    """The zeep Client for ``wsdl_url``, created, parsed and checked once per process.
 
     Clients are cached per (wsdl_url, verify, timeout).  ``verify`` is passed to
-    requests (bool or CA bundle path); ``timeout`` (seconds) applies to loading
-    documents and to every operation call.
+    requests with every request (bool or CA bundle path); ``timeout`` (seconds)
+    applies to loading documents and to every operation call.  Raises WsdlError
+    when the WSDL has no binding ``BINDING_QNAME``.
     """
     _require_zeep()
     key = (wsdl_url or BUNDLED_WSDL_URL, verify, timeout)
     with _CLIENTS_LOCK:
         client = _CLIENTS.get(key)
         if client is None:
-            session = TimeoutSession(timeout)
-            session.verify = verify
-            transport = BundledTransport(session=session, timeout=timeout, operation_timeout=timeout)
+            session = TimeoutSession(timeout, verify)
+            transport = AscioTransport(session=session, timeout=timeout, operation_timeout=timeout)
+            # strict=False: the schema leniency WCF answers need (see the module doc).
             settings = Settings(strict=False, xml_huge_tree=False)
-            client = zeep.Client(key[0], transport=transport, settings=settings)
+            client = AscioClient(key[0], transport=transport, settings=settings)
+            if BINDING_QNAME not in client.wsdl.bindings:
+                found = ', '.join(sorted(str(name) for name in client.wsdl.bindings)) or 'none'
+                raise WsdlError('the WSDL at %s has no binding %s (the binding of Ascio AWS v2); bindings found: %s'
+                                % (key[0], BINDING_QNAME, found))
+            client.port_address = _port_address(transport.documents.get(key[0]))
             _CLIENTS[key] = client
     return client
 
@@ -113,8 +272,8 @@ def get_client(wsdl_url=BUNDLED_WSDL_URL, endpoint=None, verify=True, timeout=30
     """A service proxy for the Ascio API.
 
     With ``endpoint`` (e.g. 'https://aws.demo.ascio.com/2012/01/01/AscioService.svc'
-    or a sandbox URL) the proxy is bound to it; otherwise to the address in the
-    WSDL (for the bundled WSDL: the live service).
+    or a sandbox URL) the proxy is bound to it; otherwise to the address of the
+    WSDL's port (for the bundled WSDL: the live service).
     """
     client = get_zeep_client(wsdl_url, verify, timeout)
     if endpoint:
@@ -126,3 +285,77 @@ def clear_cache():
     """Forget every cached client (tests)."""
     with _CLIENTS_LOCK:
         _CLIENTS.clear()
+
+
+# -- what went wrong, in words -------------------------------------------------------
+
+def is_write(operation):
+    """True for an operation that changes something at Ascio (CreateOrder, AckMessage, ...)."""
+    return bool(operation) and operation.startswith(WRITE_PREFIXES)
+
+
+def describe_endpoint(endpoint):
+    """'<endpoint> (the Ascio live service)', '... (the Ascio OTE (test) service)' or the URL alone."""
+    try:
+        host = (urlsplit(endpoint).hostname or '').lower()
+    except (AttributeError, TypeError, ValueError):
+        host = ''
+    where = ENVIRONMENT_HOSTS.get(host)
+    return '%s (%s)' % (endpoint, where) if where else '%s (not an Ascio host: a sandbox or proxy)' % endpoint
+
+
+def _chain(exc):
+    """The exception and its causes/contexts (requests wraps urllib3 wraps socket errors)."""
+    seen = []
+    while exc is not None and exc not in seen and len(seen) < 10:
+        seen.append(exc)
+        nested = [arg for arg in getattr(exc, 'args', ()) if isinstance(arg, BaseException)]
+        reason = getattr(exc, 'reason', None)
+        exc = exc.__cause__ or exc.__context__ or (reason if isinstance(reason, BaseException) else None) or (
+            nested[0] if nested else None)
+    return seen
+
+
+def request_was_sent(exc):
+    """False when ``exc`` (requests) proves the request never left: no connection, no TLS session."""
+    if isinstance(exc, (requests.exceptions.ConnectTimeout, requests.exceptions.SSLError,
+                        requests.exceptions.InvalidURL, requests.exceptions.MissingSchema,
+                        requests.exceptions.InvalidSchema, requests.exceptions.ProxyError)):
+        return False
+    if isinstance(exc, requests.exceptions.ReadTimeout) or isinstance(exc, requests.exceptions.ChunkedEncodingError):
+        return True
+    if isinstance(exc, requests.exceptions.ConnectionError):
+        names = [type(item).__name__ for item in _chain(exc)]
+        # urllib3 raises these while connecting, before a byte of the request is written.
+        if any(name in ('NewConnectionError', 'NameResolutionError', 'ConnectTimeoutError', 'ConnectionRefusedError',
+                        'gaierror', 'SSLError') for name in names):
+            return False
+        return True
+    return not isinstance(exc, requests.exceptions.RequestException)
+
+
+def request_error_cause(exc, timeout):
+    """The cause of a requests error, in words (no exception class names, no pool internals)."""
+    names = [type(item).__name__ for item in _chain(exc)]
+    text = ' '.join(str(item) for item in _chain(exc))
+    if isinstance(exc, requests.exceptions.ConnectTimeout) or 'ConnectTimeoutError' in names:
+        return 'no connection within %ss' % timeout
+    if isinstance(exc, requests.exceptions.ReadTimeout):
+        return 'no answer within %ss' % timeout
+    if isinstance(exc, requests.exceptions.SSLError):
+        if 'CERTIFICATE_VERIFY_FAILED' in text:
+            return 'its TLS certificate is not trusted (set validate_certs: false only for a test endpoint you trust)'
+        if 'WRONG_VERSION_NUMBER' in text or 'record layer' in text:
+            return 'it does not speak TLS on that port (is it an http:// URL?)'
+        return 'the TLS handshake failed'
+    if 'NameResolutionError' in names or 'gaierror' in names:
+        return 'the host name does not resolve'
+    if 'ConnectionRefusedError' in names or 'Connection refused' in text:
+        return 'the connection was refused (nothing listens on that port)'
+    if isinstance(exc, requests.exceptions.ChunkedEncodingError) or 'IncompleteRead' in text:
+        return 'the connection broke off in the middle of the answer'
+    if 'RemoteDisconnected' in names or 'ConnectionResetError' in names or 'BadStatusLine' in names:
+        return 'the connection was closed without an answer'
+    if isinstance(exc, requests.exceptions.ConnectionError):
+        return 'the connection failed'
+    return 'the request failed (%s)' % type(exc).__name__
