@@ -81,7 +81,7 @@ def test_be_owner_change_is_a_trade_with_the_auth_code_redacted_in_the_report():
 
 
 def test_a_trade_without_an_auth_code_fails_before_sending():
-    with pytest.raises(InputError, match=r'\.be is a trade .*auth_code: new'):
+    with pytest.raises(InputError, match=r'\.be is a trade .*_authinfo1.* and re-run'):
         owner_change('example.be', current=domain('example.be', authinfo=None))
 
 

@@ -335,8 +335,9 @@ def _owner_change(current, refs, owner_consent, route_override):
         # A trade needs the domain's current auth code (php-domainrobot-sdk DomainTrade example).
         if not current.auth_code:
             raise InputError('%s: an owner change of .%s is a trade (POST /domain/_trade), which needs the '
-                             "domain's auth code, and AutoDNS reported none; create one first with "
-                             'auth_code: new and re-run' % (current.name, tld_rules.tld_of(current.name)))
+                             "domain's auth code, and AutoDNS reported none; have AutoDNS generate one "
+                             '(POST /domain/%s/_authinfo1, or in its web interface) and re-run'
+                             % (current.name, tld_rules.tld_of(current.name), current.name))
         body['authinfo'] = current.auth_code
     if rule['owner_consent']:
         body['confirmOwnerConsent'] = True
