@@ -149,7 +149,10 @@ def test_a_429_with_retry_after_waits_that_long_and_each_retry_takes_a_slot(scri
     refused = {'stid': 'x', 'status': {'code': 'E', 'text': 'Too many requests', 'type': 'ERROR'}}
     scripted.script = [('json', 429, refused, {'Retry-After': '3'}), ('json', 429, refused, {})]
     client = client_for(scripted.url, sleeps=sleeps)
-    client.limiter.acquire = lambda: slots.append(time.time())
+
+    def take_slot():
+        slots.append(time.time())
+    client.limiter.acquire = take_slot
     assert client.request('POST', '/contact', body={'fname': 'A'})['status']['type'] == 'SUCCESS'
     assert [method for method, path, body in scripted.seen] == ['POST'] * 3, 'the write ran once, after two refusals'
     assert sleeps == [3.0, 2.0], 'Retry-After, then the back-off'

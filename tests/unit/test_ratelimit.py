@@ -74,14 +74,19 @@ def test_a_broken_state_file_is_started_afresh(tmp_path):
     assert limiter(tmp_path, clock).acquire() == clock.now
 
 
-def _worker(directory, count, queue):
-    lim = RateLimiter('api.example', rate=3, directory=directory)
-    queue.put([lim.acquire() and time.time() for _request in range(count)])
+def take_slots(directory, count, queue):
+    """One process: take ``count`` slots and report when each was granted."""
+    shared = RateLimiter('api.example', rate=3, directory=directory)
+    granted = []
+    for _request in range(count):
+        shared.acquire()
+        granted.append(time.time())
+    queue.put(granted)
 
 
 def test_parallel_processes_never_take_four_slots_in_one_second(tmp_path):
     queue = multiprocessing.Queue()
-    workers = [multiprocessing.Process(target=_worker, args=(str(tmp_path), 3, queue)) for _worker_number in range(4)]
+    workers = [multiprocessing.Process(target=take_slots, args=(str(tmp_path), 3, queue)) for _process in range(4)]
     for worker in workers:
         worker.start()
     times = [t for _result in workers for t in queue.get(timeout=30)]

@@ -112,11 +112,6 @@ def registry_status(locks, current_status=None):
     return 'HOLD' if hold else 'ACTIVE'
 
 
-def is_gtld(name):
-    """gTLDs and new gTLDs: every TLD that is not a two-letter country code."""
-    return tld_rules.tld_class(name) == 'gtld'
-
-
 def check_status_update(name, what):
     """InputError unless AutoDNS can change the registry status of ``name`` (TLD rules)."""
     if not tld_rules.rule(name)['status_update']:
