@@ -18,6 +18,7 @@ class Call:
         self.params = params
         self.body = body
         self.query = query_args
+        self.owner_change = False
 
 
 class Result:
@@ -91,8 +92,15 @@ def domain_trade(call):
         if not body.get('name'):
             raise bad_request('INVALID_DOMAIN_NAME', 'name (the domain) is required.', None)
         name = v.normalize_domain_name(body['name'])
-    job = call.store.domain_trade(call.account, call.stid, name, call.body)
+    route = 'owner_change' if call.owner_change else 'trade'
+    job = call.store.domain_trade(call.account, call.stid, name, call.body, route)
     return _job_result(job, 'The domain owner change was started successfully.')
+
+
+def domain_owner_change(call):
+    """The _ownerChange routes: the same task (0104010), judged by the TLD's owner-change rule."""
+    call.owner_change = True
+    return domain_trade(call)
 
 
 def domain_restore(call):
@@ -294,13 +302,13 @@ ROUTES = [
     ('POST', r'/domain/_search', '0105', domain_search),
     ('POST', r'/domain/_transfer', '0104', domain_transfer),
     ('POST', r'/domain/_trade', '0104010', domain_trade),
-    ('POST', r'/domain/_ownerChange', '0104010', domain_trade),
+    ('POST', r'/domain/_ownerChange', '0104010', domain_owner_change),
     ('POST', r'/domain/restore/_search', '0105005', restore_search),
     ('GET', r'/domain/' + NAME, '0105', domain_info),
     ('PUT', r'/domain/' + NAME, '0102', domain_update),
     ('PUT', r'/domain/' + NAME + r'/_renew', '0101003', domain_renew),
     ('PUT', r'/domain/' + NAME + r'/_statusUpdate', '0102002', domain_status_update),
-    ('PUT', r'/domain/' + NAME + r'/_ownerChange', '0104010', domain_trade),
+    ('PUT', r'/domain/' + NAME + r'/_ownerChange', '0104010', domain_owner_change),
     ('PUT', r'/domain/' + NAME + r'/_restore', '0101005', domain_restore),
     ('POST', r'/domain/' + NAME + r'/_authinfo1', '0113001', authinfo_create),
     ('DELETE', r'/domain/' + NAME + r'/_authinfo1', '0113002', authinfo_delete),

@@ -123,6 +123,7 @@ class Handler(http.server.BaseHTTPRequestHandler):
         return (user, password) if sep else (None, None)
 
     def _handle(self, method):
+        received = time.time()  # arrival, for the journal: rate-limit windows are judged on it
         config = self.server.config
         store = config['store']
         stid = new_stid()
@@ -182,6 +183,7 @@ class Handler(http.server.BaseHTTPRequestHandler):
         self._send(status, body, extra_headers)
         config['journal'].write({
             'time': time.strftime('%Y-%m-%dT%H:%M:%S%z'),
+            'received': round(received, 4),
             'method': method, 'path': path, 'query': _redact_query(query_args),
             'status_code': status, 'code': body['status']['code'],
             'write': method in WRITE_METHODS and not path.endswith('/_search'),

@@ -14,6 +14,7 @@ import string
 import threading
 
 from . import dates
+from . import tld_rules
 from . import validate as v
 from .envelope import ApiError, bad_request, not_found
 
@@ -293,12 +294,17 @@ class Store:
         if 'ownerc' in changes and record is not None and record.get('ownerc') is not None \
                 and changes['ownerc'] != record['ownerc'] and not allow_owner_identity_change:
             old, new = self.contacts.get(record['ownerc'], {}), self.contacts[changes['ownerc']]
-            if v.identity(old) != v.identity(new):
+            if v.identity(old) != v.identity(new) and not tld_rules.allows(name, 'update'):
                 raise bad_request(
                     'OWNER_CHANGE_REQUIRES_TRADE',
                     'The new owner contact %d has a different identity (name, organization or email) '
-                    'than the current owner %d; an owner change must be ordered with POST /domain/_trade.'
-                    % (changes['ownerc'], record['ownerc']), obj)
+                    'than the current owner %d; for .%s an owner change must be ordered with POST /domain/_trade.'
+                    % (changes['ownerc'], record['ownerc'], tld_rules.tld_of(name)), obj)
+            if v.identity(old) != v.identity(new) and tld_rules.rule(name)['owner_consent'] \
+                    and body.get('confirmOwnerConsent') is not True:
+                raise bad_request('OWNER_CONSENT_REQUIRED',
+                                  'confirmOwnerConsent must be true: it is required for gTLDs when the name, '
+                                  'the email address or the organization of the domain owner changes.', obj)
         if body.get('autoRenewStatus') is not None:
             changes['autoRenewStatus'] = v.check_enum('autoRenewStatus', body['autoRenewStatus'],
                                                       v.AUTO_RENEW_STATUS, obj)
@@ -346,6 +352,10 @@ class Store:
         if body.get('name') is not None and v.normalize_domain_name(body['name']) != name:
             raise bad_request('INVALID_VALUE', 'The name in the body differs from the URL.', obj)
         status = v.check_enum('registryStatus', body['registryStatus'], v.REGISTRY_STATUS, obj)
+        if not tld_rules.rule(name)['status_update']:
+            raise bad_request('STATUS_UPDATE_NOT_SUPPORTED',
+                              'The registry status of .%s domains cannot be changed: the Domain Status Update '
+                              'is only possible for gTLDs.' % tld_rules.tld_of(name), obj)
         return self._start_job('0102002', 'UPDATE_STATUS', name, account, stid,
                                self._apply_changes(name, {'registryStatus': status}, account, 'UPDATE_STATUS'))
 
@@ -382,16 +392,31 @@ class Store:
         return self._start_job('0101003', 'RENEW', name, account, stid, apply)
 
     # ------------------------------------------------------------------ owner change (0104010)
-    def domain_trade(self, account, stid, name, body):
+    def domain_trade(self, account, stid, name, body, route='trade'):
+        """``route``: 'trade' (POST /domain/_trade) or 'owner_change' (the _ownerChange routes)."""
         obj = _dobj(name)
         record = self.domain(name)
+        if not tld_rules.allows(name, route):
+            if route == 'trade':
+                raise bad_request('TRADE_NOT_SUPPORTED', 'The registry of .%s does not support the trade; '
+                                  'change the owner with a domain update.' % tld_rules.tld_of(name), obj)
+            raise bad_request('OWNER_CHANGE_NOT_SUPPORTED', 'The owner change is not available for .%s; '
+                              'order it with POST /domain/_trade.' % tld_rules.tld_of(name), obj)
         if not isinstance(body, dict) or body.get('ownerc') is None:
             raise bad_request('INVALID_CONTACT', 'ownerc (the new owner contact) is required.', obj)
+        if route == 'trade':
+            # php-domainrobot-sdk DomainTrade: a trade needs the domain's valid authinfo (_authinfo1).
+            if not body.get('authinfo'):
+                raise bad_request('AUTHINFO_REQUIRED', 'authinfo is required for a trade; create one with '
+                                  'POST /domain/%s/_authinfo1.' % name, obj)
+            if body['authinfo'] != record.get('authinfo'):
+                raise bad_request('AUTHINFO_WRONG', 'The authinfo for %s is wrong; the trade failed.' % name, obj)
         new_owner = self._existing_contact('ownerc', v.contact_ref('ownerc', body['ownerc'], obj), obj)
         old = self.contacts.get(record['ownerc'], {})
         consent = body.get('confirmOwnerConsent') is True or \
             (isinstance(body['ownerc'], dict) and body['ownerc'].get('confirmOwnerConsent') is True)
-        if v.is_gtld(name) and v.identity(old) != v.identity(self.contacts[new_owner]) and not consent:
+        if tld_rules.rule(name)['owner_consent'] and v.identity(old) != v.identity(self.contacts[new_owner]) \
+                and not consent:
             raise bad_request('OWNER_CONSENT_REQUIRED',
                               'confirmOwnerConsent must be true: it is required for gTLDs when the name, '
                               'the email address or the organization of the domain owner changes.', obj)

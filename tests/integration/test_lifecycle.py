@@ -107,7 +107,8 @@ def test_owner_change_when_the_identity_changes(registrar):
         assert registrar.writes() == []
         rc, out, results = run(registrar, 'contacts', registrant=HOLDER, confirm_owner_consent=True)
         assert rc == 0, out
-        assert operations(results['Run the module'])[-1] == 'POST /domain/_trade', out
+        # a gTLD: the new ownerc in the domain update, with confirmOwnerConsent (tld_rules)
+        assert operations(results['Run the module'])[-1] == 'PUT /domain/example.com', out
         assert results['Read the domain']['domain']['contacts']['registrant']['organization'] == 'Example GmbH'
         rc, out, again = run(registrar, 'contacts', registrant=HOLDER, confirm_owner_consent=True)
         assert again['Run the module']['changed'] is False

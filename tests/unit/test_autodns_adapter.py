@@ -161,22 +161,23 @@ def test_check_mode_reads_only_and_says_new_contact(box):
 
 def test_registrant_found_by_resolve_is_only_the_update(box):
     # contact 102 (Erika Mustermann) exists; example.com's registrant becomes exactly that data,
-    # which is another holder: the trade route, with the found handle and no POST /contact
+    # which is another holder: for a gTLD the domain update with confirmOwnerConsent, with the
+    # found handle and no POST /contact
     adapter = adapter_for(box)
     erika = adapter.get_domain('example.org').contacts['registrant']
     data = dict(erika.to_dict(), handle=None)
     desired = DesiredDomain('example.com', contacts={'registrant': Contact(**data)})
     ops, domain = converge(adapter, desired)
-    assert names(ops) == ['POST /domain/_trade']
+    assert names(ops) == ['PUT /domain/example.com']
     assert ops[0].payload['body'] == {'name': 'example.com', 'ownerc': {'id': '102'}, 'confirmOwnerConsent': True}
     assert domain.contacts['registrant'].handle == '102'
     assert_converged(box, desired)
 
 
-def test_registrant_organization_change_goes_through_trade(box):
+def test_registrant_organization_change_of_a_gtld_is_the_domain_update_with_consent(box):
     desired = DesiredDomain('example.com', contacts={'registrant': Contact(organization='Other Ltd')})
     ops, domain = converge(adapter_for(box), desired)
-    assert names(ops) == ['POST /contact', 'POST /domain/_trade']
+    assert names(ops) == ['POST /contact', 'PUT /domain/example.com']
     assert ops[1].payload['body']['confirmOwnerConsent'] is True
     assert domain.contacts['registrant'].organization == 'Other Ltd'
     assert domain.contacts['registrant'].last_name == 'Doe'

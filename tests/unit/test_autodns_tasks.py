@@ -131,21 +131,23 @@ def test_registrant_address_with_a_handle_resolve_found_is_only_the_update():
 
 
 @pytest.mark.parametrize('name, consent', [('example.com', True), ('xn--mller-kva.de', False)])
-def test_registrant_organization_change_is_a_trade(name, consent):
+def test_registrant_organization_change_is_the_new_ownerc_in_the_domain_update(name, consent):
+    # tld_rules: gTLDs (and TLDs without a rule of their own) change the holder by the domain update
     current = full(name=name)
     ops = ops_for(DesiredDomain(name, contacts={'registrant': Contact(organization='Other Ltd')}), current,
                   owner_consent=True)
-    assert names(ops) == ['POST /contact', 'POST /domain/_trade']
+    assert names(ops) == ['POST /contact', 'PUT /domain/%s' % name]
     body = ops[1].payload['body']
     assert body['name'] == name and body['ownerc'] == {'id': ops[0].payload['creates']}
     assert body.get('confirmOwnerConsent') is (True if consent else None)
     assert ops[1].aspects == ('registrant',)
 
 
-def test_registrant_email_change_is_a_trade_too():
+def test_registrant_email_change_is_an_owner_change_too():
     ops = ops_for(DesiredDomain('example.com', contacts={'registrant': Contact(email='JOHN@other.example')}),
                   owner_consent=True)
-    assert names(ops) == ['POST /contact', 'POST /domain/_trade']
+    assert names(ops) == ['POST /contact', 'PUT /domain/example.com']
+    assert ops[1].payload['body']['confirmOwnerConsent'] is True
 
 
 def test_gtld_holder_change_without_the_owners_consent_fails_before_sending():
@@ -207,7 +209,8 @@ def test_in_place_never_changes_the_owner_identity():
     registrant = Contact(organization='Other Ltd')
     desired = DesiredDomain('example.com', contacts={'registrant': registrant, 'admin': registrant})
     ops = ops_for(desired, in_place=True, owner_consent=True)
-    assert names(ops) == ['POST /contact', 'POST /domain/_trade', 'PUT /domain/example.com']
+    assert names(ops) == ['POST /contact', 'PUT /domain/example.com'], 'a new handle, never PUT /contact/100'
+    assert ops[1].payload['body']['ownerc'] == ops[1].payload['body']['adminc'] == {'id': ops[0].payload['creates']}
 
 
 @pytest.mark.parametrize('locks, status', [

@@ -155,6 +155,8 @@ class AutoDNSAdapter(RegistrarAdapter):
             USER_AGENT, verify=settings['validate_certs'], timeout=settings['timeout'])
         self.in_place = bool(settings.get('update_contacts_in_place'))
         self.owner_consent = bool(settings.get('confirm_owner_consent'))
+        # Overrides the TLD rule's owner-change route (tld_rules): 'update', 'owner_change' or 'trade'.
+        self.owner_change_route = settings.get('owner_change_route') or None
         # handle → Contact, for every handle read in this run (domain contacts, resolve)
         self.known_contacts = {}
         # NewContact number → id returned by its POST /contact
@@ -258,7 +260,7 @@ class AutoDNSAdapter(RegistrarAdapter):
 
     def operations(self, current, changes):
         return tasks.operations(current, changes, known_contacts=self.known_contacts, in_place=self.in_place,
-                                owner_consent=self.owner_consent)
+                                owner_consent=self.owner_consent, owner_change_route=self.owner_change_route)
 
     # ------------------------------------------------------------------ writing
     def submit(self, operation):

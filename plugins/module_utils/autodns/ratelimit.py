@@ -1,9 +1,17 @@
 # -*- coding: utf-8 -*-
 """Keep to AutoDNS's documented limit of 3 requests per second per IP address.
 
-Every module run is its own process, and several may run at once (forks, loops over
-hosts), so the limit is kept in a small file shared by all processes of the user on
-this machine, under an exclusive lock.
+The server counts arrivals, not the client's clock, and every module run is its own
+process (forks, loops over hosts). So requests to one host are spaced: each takes the
+next free slot, at least ``1/rate + margin`` seconds after the slot before it, in a state
+file shared by all processes of the user on this machine (under an exclusive lock), and
+sleeps until its slot immediately before the request (connection set-up included) is
+made. Any four consecutive slots then span ``3 * (1/rate + margin)`` > 1 s, so no four
+requests can arrive within one second unless the network delays one by more than that
+slack (``3 * margin``).
+
+The state is ONE small file per user ({host: time of its last slot}); hosts not used for
+``FORGET_AFTER`` seconds are dropped, and at most ``MAX_HOSTS`` are kept.
 """
 import json
 import os
@@ -16,56 +24,79 @@ try:
 except ImportError:  # pragma: no cover - not POSIX: fall back to this process only
     HAS_FCNTL = False
 
+# 0.1 s on top of 1/3 s: four requests span at least 1.3 s at our end, which leaves 0.3 s
+# for a connection set-up (TCP + TLS) that is slower for one request than for another.
+DEFAULT_MARGIN = 0.1
+FORGET_AFTER = 60.0
+MAX_HOSTS = 32
+STATE_FILE = 'domainops-registrar-%s.rate'
+
+
+def state_path(directory=None):
+    """The user's one rate-limit state file."""
+    uid = os.getuid() if hasattr(os, 'getuid') else 0
+    return os.path.join(directory or tempfile.gettempdir(), STATE_FILE % uid)
+
 
 class RateLimiter(object):
-    """At most ``rate`` calls of ``acquire`` in any window of ``period`` seconds."""
+    """Spaces ``acquire`` calls for ``key`` (a host) at least ``1/rate + margin`` seconds apart."""
 
-    def __init__(self, key, rate=3, period=1.0, directory=None, clock=time.time, sleep=time.sleep):
+    def __init__(self, key, rate=3, margin=DEFAULT_MARGIN, directory=None, clock=time.time, sleep=time.sleep):
+        self.key = key
         self.rate = rate
-        self.period = period
+        self.interval = 1.0 / rate + margin if rate > 0 else 0.0
         self.clock = clock
         self.sleep = sleep
-        directory = directory or tempfile.gettempdir()
-        safe = ''.join(c if c.isalnum() else '_' for c in key)[:80]
-        uid = os.getuid() if hasattr(os, 'getuid') else 0
-        self.path = os.path.join(directory, 'domainops-registrar-%s-%s.rate' % (uid, safe))
-        self._local = []
+        self.path = state_path(directory)
+        self._local = {}
 
     def acquire(self):
-        """Block until one more request fits into the window, then count it."""
-        if self.rate <= 0:
-            return
-        while True:
-            wait = self._try()
-            if wait <= 0:
-                return
+        """Take the next free slot and sleep until it; return the slot's time."""
+        if self.interval <= 0:
+            return self.clock()
+        if HAS_FCNTL:
+            slot = self._reserve_shared()
+        else:  # pragma: no cover
+            slot = self._reserve(self._local)
+        wait = slot - self.clock()
+        if wait > 0:
             self.sleep(wait)
+        return slot
 
-    def _try(self):
-        if not HAS_FCNTL:
-            return self._slot(self._local)
+    def _reserve_shared(self):
         fd = os.open(self.path, os.O_RDWR | os.O_CREAT, 0o600)
         try:
             fcntl.flock(fd, fcntl.LOCK_EX)
-            raw = os.read(fd, 4096)
+            raw = b''
+            while True:
+                chunk = os.read(fd, 65536)
+                if not chunk:
+                    break
+                raw += chunk
             try:
-                stamps = json.loads(raw.decode('ascii')) if raw else []
+                state = json.loads(raw.decode('ascii')) if raw else {}
             except ValueError:
-                stamps = []
-            wait = self._slot(stamps)
-            if wait <= 0:
-                os.lseek(fd, 0, os.SEEK_SET)
-                os.ftruncate(fd, 0)
-                os.write(fd, json.dumps(stamps).encode('ascii'))
-            return wait
+                state = {}
+            if not isinstance(state, dict):
+                state = {}
+            slot = self._reserve(state)
+            os.lseek(fd, 0, os.SEEK_SET)
+            os.ftruncate(fd, 0)
+            os.write(fd, json.dumps(state, sort_keys=True).encode('ascii'))
+            return slot
         finally:
-            os.close(fd)
+            os.close(fd)  # closing releases the lock
 
-    def _slot(self, stamps):
-        """Take a slot in ``stamps`` (mutated) and return 0, or the seconds to wait."""
+    def _reserve(self, state):
+        """Record the next free slot for this key in ``state`` (mutated, pruned) and return it."""
         now = self.clock()
-        stamps[:] = [t for t in stamps if now - t < self.period and t <= now]
-        if len(stamps) < self.rate:
-            stamps.append(now)
-            return 0
-        return max(0.01, self.period - (now - min(stamps)))
+        last = state.get(self.key)
+        if not isinstance(last, (int, float)) or last > now + 10 * self.interval:
+            last = None  # unreadable, or the clock went back: start afresh
+        slot = now if last is None else max(now, last + self.interval)
+        state[self.key] = slot
+        for key in [k for k, t in state.items() if not isinstance(t, (int, float)) or now - t > FORGET_AFTER]:
+            del state[key]
+        while len(state) > MAX_HOSTS:
+            del state[min((k for k in state if k != self.key), key=lambda k: state[k])]
+        return slot

@@ -10,9 +10,12 @@ register      ``POST /contact`` for each contact without a handle, then ``POST /
 transfer      like register with ``POST /domain/_transfer`` {name, authinfo, contacts, nameServers};
               the reported request shows the authinfo REDACTED
 restore       ``PUT /domain/{name}/_restore`` {name}
-unlock/locks  ``PUT /domain/{name}/_statusUpdate`` {name, registryStatus} (mapping below)
-registrant    same identity: its id in the domain update; new identity: ``POST /domain/_trade``
-              {name, ownerc: {id}, confirmOwnerConsent (gTLDs)}
+unlock/locks  ``PUT /domain/{name}/_statusUpdate`` {name, registryStatus} (mapping below), only
+              where the TLD rules allow it (gTLDs); elsewhere "not supported ... for .<tld>"
+registrant    same identity: its id in the domain update; new identity: the TLD's owner-change
+              route (``tld_rules``; gTLDs: ``ownerc`` + ``confirmOwnerConsent`` in the domain
+              update; ``PUT /domain/{name}/_ownerChange``; ``POST /domain/_trade`` {name, ownerc,
+              authinfo} where the registry trades), or the route the task's override names
 contacts      their ids in the domain update (after ``POST /contact`` for new data), or with
               ``update_contacts_in_place`` ``PUT /contact/{id}`` {the contact's fields}
 nameservers   ``nameServers`` in the domain update
@@ -56,6 +59,7 @@ returns, which only exists once that operation was sent. So the create's payload
 ``submit`` replaces it with the id it remembered; the reported request says "new contact N".
 """
 from ansible_collections.domainops.registrar.plugins.module_utils.autodns import contacts as handles
+from ansible_collections.domainops.registrar.plugins.module_utils.autodns import tld_rules
 from ansible_collections.domainops.registrar.plugins.module_utils.core.adapter import REDACTED, Operation
 from ansible_collections.domainops.registrar.plugins.module_utils.core.errors import InputError
 from ansible_collections.domainops.registrar.plugins.module_utils.core.model import Locks
@@ -108,9 +112,21 @@ def registry_status(locks, current_status=None):
     return 'HOLD' if hold else 'ACTIVE'
 
 
-def is_gtld(name):
-    """gTLDs and new gTLDs: every TLD that is not a two-letter country code."""
-    return len(name.rstrip('.').rsplit('.', 1)[-1]) != 2
+def check_status_update(name, what):
+    """InputError unless AutoDNS can change the registry status of ``name`` (TLD rules)."""
+    if not tld_rules.rule(name)['status_update']:
+        raise InputError('%s: %s is not supported by this registrar for .%s (AutoDNS changes the registry status, '
+                         'PUT /domain/{name}/_statusUpdate, only for gTLDs); leave transfer_lock and update_lock '
+                         'undeclared for this domain' % (name, what, tld_rules.tld_of(name)))
+
+
+def owner_change_route(name, override=None):
+    """(route, rule) for an owner change of ``name``: the TLD rule's route, or ``override``."""
+    rule = tld_rules.rule(name)
+    route = override or rule['owner_change']
+    if route not in tld_rules.ROUTES:
+        raise InputError('owner change route %r: use one of %s' % (route, ', '.join(sorted(tld_rules.ROUTES))))
+    return route, rule
 
 
 def nameserver_body(nameservers):
@@ -228,6 +244,7 @@ def _status_update(current, change):
     status = registry_status(change.after, current_status)
     if status == current_status:
         return []  # e.g. only "no delete lock" was declared: nothing to send
+    check_status_update(current.name, 'changing the locks')
     return [_operation('PUT', '/domain/%s/_statusUpdate' % current.name, current.name, (change.aspect,),
                        {'name': current.name, 'registryStatus': status})]
 
@@ -267,11 +284,12 @@ def _in_place(current, targets):
     return result
 
 
-def _contacts(current, registrant, contacts, known, in_place, new, owner_consent=False):
-    """(operations before the domain update, {role: id or NewContact} for the update, trade or None)."""
+def _contacts(current, registrant, contacts, known, in_place, new, owner_consent=False, route_override=None):
+    """(operations before the domain update, {role: id or NewContact} for the update,
+    the owner-change operation or None, whether the update carries confirmOwnerConsent)."""
     targets = _contact_targets(registrant, contacts)
     if not targets:
-        return [], {}, None
+        return [], {}, None, False
     now = dict((role, c.handle) for role, c in current.contacts.items() if c is not None and c.handle)
     refs, edits = {}, []
     if in_place:
@@ -286,33 +304,51 @@ def _contacts(current, registrant, contacts, known, in_place, new, owner_consent
         if role in targets and role not in refs:
             contact, aspect = targets[role]
             refs[role] = contact.handle if contact.handle else new.ref(contact, role, aspect)
-    trade = None
+    owner, consent_in_update = None, False
     if 'registrant' in refs and refs['registrant'] != now.get('registrant'):
         after = targets['registrant'][0]
         after = known.get(after.handle, after) if after.handle else after
         if handles.identity_changed(current.contacts.get('registrant'), after):
-            body = {'name': current.name, 'ownerc': {'id': refs.pop('registrant')}}
-            if is_gtld(current.name):
-                # Swagger Domain.confirmOwnerConsent: required for gTLDs when the owner's name,
-                # email or organization changes. It asserts the holder agreed, so only the
-                # task may say so.
-                if not owner_consent:
-                    raise InputError('%s: changing the holder of a gTLD domain needs the consent of the '
-                                     'domain owner (AutoDNS confirmOwnerConsent); set confirm_owner_consent: '
-                                     'true once the owner has agreed' % current.name)
-                body['confirmOwnerConsent'] = True
-            trade = _operation('POST', '/domain/_trade', current.name, ('registrant',), body)
+            owner, consent_in_update = _owner_change(current, refs, owner_consent, route_override)
     ids = dict((role, ref) for role, ref in refs.items() if ref != now.get(role))
-    return edits, ids, trade
+    return edits, ids, owner, consent_in_update
 
 
-def _domain_update(current, ids, nameservers, autorenew):
+def _owner_change(current, refs, owner_consent, route_override):
+    """A new holder, by the TLD's route (tld_rules): (its own operation or None, consent in the update)."""
+    route, rule = owner_change_route(current.name, route_override)
+    if rule['owner_consent'] and not owner_consent:
+        # Swagger Domain.confirmOwnerConsent: required for gTLDs when the owner's name, email or
+        # organization changes. It asserts the holder agreed, so only the task may say so.
+        raise InputError('%s: changing the holder of a gTLD domain needs the consent of the '
+                         'domain owner (AutoDNS confirmOwnerConsent); set confirm_owner_consent: '
+                         'true once the owner has agreed' % current.name)
+    if route == 'update':
+        return None, rule['owner_consent']  # the new ownerc goes into the one domain update
+    body = {'name': current.name, 'ownerc': {'id': refs.pop('registrant')}}
+    if route == 'trade':
+        # A trade needs the domain's current auth code (php-domainrobot-sdk DomainTrade example).
+        if not current.auth_code:
+            raise InputError('%s: an owner change of .%s is a trade (POST /domain/_trade), which needs the '
+                             "domain's auth code, and AutoDNS reported none; have AutoDNS generate one "
+                             '(POST /domain/%s/_authinfo1, or in its web interface) and re-run'
+                             % (current.name, tld_rules.tld_of(current.name), current.name))
+        body['authinfo'] = current.auth_code
+    if rule['owner_consent']:
+        body['confirmOwnerConsent'] = True
+    method, path = tld_rules.ROUTES[route]
+    return _operation(method, path.format(name=current.name), current.name, ('registrant',), body), False
+
+
+def _domain_update(current, ids, nameservers, autorenew, owner_consent=False):
     body = {'name': current.name}
     aspects = []
     for role, field in handles.ROLE_FIELDS:
         if role in ids:
             body[field] = {'id': ids[role]}
             aspects.append('registrant' if role == 'registrant' else 'contacts')
+    if owner_consent and 'registrant' in ids:
+        body['confirmOwnerConsent'] = True  # a new holder of a gTLD, with the task's confirm_owner_consent
     if nameservers is not None:
         body['nameServers'] = nameserver_body(nameservers.after)
         aspects.append('nameservers')
@@ -398,17 +434,19 @@ def _new_domain(change, known, new):
                       delete=desired.locks.delete)
         status = registry_status(locks, 'ACTIVE')
         if status != 'ACTIVE':
+            check_status_update(name, 'declaring locks')
             result.append(_operation('PUT', '/domain/%s/_statusUpdate' % name, name, (aspect,),
                                      {'name': name, 'registryStatus': status}))
     return new.operations + result
 
 
-def operations(current, changes, known_contacts=None, in_place=False, owner_consent=False):
+def operations(current, changes, known_contacts=None, in_place=False, owner_consent=False, owner_change_route=None):
     """The tasks that carry ``changes``, in a safe order.
 
     ``known_contacts`` maps handles to what they hold (read by the adapter); ``in_place``
-    is the task's ``update_contacts_in_place``, ``owner_consent`` its ``confirm_owner_consent``. Raises InputError for what AutoDNS cannot
-    express, before anything is sent.
+    is the task's ``update_contacts_in_place``, ``owner_consent`` its ``confirm_owner_consent``,
+    ``owner_change_route`` overrides the TLD rule's owner-change route ('update', 'owner_change'
+    or 'trade'). Raises InputError for what AutoDNS cannot express, before anything is sent.
     """
     known = known_contacts or {}
     by_aspect = {}
@@ -424,13 +462,14 @@ def operations(current, changes, known_contacts=None, in_place=False, owner_cons
     if 'unlock' in by_aspect:
         result.extend(_status_update(current, by_aspect['unlock']))
     new = NewContacts(current.name)
-    edits, ids, trade = _contacts(current, by_aspect.get('registrant'), by_aspect.get('contacts'),
-                                  known, in_place, new, owner_consent)
+    edits, ids, owner, consent_in_update = _contacts(current, by_aspect.get('registrant'), by_aspect.get('contacts'),
+                                                     known, in_place, new, owner_consent, owner_change_route)
     result.extend(new.operations)
     result.extend(edits)
-    if trade is not None:
-        result.append(trade)
-    result.extend(_domain_update(current, ids, by_aspect.get('nameservers'), by_aspect.get('autorenew')))
+    if owner is not None:
+        result.append(owner)
+    result.extend(_domain_update(current, ids, by_aspect.get('nameservers'), by_aspect.get('autorenew'),
+                                 consent_in_update))
     if 'auth_code' in by_aspect:
         result.extend(_auth_code(current, by_aspect['auth_code']))
     if 'renew' in by_aspect:
