@@ -148,6 +148,16 @@ class NewContact(object):
         return 'NewContact(%d)' % self.number
 
 
+def contact_ref(handle):
+    """A domain's ownerc/adminc/techc/zonec: ``{"id": n}`` with the id an integer, as the swagger
+    types ``Contact.id`` (int32); a NewContact stays a placeholder for the id POST /contact returns."""
+    if isinstance(handle, NewContact):
+        return {'id': handle}
+    if not str(handle).isdigit():
+        raise InputError('contact handle %s: AutoDNS contact handles are numbers' % handle)
+    return {'id': int(handle)}
+
+
 def _walk(value, leaf):
     if isinstance(value, dict):
         return dict((k, _walk(v, leaf)) for k, v in value.items())
@@ -291,7 +301,7 @@ def _contacts(current, registrant, contacts, known, in_place, new, owner_consent
         after = targets['registrant'][0]
         after = known.get(after.handle, after) if after.handle else after
         if handles.identity_changed(current.contacts.get('registrant'), after):
-            body = {'name': current.name, 'ownerc': {'id': refs.pop('registrant')}}
+            body = {'name': current.name, 'ownerc': contact_ref(refs.pop('registrant'))}
             if is_gtld(current.name):
                 # Swagger Domain.confirmOwnerConsent: required for gTLDs when the owner's name,
                 # email or organization changes. It asserts the holder agreed, so only the
@@ -311,7 +321,7 @@ def _domain_update(current, ids, nameservers, autorenew):
     aspects = []
     for role, field in handles.ROLE_FIELDS:
         if role in ids:
-            body[field] = {'id': ids[role]}
+            body[field] = contact_ref(ids[role])
             aspects.append('registrant' if role == 'registrant' else 'contacts')
     if nameservers is not None:
         body['nameServers'] = nameserver_body(nameservers.after)
@@ -386,7 +396,7 @@ def _new_domain(change, known, new):
     for role, field in handles.ROLE_FIELDS:
         contact = declared.get(role)
         if contact is not None:
-            body[field] = {'id': contact.handle if contact.handle else new.ref(contact, role, aspect)}
+            body[field] = contact_ref(contact.handle if contact.handle else new.ref(contact, role, aspect))
     if aspect == 'register':
         body['period'] = {'period': desired.period or 1, 'unit': 'YEAR'}
     if desired.autorenew is not None:
