@@ -209,7 +209,7 @@ class Store:
                 message['job']['domain'] = self.domain_to_api(self.domains[job.domain])
         else:
             message['status'] = {'code': 'E' + job.task, 'text': job.error.text, 'type': 'ERROR'}
-            message['messages'] = [{'code': job.task, 'text': job.error.text, 'notice': job.error.reason,
+            message['messages'] = [{'code': 'EF' + job.task, 'text': job.error.text, 'notice': job.error.reason,
                                     'status': 'ERROR', 'objects': [_dobj(job.domain)]}]
         self.polls[(job.account['user'], str(job.account['context']))].append(message)
 

@@ -707,6 +707,7 @@ def assert_refused_by_the_spec(response, http_status, code, fragment):
     assert body['status']['type'] == 'ERROR'
     assert fragment in body['status']['text'], body
     assert body['messages'] and all(m['status'] == 'ERROR' for m in body['messages'])
+    assert all(m['code'] == 'EF' + code[1:] for m in body['messages'])  # error messages begin with EF
     assert any(fragment in m['text'] for m in body['messages']), body
 
 
