@@ -9,9 +9,12 @@ import textwrap
 import time
 import urllib.parse
 
+import jsonschema
 import pytest
 import requests
 
+from sandbox.autodns import routes
+from sandbox.autodns.spec import FORMATS, SPEC_FILE, Spec
 from sandbox.launcher import Sandbox
 
 PASSWORD = 'demo-password'
@@ -765,8 +768,6 @@ def test_declared_query_parameters_and_their_array_form_are_accepted(client):
 
 
 def test_every_sandbox_route_is_a_swagger_route_with_its_task_code():
-    from sandbox.autodns import routes
-    from sandbox.autodns.spec import Spec
     spec = Spec.load()
     without_code = []
     for method, pattern, task, _handler in routes.ROUTES:
@@ -781,8 +782,6 @@ def test_every_sandbox_route_is_a_swagger_route_with_its_task_code():
 
 
 def test_poll_message_matches_the_swagger_poll_message(client):
-    from sandbox.autodns.spec import Spec
-    import jsonschema
     client.put('/domain/example.com', {'autoRenewStatus': 'FALSE'})
     client.post('/domain/_transfer', {'name': 'transfer-in.example', 'ownerc': {'id': 100}, 'adminc': {'id': 100},
                                       'techc': {'id': 101}, 'authinfo': 'wrong'})
@@ -830,10 +829,8 @@ def test_undeclared_properties_can_be_ignored_instead(seed_file):
 
 def test_answers_match_the_swagger_response_definitions(client):
     """What the sandbox answers is what the swagger says the API answers (undeclared fields included)."""
-    from sandbox.autodns.spec import FORMATS, Spec
-    import jsonschema
     spec = Spec.load()
-    with open(spec_file_path()) as handle:
+    with open(SPEC_FILE) as handle:
         facts = json.load(handle)
     responses = dict(((m.upper(), p), e['response']) for p, methods in facts['routes'].items()
                      for m, e in methods.items() if 'response' in e)
@@ -860,8 +857,3 @@ def test_answers_match_the_swagger_response_definitions(client):
     checked('POST', '/domain/example.com/cancelation', {'type': 'DELETE', 'execution': 'EXPIRE'})
     checked('POST', '/domain/restore/_search', {})
     checked('PUT', '/domain/example.com', {'adminc': {'id': '100'}})
-
-
-def spec_file_path():
-    from sandbox.autodns.spec import SPEC_FILE
-    return SPEC_FILE

@@ -11,7 +11,8 @@ import time
 
 import pytest
 
-from ansible_collections.domainops.registrar.plugins.module_utils.autodns.adapter import AutoDNSAdapter
+from ansible_collections.domainops.registrar.plugins.module_utils.autodns.adapter import (
+    AutoDNSAdapter, job_submission, read_poll)
 from ansible_collections.domainops.registrar.plugins.module_utils.autodns.client import AutoDNSClient
 from ansible_collections.domainops.registrar.plugins.module_utils.connection import USER_AGENT
 from ansible_collections.domainops.registrar.plugins.module_utils.core import validation
@@ -437,14 +438,12 @@ SPEC_POLL = {  # the swagger's JsonResponseDataPollMessage; object as help.inter
 
 
 def test_read_poll_fills_every_field_from_seed_004s_shape():
-    from ansible_collections.domainops.registrar.plugins.module_utils.autodns.adapter import read_poll
     message = read_poll(SEED004_POLL)
     assert message.to_dict() == {'id': '1819917', 'domain': 'example.com', 'reference': '4295609745',
                                  'status': 'SUCCESS', 'text': 'S0101', 'created': '2018-10-15 14:03:02', 'waiting': 1}
 
 
 def test_read_poll_fills_every_field_from_the_swagger_shape():
-    from ansible_collections.domainops.registrar.plugins.module_utils.autodns.adapter import read_poll
     message = read_poll(SPEC_POLL)
     assert message.to_dict() == {'id': '1005491836', 'domain': 'example.aq', 'reference': '4295609745',
                                  'status': 'FAILED', 'text': 'Renewal failed.', 'created': '2021-05-12T14:42:30.000+0200',
@@ -452,7 +451,6 @@ def test_read_poll_fills_every_field_from_the_swagger_shape():
 
 
 def test_read_poll_refuses_a_malformed_answer():
-    from ansible_collections.domainops.registrar.plugins.module_utils.autodns.adapter import read_poll
     assert read_poll({'data': []}) is None
     with pytest.raises(RegistrarError, match='no id'):
         read_poll({'data': [{'job': {'id': 1}}]})
@@ -465,13 +463,11 @@ def test_read_poll_refuses_a_malformed_answer():
     ('NOT_SET', False, False), ('SUCCESS', True, False), ('FAILED', True, True), ('CANCELED', True, True),
     ('wait', False, False), ('success', True, False), (None, False, False)])
 def test_only_a_final_job_status_is_done(status, done, failed):
-    from ansible_collections.domainops.registrar.plugins.module_utils.autodns.adapter import job_submission
     submission = job_submission('PUT /domain/example.com', 'example.com', {'id': 7, 'status': status})
     assert (submission.done, submission.failed) == (done, failed)
 
 
 def test_a_job_status_the_swagger_does_not_list_is_an_error():
-    from ansible_collections.domainops.registrar.plugins.module_utils.autodns.adapter import job_submission
     with pytest.raises(RegistrarError, match="job 7: job status 'FINISHED' is not one of"):
         job_submission('PUT /domain/example.com', 'example.com', {'id': 7, 'status': 'FINISHED'})
 

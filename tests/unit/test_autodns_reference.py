@@ -1,4 +1,5 @@
 """docs/reference/autodns-spec.json is what tools/extract_autodns_reference.py makes of InterNetX's swagger."""
+import importlib.util
 import json
 import os
 import subprocess
@@ -9,8 +10,9 @@ import pytest
 ROOT = os.path.dirname(os.path.dirname(os.path.dirname(os.path.abspath(__file__))))
 TOOL = os.path.join(ROOT, 'tools', 'extract_autodns_reference.py')
 SPEC = os.path.join(ROOT, 'docs', 'reference', 'autodns-spec.json')
-sys.path.insert(0, os.path.join(ROOT, 'tools'))
-import extract_autodns_reference as tool  # noqa: E402  pylint: disable=wrong-import-position
+_LOADER = importlib.util.spec_from_file_location('extract_autodns_reference', TOOL)
+tool = importlib.util.module_from_spec(_LOADER)
+_LOADER.loader.exec_module(tool)
 
 SWAGGER = tool.find_swagger()
 

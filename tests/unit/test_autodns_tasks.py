@@ -1,9 +1,11 @@
 import datetime
+import json
+import os
 from dataclasses import replace
 
 import pytest
 
-from ansible_collections.domainops.registrar.plugins.module_utils.autodns import tasks
+from ansible_collections.domainops.registrar.plugins.module_utils.autodns import jobs, tasks
 from ansible_collections.domainops.registrar.plugins.module_utils.autodns.adapter import read_domain
 from ansible_collections.domainops.registrar.plugins.module_utils.core import validation
 from ansible_collections.domainops.registrar.plugins.module_utils.core.adapter import REDACTED
@@ -346,15 +348,12 @@ def test_lock_owner_needs_the_update_lock_declared():
 
 # ---------------------------------------------------------------- reference data
 def _reference(name):
-    import json
-    import os
     root = os.path.dirname(os.path.dirname(os.path.dirname(os.path.abspath(__file__))))
     with open(os.path.join(root, 'docs', 'reference', name)) as handle:
         return json.load(handle)
 
 
 def test_job_statuses_agree_with_the_reference_and_cover_the_swagger_enum():
-    from ansible_collections.domainops.registrar.plugins.module_utils.autodns import jobs
     rules = _reference('autodns-rules.json')['job_status']
     assert list(jobs.JOB_STATUS_FINAL) == rules['job_status_final']
     assert list(jobs.JOB_STATUS_FAILED) == rules['job_status_failed']
@@ -366,7 +365,7 @@ def test_job_statuses_agree_with_the_reference_and_cover_the_swagger_enum():
 
 
 def test_contact_ids_go_out_as_integers_as_the_swagger_types_them():
-    from ansible_collections.domainops.registrar.plugins.module_utils.autodns.tasks import NewContact, contact_ref
+    NewContact, contact_ref = tasks.NewContact, tasks.contact_ref
     spec = _reference('autodns-spec.json')['definitions']
     assert spec['Domain']['properties']['adminc'] == {'$ref': '#/definitions/Contact'}
     assert spec['Contact']['properties']['id']['type'] == 'integer'
