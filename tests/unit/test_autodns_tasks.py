@@ -5,7 +5,7 @@ from dataclasses import replace
 
 import pytest
 
-from ansible_collections.domainops.registrar.plugins.module_utils.autodns import jobs, tasks
+from ansible_collections.domainops.registrar.plugins.module_utils.autodns import contacts, jobs, tasks
 from ansible_collections.domainops.registrar.plugins.module_utils.autodns.adapter import read_domain
 from ansible_collections.domainops.registrar.plugins.module_utils.core import validation
 from ansible_collections.domainops.registrar.plugins.module_utils.core.adapter import REDACTED
@@ -373,3 +373,10 @@ def test_contact_ids_go_out_as_integers_as_the_swagger_types_them():
     assert contact_ref(NewContact(1)) == {'id': NewContact(1)}
     with pytest.raises(InputError, match='contact handle ABC-1: AutoDNS contact handles are numbers'):
         contact_ref('ABC-1')
+
+
+def test_contact_search_filters_carry_ids_as_strings_as_the_swagger_types_them():
+    spec = _reference('autodns-spec.json')['definitions']
+    assert spec['QueryFilter']['properties']['values'] == {'type': 'array', 'items': {'type': 'string'}}
+    query = contacts.search_query([], ['100', '7', 'x'])
+    assert query['filters'] == [{'key': 'id', 'values': ['7', '100'], 'operator': 'IN'}]
