@@ -133,10 +133,9 @@ class Handler(http.server.BaseHTTPRequestHandler):
         raw_body = self._read_body()
 
         task, handler, params = None, None, {}
-        relative = None
+        relative = None  # the path below /v1, as the swagger writes its paths
         if path == BASE or path.startswith(BASE + '/'):
             relative = path[len(BASE):].rstrip('/') or '/'
-        if relative is not None:
             task, handler, params = routes.resolve(method, relative)
         task_code = task or NO_TASK
         status, body, extra_headers = 200, None, {}
