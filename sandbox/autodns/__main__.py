@@ -10,6 +10,8 @@ import threading
 
 from .seed import SeedError, load
 from .server import Server
+from .spec import IGNORE, REFUSE, Spec
+from .poll import POLL_SHAPES
 
 
 def parse_args(argv=None):
@@ -25,6 +27,11 @@ def parse_args(argv=None):
     parser.add_argument('--user', help='account user (default demo)')
     parser.add_argument('--password', help='account password (default demo-password)')
     parser.add_argument('--context', type=int, help='account context (default 4)')
+    parser.add_argument('--poll-shape', choices=POLL_SHAPES, default=POLL_SHAPES[0],
+                        help='GET /poll data[0]: "spec" (the swagger PollMessage, default) or "seed004" '
+                             '({summary, message} as seed 004 shows)')
+    parser.add_argument('--undeclared-properties', choices=(REFUSE, IGNORE), default=REFUSE,
+                        help='body properties the swagger does not declare: refuse (default) or ignore')
     return parser.parse_args(argv)
 
 
@@ -38,7 +45,9 @@ def main(argv=None):
     except (OSError, SeedError) as exc:
         sys.stderr.write('autodns-sandbox: cannot load seed: %s\n' % exc)
         return 2
-    server = Server((args.host, args.port), store, args.rate_limit, args.journal)
+    store.poll_shape = args.poll_shape
+    server = Server((args.host, args.port), store, args.rate_limit, args.journal,
+                    Spec.load(undeclared=args.undeclared_properties))
     stop = threading.Event()
     for sig in (signal.SIGTERM, signal.SIGINT):
         signal.signal(sig, lambda *_: stop.set())

@@ -57,12 +57,19 @@ class ApiError(Exception):
     def body(self, stid, task):
         code = 'E' + task
         objects = [self.obj] if self.obj else []
-        messages = [{'code': task, 'text': self.text, 'notice': self.reason,
+        # help.internetx.com "AutoDNS messages": status codes begin with S, E or N, error
+        # messages with EF (e.g. "EF0101"); the swagger's Message.code is the task code.
+        messages = [{'code': error_message_code(task), 'text': self.text, 'notice': self.reason,
                      'status': 'ERROR', 'objects': objects}]
         for detail in self.details:
-            messages.append({'code': task, 'text': detail, 'notice': self.reason,
+            messages.append({'code': error_message_code(task), 'text': detail, 'notice': self.reason,
                              'status': 'ERROR', 'objects': objects})
         return envelope(stid, code, self.text, 'ERROR', self.obj, [], messages)
+
+
+def error_message_code(task):
+    """``messages[].code`` of an error: EF + the task code (sandbox choice, docs/sandbox-autodns.md)."""
+    return 'EF' + task
 
 
 def bad_request(reason, text, obj=None, details=()):

@@ -5,6 +5,7 @@ the envelope with status code letter + task code (S done, N job started).
 """
 import re
 
+from . import poll
 from . import query
 from . import validate as v
 from .envelope import bad_request, response_object
@@ -285,7 +286,7 @@ def poll_info(call):
     head = queue[0]
     return Result('SUCCESS', 'The message was inquired successfully.',
                   response_object('message', head['id'], summary=len(queue)),
-                  [{'summary': len(queue), 'message': head}])
+                  poll.poll_data(call.store.poll_shape, head, len(queue)))
 
 
 def poll_confirm(call):

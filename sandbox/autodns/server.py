@@ -13,6 +13,7 @@ import urllib.parse
 
 from . import routes
 from .envelope import ApiError, envelope, new_stid, response_object
+from .spec import Spec
 
 BASE = '/v1'
 WRITE_METHODS = ('POST', 'PUT', 'DELETE', 'PATCH')
@@ -133,8 +134,10 @@ class Handler(http.server.BaseHTTPRequestHandler):
         raw_body = self._read_body()
 
         task, handler, params = None, None, {}
+        relative = None  # the path below /v1, as the swagger writes its paths
         if path == BASE or path.startswith(BASE + '/'):
-            task, handler, params = routes.resolve(method, path[len(BASE):].rstrip('/') or '/')
+            relative = path[len(BASE):].rstrip('/') or '/'
+            task, handler, params = routes.resolve(method, relative)
         task_code = task or NO_TASK
         status, body, extra_headers = 200, None, {}
         try:
@@ -155,17 +158,24 @@ class Handler(http.server.BaseHTTPRequestHandler):
                 else:
                     text = 'Authentication failed: wrong user, password or context.'
                 raise ApiError(401, 'AUTHENTICATION_FAILED', text)
-            if handler is None:
-                if params:
-                    raise ApiError(405, 'METHOD_NOT_ALLOWED', 'Method %s is not allowed here; allowed: %s.'
-                                   % (method, ', '.join(sorted(set(params)))))
-                raise ApiError(404, 'ROUTE_NOT_FOUND', 'There is no route %s %s.' % (method, path))
+            if relative is None:
+                raise ApiError(404, 'ROUTE_NOT_FOUND', 'There is no route %s %s; the API is under %s.'
+                               % (method, path, BASE))
+            # the judge first: a route, parameter or body the swagger does not declare is refused
+            operation, declared_params = config['spec'].operation(method, relative)
+            task_code = task or operation.task or NO_TASK
             call_body = None
             if raw_body.strip():
                 try:
                     call_body = json.loads(raw_body.decode('utf-8'))
                 except (ValueError, UnicodeDecodeError) as exc:
                     raise ApiError(400, 'INVALID_JSON', 'The request body is not valid JSON: %s' % exc)
+            refusal = config['spec'].check(operation, declared_params, query_args, call_body, bool(raw_body.strip()))
+            if refusal is not None:
+                raise refusal
+            if handler is None:
+                raise ApiError(404, 'ROUTE_NOT_FOUND', 'The sandbox does not implement %s %s (the API has it).'
+                               % (method, path))
             with store.lock:
                 store.process_due()
                 result = handler(routes.Call(store, account, stid, params, call_body, query_args))
@@ -204,6 +214,7 @@ class Server(http.server.ThreadingHTTPServer):
     daemon_threads = True
     allow_reuse_address = True
 
-    def __init__(self, address, store, rate_limit, journal_path):
+    def __init__(self, address, store, rate_limit, journal_path, spec=None):
         super().__init__(address, Handler)
-        self.config = {'store': store, 'limiter': RateLimiter(rate_limit), 'journal': Journal(journal_path)}
+        self.config = {'store': store, 'limiter': RateLimiter(rate_limit), 'journal': Journal(journal_path),
+                       'spec': spec or Spec.load()}

@@ -80,6 +80,7 @@ class Store:
         self.cancelations = {}
         self.jobs = {}
         self.polls = collections.defaultdict(collections.deque)
+        self.poll_shape = 'spec'  # GET /poll's data shape (poll.POLL_SHAPES; --poll-shape)
         self._job_ids = itertools.count(4295611341)
         self._message_ids = itertools.count(1819917)
 
@@ -209,7 +210,7 @@ class Store:
                 message['job']['domain'] = self.domain_to_api(self.domains[job.domain])
         else:
             message['status'] = {'code': 'E' + job.task, 'text': job.error.text, 'type': 'ERROR'}
-            message['messages'] = [{'code': job.task, 'text': job.error.text, 'notice': job.error.reason,
+            message['messages'] = [{'code': 'EF' + job.task, 'text': job.error.text, 'notice': job.error.reason,
                                     'status': 'ERROR', 'objects': [_dobj(job.domain)]}]
         self.polls[(job.account['user'], str(job.account['context']))].append(message)
 
@@ -377,6 +378,13 @@ class Store:
         if not same:
             raise bad_request('PAYABLE_MISMATCH', 'payable %s does not match the payable date of %s (%s).'
                               % (body['payable'], name, dates.fmt(current)), obj)
+        # Seed 004: the payable guard exists so that a repeated request cannot renew twice. A
+        # running renewal has already consumed this payable date (it moves when the job ends).
+        renewing = sorted(j.id for j in self.jobs.values() if j.domain == name and j.status == 'RUNNING'
+                          and j.action in ('RENEW', 'RESTORE_RENEW'))
+        if renewing:
+            raise bad_request('PAYABLE_MISMATCH', 'payable %s no longer matches the payable date of %s: renewal '
+                              'job %d is running and moves it.' % (body['payable'], name, renewing[0]), obj)
         period = v.time_period(body.get('period'), obj, default={'period': 1, 'unit': 'YEAR'})
         remove = remove_cancelation or body.get('removeCancelation') is True
 

@@ -151,8 +151,6 @@ def contact_ref(role, value, obj):
         cid = value['id']
     else:
         raise bad_request('INVALID_CONTACT', '%s must be a contact reference {"id": <number>}' % role, obj)
-    if isinstance(cid, str) and cid.isdigit():
-        cid = int(cid)
     if not isinstance(cid, int) or isinstance(cid, bool):
         raise bad_request('INVALID_CONTACT', '%s.id must be a number' % role, obj)
     return cid

@@ -11,7 +11,8 @@ import time
 
 import pytest
 
-from ansible_collections.domainops.registrar.plugins.module_utils.autodns.adapter import AutoDNSAdapter
+from ansible_collections.domainops.registrar.plugins.module_utils.autodns.adapter import (
+    AutoDNSAdapter, job_submission, read_poll)
 from ansible_collections.domainops.registrar.plugins.module_utils.autodns.client import AutoDNSClient
 from ansible_collections.domainops.registrar.plugins.module_utils.connection import USER_AGENT
 from ansible_collections.domainops.registrar.plugins.module_utils.core import validation
@@ -169,7 +170,7 @@ def test_registrant_found_by_resolve_is_only_the_update(box):
     desired = DesiredDomain('example.com', contacts={'registrant': Contact(**data)})
     ops, domain = converge(adapter, desired)
     assert names(ops) == ['PUT /domain/example.com']
-    assert ops[0].payload['body'] == {'name': 'example.com', 'ownerc': {'id': '102'}, 'confirmOwnerConsent': True}
+    assert ops[0].payload['body'] == {'name': 'example.com', 'ownerc': {'id': 102}, 'confirmOwnerConsent': True}
     assert domain.contacts['registrant'].handle == '102'
     assert_converged(box, desired)
 
@@ -344,7 +345,19 @@ def test_auth_code_a_new_one_but_never_a_chosen_one(box):
     assert adapter.get_domain('example.com').auth_code not in (None, current.auth_code)
 
 
-def test_poll_and_ack_drain_the_messages_in_order(box):
+@pytest.fixture(params=['spec', 'seed004'])
+def poll_box(request, tmp_path):
+    """A sandbox serving GET /poll in the swagger's shape or in seed 004's."""
+    journal = tmp_path / 'journal.jsonl'
+    with Sandbox('autodns', seed=SEED, journal=str(journal),
+                 extra_args=['--job-delay', '0.2', '--rate-limit', '0', '--poll-shape', request.param]) as sandbox:
+        sandbox.journal = journal
+        sandbox.poll_shape = request.param
+        yield sandbox
+
+
+def test_poll_and_ack_drain_the_messages_in_order(poll_box):
+    box = poll_box
     adapter = adapter_for(box)
     assert adapter.poll() is None
     jobs = []
@@ -363,6 +376,19 @@ def test_poll_and_ack_drain_the_messages_in_order(box):
         message = adapter.poll()
     assert seen == [(jobs[0], 'example.com', 'SUCCESS'), (jobs[1], 'example.net', 'SUCCESS'),
                     (jobs[2], 'example.org', 'SUCCESS')]
+
+
+def test_every_message_field_is_filled_in_both_poll_shapes(poll_box):
+    adapter = adapter_for(poll_box)
+    current = adapter.get_domain('example.com')
+    (op,) = adapter.operations(current, plan(current, DesiredDomain('example.com', autorenew=not current.autorenew)))
+    job = wait(adapter, adapter.submit(op))
+    message = adapter.poll().to_dict()
+    assert [k for k, v in message.items() if v in (None, '')] == [], message
+    assert message['reference'] == job.id and message['domain'] == 'example.com'
+    assert message['status'] == 'SUCCESS' and message['waiting'] == 1
+    assert message['id'].isdigit() and message['created'][:4].isdigit()
+    assert str(job.id) in message['text'] or message['text'].startswith('S0102')
 
 
 def test_a_named_handle_that_does_not_exist_fails_before_sending(box):
@@ -390,3 +416,85 @@ def test_errors_never_carry_the_authinfo():
         adapter.submit(op)
     assert TRANSFER_AUTHINFO not in str(error.value) and REDACTED in str(error.value)
     assert error.value.code == 'E0104'
+
+
+# ---------------------------------------------------------------- poll messages and job statuses, as answered
+SEED004_POLL = {  # seed 004's PollInfo JSON example (the message's created is in its XML example)
+    'stid': '20180926-stid', 'status': {'code': 'S0905', 'text': 'Die Benachrichtigung wurde erfolgreich abgerufen.',
+                                        'type': 'SUCCESS'},
+    'object': {'type': 'message', 'value': '1819917'},
+    'data': [{'summary': 1, 'message': {
+        'id': 1819917, 'created': '2018-10-15 14:03:02',
+        'job': {'id': 4295609745, 'domain': {'name': 'example.com', 'payable': '2021-12-31 12:00:01.000+0200'}},
+        'stid': '20180926-stid', 'object': {'type': 'domain', 'value': 'example.com'},
+        'status': {'code': 'S0101', 'type': 'SUCCESS'}}}]}
+SPEC_POLL = {  # the swagger's JsonResponseDataPollMessage; object as help.internetx.com's polling examples write it
+    'stid': '20210512-app3', 'status': {'code': 'S0905', 'text': 'The notification was polled successfully.',
+                                        'type': 'SUCCESS'},
+    'object': {'type': 'Message', 'value': '1005491836', 'summary': 2},
+    'data': [{'id': 1005491836, 'stid': '20210512-app3-dev-10782', 'created': '2021-05-12T14:42:30.000+0200',
+              'job': {'id': 4295609745, 'status': 'FAILED', 'action': 'RENEW'},
+              'messages': [{'code': 'E0101003', 'text': 'Renewal failed.', 'status': 'ERROR'}],
+              'object': {'type': 'Domain', 'value': 'EXAMPLE.AQ', 'data': {'name': 'example.aq'}}}]}
+
+
+def test_read_poll_fills_every_field_from_seed_004s_shape():
+    message = read_poll(SEED004_POLL)
+    assert message.to_dict() == {'id': '1819917', 'domain': 'example.com', 'reference': '4295609745',
+                                 'status': 'SUCCESS', 'text': 'S0101', 'created': '2018-10-15 14:03:02', 'waiting': 1}
+
+
+def test_read_poll_fills_every_field_from_the_swagger_shape():
+    message = read_poll(SPEC_POLL)
+    assert message.to_dict() == {'id': '1005491836', 'domain': 'example.aq', 'reference': '4295609745',
+                                 'status': 'FAILED', 'text': 'Renewal failed.', 'created': '2021-05-12T14:42:30.000+0200',
+                                 'waiting': 2}
+
+
+def test_read_poll_refuses_a_malformed_answer():
+    assert read_poll({'data': []}) is None
+    with pytest.raises(RegistrarError, match='no id'):
+        read_poll({'data': [{'job': {'id': 1}}]})
+    with pytest.raises(RegistrarError, match='not a poll message'):
+        read_poll({'data': ['1819917']})
+
+
+@pytest.mark.parametrize('status, done, failed', [
+    ('RUNNING', False, False), ('WAIT', False, False), ('DEFERRED', False, False), ('SUPPORT', False, False),
+    ('NOT_SET', False, False), ('SUCCESS', True, False), ('FAILED', True, True), ('CANCELED', True, True),
+    ('wait', False, False), ('success', True, False), (None, False, False)])
+def test_only_a_final_job_status_is_done(status, done, failed):
+    submission = job_submission('PUT /domain/example.com', 'example.com', {'id': 7, 'status': status})
+    assert (submission.done, submission.failed) == (done, failed)
+
+
+def test_a_job_status_the_swagger_does_not_list_is_an_error():
+    with pytest.raises(RegistrarError, match="job 7: job status 'FINISHED' is not one of"):
+        job_submission('PUT /domain/example.com', 'example.com', {'id': 7, 'status': 'FINISHED'})
+
+
+class JobListClient(object):
+    """A registrar whose Job List holds the given jobs (records the query)."""
+
+    def __init__(self, jobs):
+        self.jobs = jobs
+        self.queries = []
+
+    def request(self, method, path, body=None, params=None):
+        self.queries.append((method, path, body))
+        return {'status': {'code': 'S300115', 'type': 'SUCCESS'}, 'data': [{'job': j} for j in self.jobs]}
+
+
+def test_pending_counts_every_status_that_is_not_final_and_reads_actions_in_any_case():
+    client = JobListClient([{'id': 1, 'status': 'WAIT', 'action': 'update'},
+                            {'id': 2, 'status': 'DEFERRED', 'action': 'Renew'},
+                            {'id': 3, 'status': 'SUPPORT', 'action': 'UPDATE_STATUS'},
+                            {'id': 4, 'status': 'SUCCESS', 'action': 'UPDATE'}])
+    adapter = AutoDNSAdapter({}, client=client)
+    pending = adapter.pending('example.com', ['nameservers'])
+    assert [p.id for p in pending] == ['1']  # RENEW and UPDATE_STATUS do not touch name servers; 4 is done
+    assert [p.id for p in adapter.pending('example.com', ['renew', 'locks'])] == ['2', '3']
+    method, path, query = client.queries[0]
+    assert (method, path) == ('POST', '/job/_search')
+    assert query['filters'][1] == {'key': 'status', 'operator': 'IN', 'link': 'AND',
+                                   'values': ['DEFERRED', 'NOT_SET', 'RUNNING', 'SUPPORT', 'WAIT']}

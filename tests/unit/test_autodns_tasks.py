@@ -1,9 +1,11 @@
 import datetime
+import json
+import os
 from dataclasses import replace
 
 import pytest
 
-from ansible_collections.domainops.registrar.plugins.module_utils.autodns import tasks
+from ansible_collections.domainops.registrar.plugins.module_utils.autodns import contacts, jobs, tasks
 from ansible_collections.domainops.registrar.plugins.module_utils.autodns.adapter import read_domain
 from ansible_collections.domainops.registrar.plugins.module_utils.core import validation
 from ansible_collections.domainops.registrar.plugins.module_utils.core.adapter import REDACTED
@@ -127,7 +129,7 @@ def test_registrant_address_with_a_handle_resolve_found_is_only_the_update():
     resolved = [replace(change, after=replace(change.after, handle='555'))]
     (op,) = tasks.operations(current, resolved)
     assert op.name == 'PUT /domain/example.com'
-    assert op.payload['body'] == {'name': 'example.com', 'ownerc': {'id': '555'}}
+    assert op.payload['body'] == {'name': 'example.com', 'ownerc': {'id': 555}}
 
 
 @pytest.mark.parametrize('name, consent', [('example.com', True), ('xn--mller-kva.de', False)])
@@ -163,7 +165,7 @@ def test_admin_and_zone_change_is_one_update_with_both_ids():
     ops = ops_for(DesiredDomain('example.com', contacts={'admin': NEW_ADMIN, 'zone': Contact(handle='102')}))
     assert names(ops) == ['POST /contact', 'PUT /domain/example.com']
     assert ops[1].payload['body'] == {'name': 'example.com', 'adminc': {'id': ops[0].payload['creates']},
-                                      'zonec': {'id': '102'}}
+                                      'zonec': {'id': 102}}
     assert ops[1].aspects == ('contacts',)
 
 
@@ -303,7 +305,7 @@ def test_register_creates_the_contacts_first():
     ref = ops[0].payload['creates']
     assert ops[1].payload['body'] == {
         'name': 'new.example', 'nameServers': [{'name': 'a.ns14.net'}, {'name': 'b.ns14.net'}],
-        'ownerc': {'id': ref}, 'adminc': {'id': ref}, 'techc': {'id': '101'},
+        'ownerc': {'id': ref}, 'adminc': {'id': ref}, 'techc': {'id': 101},
         'period': {'period': 2, 'unit': 'YEAR'}, 'autoRenewStatus': 'TRUE'}
     assert ops[2].payload['body']['registryStatus'] == 'LOCK'
 
@@ -345,3 +347,39 @@ def test_lock_owner_needs_the_update_lock_declared():
         ops_for(DesiredDomain('example.com', locks=Locks(transfer=False)), current)
     (op,) = ops_for(DesiredDomain('example.com', locks=Locks(transfer=False, update=False)), current)
     assert op.payload['body']['registryStatus'] == 'ACTIVE'
+
+
+# ---------------------------------------------------------------- reference data
+def _reference(name):
+    root = os.path.dirname(os.path.dirname(os.path.dirname(os.path.abspath(__file__))))
+    with open(os.path.join(root, 'docs', 'reference', name)) as handle:
+        return json.load(handle)
+
+
+def test_job_statuses_agree_with_the_reference_and_cover_the_swagger_enum():
+    rules = _reference('autodns-rules.json')['job_status']
+    assert list(jobs.JOB_STATUS_FINAL) == rules['job_status_final']
+    assert list(jobs.JOB_STATUS_FAILED) == rules['job_status_failed']
+    assert list(jobs.JOB_STATUS_PENDING) == rules['job_status_pending']
+    enum = _reference('autodns-spec.json')['definitions']['JobStatusConstants']['enum']
+    assert sorted(jobs.JOB_STATUS_FINAL + jobs.JOB_STATUS_PENDING) == sorted(enum)
+    assert not set(jobs.JOB_STATUS_FINAL) & set(jobs.JOB_STATUS_PENDING)
+    assert set(jobs.JOB_STATUS_FAILED) <= set(jobs.JOB_STATUS_FINAL)
+
+
+def test_contact_ids_go_out_as_integers_as_the_swagger_types_them():
+    NewContact, contact_ref = tasks.NewContact, tasks.contact_ref
+    spec = _reference('autodns-spec.json')['definitions']
+    assert spec['Domain']['properties']['adminc'] == {'$ref': '#/definitions/Contact'}
+    assert spec['Contact']['properties']['id']['type'] == 'integer'
+    assert contact_ref('102') == {'id': 102} and contact_ref(102) == {'id': 102}
+    assert contact_ref(NewContact(1)) == {'id': NewContact(1)}
+    with pytest.raises(InputError, match='contact handle ABC-1: AutoDNS contact handles are numbers'):
+        contact_ref('ABC-1')
+
+
+def test_contact_search_filters_carry_ids_as_strings_as_the_swagger_types_them():
+    spec = _reference('autodns-spec.json')['definitions']
+    assert spec['QueryFilter']['properties']['values'] == {'type': 'array', 'items': {'type': 'string'}}
+    query = contacts.search_query([], ['100', '7', 'x'])
+    assert query['filters'] == [{'key': 'id', 'values': ['7', '100'], 'operator': 'IN'}]

@@ -20,6 +20,7 @@ import ipaddress
 from dataclasses import replace
 
 from ansible_collections.domainops.registrar.plugins.module_utils.autodns import contacts as handles
+from ansible_collections.domainops.registrar.plugins.module_utils.autodns import jobs
 from ansible_collections.domainops.registrar.plugins.module_utils.autodns import tasks
 from ansible_collections.domainops.registrar.plugins.module_utils.autodns.client import AutoDNSClient, NotFound
 from ansible_collections.domainops.registrar.plugins.module_utils.connection import USER_AGENT
@@ -30,8 +31,6 @@ from ansible_collections.domainops.registrar.plugins.module_utils.core.model imp
 from ansible_collections.domainops.registrar.plugins.module_utils.core.planner import Change
 
 CONTACT_FIELDS = dict((field, role) for role, field in handles.ROLE_FIELDS)
-JOB_DONE = ('SUCCESS', 'FAILED', 'CANCELED')
-JOB_FAILED = ('FAILED', 'CANCELED')
 SEARCH_PAGE = 100
 SEARCH_PAGES = 5
 
@@ -131,10 +130,62 @@ def read_domain(data, contacts=None, cancelation=None):
 
 
 def job_submission(operation, domain, job):
-    status = job.get('status') or 'RUNNING'
+    """A Job → Submission; only a final status (jobs.JOB_STATUS_FINAL) is done.
+
+    A job without a status is running (seed 004's N-answer carries only the id); a status the
+    swagger does not list is a malformed answer.
+    """
+    try:
+        status = jobs.job_status(job.get('status') or 'RUNNING')
+    except ValueError as exc:
+        raise RegistrarError('malformed-answer', 'AutoDNS job %s: %s' % (job.get('id'), exc), operation=operation)
     return Submission(operation=operation, domain=domain, id=str(job.get('id')), status=status,
-                      done=status in JOB_DONE, failed=status in JOB_FAILED,
+                      done=not jobs.is_pending(status), failed=jobs.is_failed(status),
                       message=job.get('subStatus'))
+
+
+def _upper(value):
+    return str(value).upper() if value is not None else None
+
+
+def read_poll(envelope):
+    """GET /poll's answer → Message, or None when the queue is empty.
+
+    Two shapes: the swagger's, where ``data[0]`` is a PollMessage {id, job, stid, messages,
+    created, object {type, value, data}, notify} and the count is ``object.summary``; and seed
+    004's, where ``data[0]`` is {summary, message {id, job {id, domain}, stid, object, status}}.
+    """
+    data = envelope.get('data') or []
+    if not data:
+        return None
+    entry = data[0]
+    if not isinstance(entry, dict):
+        raise RegistrarError('malformed-answer', 'GET /poll: data[0] is not a poll message')
+    message = entry['message'] if isinstance(entry.get('message'), dict) else entry
+    if message.get('id') is None:
+        raise RegistrarError('malformed-answer', 'GET /poll: the poll message has no id')
+    job = message.get('job') if isinstance(message.get('job'), dict) else {}
+    status = message.get('status') if isinstance(message.get('status'), dict) else {}
+    obj = message.get('object') if isinstance(message.get('object'), dict) else {}
+    notify = message.get('notify') if isinstance(message.get('notify'), dict) else {}
+    details = [m for m in message.get('messages') or [] if isinstance(m, dict)]
+    domain = None
+    for candidate in (obj, notify.get('object') or {}):
+        if str(candidate.get('type') or '').lower() == 'domain':
+            domain = candidate.get('value') or (candidate.get('data') or {}).get('name')
+            break
+    domain = domain or (job.get('domain') or {}).get('name')
+    texts = [status.get('text')] + [m.get('text') for m in details] + [message.get('notice')]
+    text = '; '.join(t for i, t in enumerate(texts) if t and t not in texts[:i])
+    codes = [status.get('code')] + [m.get('code') for m in details] + [notify.get('type')]
+    outcome = job.get('status') or status.get('type') or next((m.get('status') for m in details if m.get('status')), None)
+    waiting = entry.get('summary', (envelope.get('object') or {}).get('summary'))
+    return Message(id=str(message['id']), domain=domain.lower() if domain else None,
+                   reference=str(job['id']) if job.get('id') is not None else None,
+                   status=_upper(outcome),
+                   text=text or next((c for c in codes if c), None),
+                   created=message.get('created') or job.get('updated') or job.get('created'),
+                   waiting=int(waiting) if waiting is not None else None)
 
 
 def _scrub(text, secrets):
@@ -288,6 +339,9 @@ class AutoDNSAdapter(RegistrarAdapter):
                 raise RegistrarError(status.get('code') or 'unknown', 'POST /contact answered without a contact id',
                                      operation=operation.name)
             created = data['id']
+            if not isinstance(created, int) or isinstance(created, bool):
+                raise RegistrarError('malformed-answer', 'POST /contact answered a contact id that is not a number: %r'
+                                     % (created,), operation=operation.name)
             self.created_contacts[request['creates'].number] = created
             self.known_contacts[str(created)] = read_contact(data)
         # Done at once (S-code): nothing to wait for.
@@ -305,13 +359,15 @@ class AutoDNSAdapter(RegistrarAdapter):
         return result
 
     def pending(self, name, aspects):
-        """Jobs still running for the domain that touch ``aspects`` (Job List on object and status).
+        """Jobs not yet final for the domain that touch ``aspects`` (Job List on object and status).
 
-        A job whose action is not known here, or that creates the domain, always counts.
+        Every status that is not final counts (jobs.JOB_STATUS_PENDING: WAIT, DEFERRED, SUPPORT, ...,
+        not only RUNNING). Actions compare case-insensitively; a job whose action is not known
+        here, or that creates the domain, always counts.
         """
         query = {'filters': [
             {'key': 'object', 'value': name, 'operator': 'EQUAL'},
-            {'key': 'status', 'value': 'RUNNING', 'operator': 'EQUAL', 'link': 'AND'},
+            {'key': 'status', 'values': list(jobs.JOB_STATUS_PENDING), 'operator': 'IN', 'link': 'AND'},
         ]}
         wanted = set(EXISTENCE_ACTIONS)
         for aspect in aspects:
@@ -320,7 +376,7 @@ class AutoDNSAdapter(RegistrarAdapter):
         result = []
         for entry in envelope.get('data') or []:
             job = entry.get('job', entry)
-            action = job.get('action')
+            action = _upper(job.get('action'))
             if action in KNOWN_ACTIONS and action not in wanted:
                 continue
             result.append(job_submission('%s %s' % (action or 'job', name), name, job))
@@ -328,25 +384,8 @@ class AutoDNSAdapter(RegistrarAdapter):
 
     # ------------------------------------------------------------------ poll queue
     def poll(self):
-        """GET /poll: the oldest unconfirmed message (seed 004's shape), or None."""
-        envelope = self.client.get('/poll')
-        data = envelope.get('data') or []
-        if not data:
-            return None
-        entry = data[0]
-        message = entry.get('message') if isinstance(entry.get('message'), dict) else entry
-        job = message.get('job') or {}
-        status = message.get('status') or {}
-        obj = message.get('object') or {}
-        domain = obj.get('value') if obj.get('type') == 'domain' else (job.get('domain') or {}).get('name')
-        texts = [status.get('text')] + [m.get('text') for m in message.get('messages') or []]
-        text = '; '.join(t for i, t in enumerate(texts) if t and t not in texts[:i]) or None
-        waiting = entry.get('summary', (envelope.get('object') or {}).get('summary'))
-        return Message(id=str(message.get('id')), domain=domain,
-                       reference=str(job['id']) if job.get('id') is not None else None,
-                       status=job.get('status') or status.get('type'), text=text,
-                       created=message.get('created'),
-                       waiting=int(waiting) if waiting is not None else None)
+        """GET /poll: the oldest unconfirmed message (either shape, see read_poll), or None."""
+        return read_poll(self.client.get('/poll'))
 
     def ack(self, message_id):
         """PUT /poll/{id}: confirm the head message so that the next one can be seen."""

@@ -164,6 +164,16 @@ class NewContact(object):
         return 'NewContact(%d)' % self.number
 
 
+def contact_ref(handle):
+    """A domain's ownerc/adminc/techc/zonec: ``{"id": n}`` with the id an integer, as the swagger
+    types ``Contact.id`` (int32); a NewContact stays a placeholder for the id POST /contact returns."""
+    if isinstance(handle, NewContact):
+        return {'id': handle}
+    if not str(handle).isdigit():
+        raise InputError('contact handle %s: AutoDNS contact handles are numbers' % handle)
+    return {'id': int(handle)}
+
+
 def _walk(value, leaf):
     if isinstance(value, dict):
         return dict((k, _walk(v, leaf)) for k, v in value.items())
@@ -325,7 +335,7 @@ def _owner_change(current, refs, owner_consent, route_override):
                          'true once the owner has agreed' % current.name)
     if route == 'update':
         return None, rule['owner_consent']  # the new ownerc goes into the one domain update
-    body = {'name': current.name, 'ownerc': {'id': refs.pop('registrant')}}
+    body = {'name': current.name, 'ownerc': contact_ref(refs.pop('registrant'))}
     if route == 'trade':
         # A trade needs the domain's current auth code (php-domainrobot-sdk DomainTrade example).
         if not current.auth_code:
@@ -345,7 +355,7 @@ def _domain_update(current, ids, nameservers, autorenew, owner_consent=False):
     aspects = []
     for role, field in handles.ROLE_FIELDS:
         if role in ids:
-            body[field] = {'id': ids[role]}
+            body[field] = contact_ref(ids[role])
             aspects.append('registrant' if role == 'registrant' else 'contacts')
     if owner_consent and 'registrant' in ids:
         body['confirmOwnerConsent'] = True  # a new holder of a gTLD, with the task's confirm_owner_consent
@@ -422,7 +432,7 @@ def _new_domain(change, known, new):
     for role, field in handles.ROLE_FIELDS:
         contact = declared.get(role)
         if contact is not None:
-            body[field] = {'id': contact.handle if contact.handle else new.ref(contact, role, aspect)}
+            body[field] = contact_ref(contact.handle if contact.handle else new.ref(contact, role, aspect))
     if aspect == 'register':
         body['period'] = {'period': desired.period or 1, 'unit': 'YEAR'}
     if desired.autorenew is not None:
