@@ -57,6 +57,7 @@ lint: dev
 # Figures, not pass/fail: ratios against a baseline run in the same process.
 bench: venv
 	$(BIN)/python benchmarks/bench_ascio_client.py
+	$(BIN)/python benchmarks/bench_sandbox_round_trip.py 2>/dev/null
 
 sandbox-autodns: venv
 	$(BIN)/python -m sandbox.autodns --port 8443 --seed sandbox/seeds/autodns.yml

@@ -29,6 +29,11 @@ PORT_TYPES = schema.port_types_text(XSD_NAME).encode('utf-8')
 class Handler(BaseHTTPRequestHandler):
     server_version = 'AscioSandbox/1.0'
     protocol_version = 'HTTP/1.1'
+    # One send per answer, without Nagle: headers and body written separately made every
+    # keep-alive request wait ~40 ms for the client's delayed ACK (benchmarks/bench_sandbox_round_trip.py).
+    # The buffer is flushed by BaseHTTPRequestHandler.handle_one_request after each request.
+    disable_nagle_algorithm = True
+    wbufsize = 1 << 16
 
     # -- helpers
     def _send(self, status, body, content_type='text/xml; charset=utf-8'):
