@@ -349,6 +349,20 @@ def test_register_and_delete(adapter):
     assert after is None
 
 
+def test_a_deleted_domain_is_not_in_the_account_and_its_twin_is_never_picked(adapter):
+    assert adapter.get_domain('deleted.example') is None
+    desired = DesiredDomain('old-twin.example', nameservers=ns('old-twin.example', 'ns1.example.net',
+                                                               'ns2.example.net'),
+                            contacts=_contacts_of(adapter, 'example.com'))
+    ops, subs, after = converge(adapter, desired)
+    assert [op.name for op in ops] == ['Register_Domain'] and subs[0].status == 'Completed'
+    clauses = {'Clause': [{'Attribute': 'DomainName', 'Operator': 'Is', 'Value': 'old-twin.example'}]}
+    found = adapter._request('SearchDomain', criteria={'Mode': 'Strict', 'Clauses': clauses})
+    assert [d['DomainHandle'] for d in found['domains']['Domain']][0] == 'SBXD-OLD-TWIN'  # the deleted one first
+    assert after.registrar_data['handle'] != 'SBXD-OLD-TWIN'
+    assert [n.name for n in after.nameservers] == ['ns1.example.net', 'ns2.example.net']
+
+
 def _contacts_of(adapter, name):
     """The contacts of a seeded domain (.example transfers need full data)."""
     current = adapter.get_domain(name)
