@@ -9,7 +9,7 @@ import copy
 import fnmatch
 
 from . import orders
-from .state import DELETED
+from .state import shown, status_tokens
 
 OK = 200
 NOT_VALIDATED = 400
@@ -89,7 +89,7 @@ class Service:
         domain = account.domains.get(handle) or account.deleted.get(handle)
         if domain is None:
             return self._reply('GetDomain', ACCESS_DENIED, values=['Domain %s is not in this account' % handle])
-        return self._reply('GetDomain', OK, subject=domain['DomainName'], domain=copy.deepcopy(domain))
+        return self._reply('GetDomain', OK, subject=domain['DomainName'], domain=shown(domain))
 
     def op_SearchDomain(self, account, params):
         criteria = params.get('criteria') or {}
@@ -112,22 +112,24 @@ class Service:
         first = next((value for attribute, _operator, value in tests if attribute == 'DomainName'), None)
         if reasons:
             return self._reply('SearchDomain', NOT_VALIDATED, values=reasons, subject=first)
-        with_states = [s.upper() for s in criteria.get('Withstates') or []]
-        without_states = [s.upper() for s in criteria.get('Withoutstates') or []]
-        pool = list(account.domains.values())
-        if DELETED in with_states:
-            pool += list(account.deleted.values())
+        with_states = set(s.upper() for s in criteria.get('Withstates') or [])
+        without_states = set(s.upper() for s in criteria.get('Withoutstates') or [])
+        # A deleted domain is still one of the account's domains (Restore_Domain brings it
+        # back); only Withoutstates leaves it out, which is why Ascio's WHMCS client sends
+        # Withoutstates "deleted" (docs/reference/ascio-rules.json: deleted_status).
+        pool = list(account.domains.values()) + list(account.deleted.values())
         found = []
         for domain in pool:
-            status = (domain.get('Status') or '').upper()
-            if with_states and status not in with_states:
+            domain = shown(domain)
+            tokens = status_tokens(domain['Status'])
+            if with_states and not tokens & with_states:
                 continue
-            if status in without_states:
+            if tokens & without_states:
                 continue
             matches = [_clause_matches(domain, *test) for test in tests]
             if not matches or (any(matches) if mode == 'Any' else all(matches)):
-                found.append(copy.deepcopy(domain))
-        found.sort(key=lambda d: d['DomainName'])
+                found.append(domain)
+        found.sort(key=lambda d: (d['DomainName'], d['DomainHandle']))
         return self._reply('SearchDomain', OK, subject=first, domains=found)
 
     # ------------------------------------------------------------ orders
@@ -250,6 +252,10 @@ def _like(value, pattern):
 
 def _clause_matches(domain, attribute, operator, value):
     actual = str(domain.get(attribute) or '')
+    if attribute == 'Status' and operator in ('Is', 'IsNot'):
+        # A combined Status "is" each of its words (sandbox).
+        hit = value.strip().upper() in status_tokens(actual)
+        return not hit if operator == 'IsNot' else hit
     if operator in ('Like', 'NotLike'):
         hit = _like(actual, value)
     else:

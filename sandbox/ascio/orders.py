@@ -12,13 +12,19 @@ import copy
 import re
 
 from . import hosts
-from .state import ACTIVE, DELETED, EXPIRING, RESTORE_WINDOW, add_years, utcnow
+from .state import ACTIVE, DELETED, EXPIRING, RESTORE_WINDOW, RULES, add_years, utcnow
 
 # OrderStatusType values an order does not leave.
 TERMINAL = ('Completed', 'Failed', 'Invalid', 'Authentication_Failed')
-# seed: "UpdateLock: The domain can't be updated."  Orders that update domain data.
-UPDATES = ('Contact_Update', 'Registrant_Details_Update', 'Owner_Change', 'Nameserver_Update',
-           'Update_AuthInfo')
+# Which lock refuses which order (reference/ascio-rules.json lock_blocks_order, with sources):
+# UpdateLock every order on a domain of the account but Change_Locks ("Nothing can be
+# changed"); DeleteLock Delete_Domain and Expire_Domain ("can't be deleted/expired").
+_BLOCKS = RULES['lock_blocks_order']
+DELETE_LOCKED = tuple(_BLOCKS['DeleteLock']['blocks'])
+NOT_UPDATE_LOCKED = ('Change_Locks',)
+# The slots a Nameserver_Update carries (reference/ascio-rules.json nameserver_slots): an
+# empty HostName removes the server of its slot, a slot left out keeps it.
+NAMESERVER_SLOTS = RULES['nameserver_slots']['slots']
 # seed: "This order-type is triggered by Ascio" / "The transfer away is triggered by Ascio".
 TRIGGERED_BY_ASCIO = ('Transfer_Away', 'Autorenew_Domain', 'Autodelete_Domain')
 # seed (Transfer_Domain): "Transfers without data are possible for: ..."
@@ -187,7 +193,22 @@ def _with_handle(store, record):
 # ---------------------------------------------------------------- per order type: validation
 
 def _v_nameserver_update(ctx):
-    ctx.data['servers'] = check_name_servers(ctx.target.name, ctx.order_domain, ctx.reasons)
+    sent = ctx.order_domain.get('NameServers')
+    if not sent:
+        ctx.reasons.append('Domain.NameServers is missing')
+        return
+    # Slot by slot: what is sent replaces the slot, an empty HostName clears it, a slot
+    # left out keeps its server.
+    slots = copy.deepcopy(ctx.target.domain.get('NameServers') or {})
+    for index in range(1, NAMESERVER_SLOTS + 1):
+        label = 'NameServer%d' % index
+        if label in sent and sent[label] is not None:
+            item = sent[label]
+            if _text(item.get('HostName')) or any(item.get(field) for field in ('IpAddress', 'IpV6Address', 'Handle')):
+                slots[label] = item
+            else:
+                slots.pop(label, None)
+    ctx.data['servers'] = check_name_servers(ctx.target.name, {'NameServers': slots}, ctx.reasons)
 
 
 def _v_contact_update(ctx):
@@ -266,9 +287,7 @@ def _v_unexpire_domain(ctx):
 
 
 def _v_delete_domain(ctx):
-    # seed: "DeleteLock: The domain can't be deleted."
-    if ctx.target.domain.get('DeleteLock') == 'Lock':
-        ctx.reasons.append('Domain %s has DeleteLock set; unlock it with Change_Locks first' % ctx.target.name)
+    pass  # the DeleteLock is checked for every order in validate()
 
 
 def _v_restore_domain(ctx):
@@ -444,8 +463,6 @@ def _a_transfer_domain(ctx, domain):
 
 
 def _a_delete_domain(ctx, domain):
-    if domain.get('DeleteLock') == 'Lock':
-        return 'Failed', 'Domain %s has DeleteLock set' % ctx.target.name
     handle = domain['DomainHandle']
     del ctx.account.domains[handle]
     domain['Status'] = DELETED
@@ -531,11 +548,19 @@ def validate(store, account, order):
         handle = ctx.order_domain.get('DomainHandle')
         if handle and handle != domain['DomainHandle']:
             ctx.reasons.append('Domain.DomainHandle %s is not the handle of %s' % (handle, ctx.target.name))
-        if order_type in UPDATES and domain.get('UpdateLock') == 'Lock':
-            ctx.reasons.append('Domain %s has UpdateLock set; unlock it with Change_Locks first'
-                               % ctx.target.name)
+        ctx.reasons.extend(lock_refusals(order_type, domain, ctx.target.name))
     validator(ctx)
     return ctx
+
+
+def lock_refusals(order_type, domain, name):
+    """The reasons the domain's locks refuse ``order_type`` (empty when none does)."""
+    reasons = []
+    if order_type not in NOT_UPDATE_LOCKED and domain.get('UpdateLock') == 'Lock':
+        reasons.append('Domain %s has UpdateLock set; unlock it with Change_Locks first' % name)
+    if order_type in DELETE_LOCKED and domain.get('DeleteLock') == 'Lock':
+        reasons.append('Domain %s has DeleteLock set; unlock it with Change_Locks first' % name)
+    return reasons
 
 
 def apply(ctx):
@@ -548,8 +573,9 @@ def apply(ctx):
         if domain is None:
             return 'Failed', 'Domain %s is no longer %s' % (
                 ctx.target.name, 'deleted' if where == 'deleted' else 'in this account')
-        if ctx.order_type in UPDATES and domain.get('UpdateLock') == 'Lock':
-            return 'Failed', 'Domain %s has UpdateLock set' % ctx.target.name
+        refusals = lock_refusals(ctx.order_type, domain, ctx.target.name)
+        if refusals:
+            return 'Failed', refusals[0]
     failure = applier(ctx, domain)
     if failure:
         return failure

@@ -4,7 +4,10 @@ Everything is guarded by ``Store.lock``; callers hold it for a whole SOAP call.
 Domains are dicts with the Ascio ``Domain`` field names and Python values
 (datetime for DateTime, int, bool) - the shape soap.py reads and writes.
 """
+import copy
 import datetime
+import json
+import os
 import secrets
 import string
 import threading
@@ -13,6 +16,34 @@ import time
 ACTIVE = 'ACTIVE'
 EXPIRING = 'EXPIRING'
 DELETED = 'DELETED'
+
+# Ascio's domain rules with their sources, read from the reference data (never from plugins/).
+RULES_PATH = os.path.join(os.path.dirname(os.path.dirname(os.path.dirname(os.path.abspath(__file__)))),
+                          'docs', 'reference', 'ascio-rules.json')
+with open(RULES_PATH, encoding='utf-8') as _handle:
+    RULES = json.load(_handle)
+LOCK_TOKENS = RULES['lock_status_tokens']['value']
+STATUS_SEPARATOR = RULES['lock_status_tokens']['separator']
+
+
+def status_tokens(status):
+    """A combined Status ("EXPIRING, UPDATE_LOCK") as a set of upper-case words."""
+    return set(word.strip() for word in (status or '').upper().split(STATUS_SEPARATOR.strip()) if word.strip())
+
+
+def shown_status(domain):
+    """The Status Ascio reports: the domain's state and a token for every lock that is on
+    (rules: lock_status_tokens; "These may be combined")."""
+    words = [domain.get('Status') or ACTIVE]
+    words += [token for element, token in LOCK_TOKENS.items() if domain.get(element) == 'Lock']
+    return STATUS_SEPARATOR.join(words)
+
+
+def shown(domain):
+    """A copy of the domain as GetDomain/SearchDomain return it."""
+    result = copy.deepcopy(domain)
+    result['Status'] = shown_status(domain)
+    return result
 
 # Restore_Domain: "Is only possible for weeks after deletion" (seed).  The
 # sandbox uses the 30 days of the gTLD redemption grace period.

@@ -38,18 +38,6 @@ def test_messages_ack_needs_an_id_and_only_the_head(registrar):
     assert registrar.writes() == []
 
 
-def test_update_locked_domain_refuses_changes_with_the_registrys_reason(registrar):
-    if registrar.provider != 'ascio':
-        pytest.skip('the reference gives AutoDNS no order that LOCK_UPDATE blocks')
-    # example.org carries UpdateLock in the Ascio seed.
-    rc, out, results = run(registrar, 'domain', domain='example.org', nameservers=['a.ns14.net', 'b.ns14.net'])
-    task = results['Run the module']
-    assert rc != 0
-    assert task['registry_code'] == '400' and task['registry_text'] == 'Order not validated'
-    assert any('UpdateLock' in reason for reason in task['registry_details'])
-    assert 'Traceback' not in out
-
-
 def test_transfer_with_a_wrong_auth_code_fails_with_the_registrars_status(registrar):
     rc, out, results = run(registrar, 'domain', domain='transfer-in.example', auth_code='Wr0ng-Code!',
                            contacts=full_contacts(registrar.provider))

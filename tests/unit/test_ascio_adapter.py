@@ -116,13 +116,13 @@ def test_get_domain_of_a_seeded_domain(adapter):
     assert domain.expires == domain.payable == datetime.date(2027, 8, 14)
     assert domain.autorenew is True
     assert domain.auth_code == 'Ex4mple-Com!'
-    assert domain.status == 'ACTIVE'
+    assert domain.status == 'ACTIVE, TRANSFER_LOCK, DELETE_LOCK'
     assert domain.registrar_data['handle'] == 'SBXD-EXAMPLE-COM'
 
 
 def test_an_expiring_domain_does_not_autorenew(adapter):
     domain = adapter.get_domain('example.org')
-    assert domain.status == 'EXPIRING'
+    assert domain.status == 'EXPIRING, UPDATE_LOCK'
     assert domain.autorenew is False
     assert domain.locks.update is True
 
@@ -215,10 +215,13 @@ def test_invalid_order_is_400_with_the_sandbox_reasons(box, adapter):
 
 
 def test_update_lock_refuses_updates(adapter):
+    # The sandbox refuses an update on an update-locked domain (sent here without the release).
     desired = DesiredDomain('example.org', nameservers=ns('example.org', 'ns1.example.net', 'ns2.example.net'))
     current = adapter.get_domain('example.org')
+    operations = adapter.operations(current, plan(current, desired))
+    assert [op.name for op in operations] == ['Change_Locks', 'Nameserver_Update', 'Change_Locks']
     with pytest.raises(RegistrarError) as info:
-        adapter.submit(adapter.operations(current, plan(current, desired))[0])
+        adapter.submit(operations[1])
     assert info.value.code == '400'
     assert any('UpdateLock' in reason for reason in info.value.details)
 
@@ -344,6 +347,20 @@ def test_register_and_delete(adapter):
     ops, subs, after = converge(adapter, DesiredDomain('brand-new.example', present=False))
     assert [op.name for op in ops] == ['Delete_Domain'] and subs[0].status == 'Completed'
     assert after is None
+
+
+def test_a_deleted_domain_is_not_in_the_account_and_its_twin_is_never_picked(adapter):
+    assert adapter.get_domain('deleted.example') is None
+    desired = DesiredDomain('old-twin.example', nameservers=ns('old-twin.example', 'ns1.example.net',
+                                                               'ns2.example.net'),
+                            contacts=_contacts_of(adapter, 'example.com'))
+    ops, subs, after = converge(adapter, desired)
+    assert [op.name for op in ops] == ['Register_Domain'] and subs[0].status == 'Completed'
+    clauses = {'Clause': [{'Attribute': 'DomainName', 'Operator': 'Is', 'Value': 'old-twin.example'}]}
+    found = adapter._request('SearchDomain', criteria={'Mode': 'Strict', 'Clauses': clauses})
+    assert [d['DomainHandle'] for d in found['domains']['Domain']][0] == 'SBXD-OLD-TWIN'  # the deleted one first
+    assert after.registrar_data['handle'] != 'SBXD-OLD-TWIN'
+    assert [n.name for n in after.nameservers] == ['ns1.example.net', 'ns2.example.net']
 
 
 def _contacts_of(adapter, name):

@@ -71,8 +71,10 @@ SCENARIOS = [
                                 locks=Locks(transfer=True), autorenew=True), []),
     ('registrant address only', desired(contacts={'registrant': Contact(address=('9 New Rd',))}),
      ['Registrant_Details_Update']),
+    # example.com is a gTLD: a new e-mail address is a change of registrant (ICANN Transfer Policy).
     ('registrant email and phone', desired(contacts={'registrant': Contact(email='j@example.org', phone='+49.1')}),
-     ['Registrant_Details_Update']),
+     ['Owner_Change']),
+    ('registrant phone only', desired(contacts={'registrant': Contact(phone='+49.1')}), ['Registrant_Details_Update']),
     ('registrant OrgName', desired(contacts={'registrant': Contact(organization='Other GmbH')}), ['Owner_Change']),
     ('registrant last name', desired(contacts={'registrant': Contact(last_name='Smith')}), ['Owner_Change']),
     ('registrant number', desired(contacts={'registrant': Contact(registrant_number='HRB 999')}), ['Owner_Change']),
@@ -84,11 +86,12 @@ SCENARIOS = [
                                                    'billing': Contact(email='b@example.org')}), ['Contact_Update']),
     ('all three locks', desired(locks=Locks(transfer=False, delete=False, update=True)), ['Change_Locks']),
     ('one lock', desired(locks=Locks(delete=False)), ['Change_Locks']),
-    ('autorenew off', desired(autorenew=False), ['Expire_Domain']),
+    # The domain carries a DeleteLock, which blocks Expire_Domain and Delete_Domain: released first, not restored.
+    ('autorenew off', desired(autorenew=False), ['Change_Locks', 'Expire_Domain']),
     ('renew', desired(renew=RenewPolicy(period=2, until=datetime.date(2028, 6, 1))), ['Renew_Domain']),
     ('auth code', desired(new_auth_code='N3w-Auth'), ['Update_AuthInfo']),
-    ('delete', DesiredDomain('example.com', present=False), ['Delete_Domain']),
-    ('let it lapse', DesiredDomain('example.com', present=False, delete_mode='expire'), ['Expire_Domain']),
+    ('delete', DesiredDomain('example.com', present=False), ['Change_Locks', 'Delete_Domain']),
+    ('let it lapse', DesiredDomain('example.com', present=False, delete_mode='expire'), ['Change_Locks', 'Expire_Domain']),
 ]
 
 
@@ -227,10 +230,12 @@ def test_nameserver_update_with_glue():
     want = validation.nameservers([{'name': 'ns1.example.com', 'ipv4': '192.0.2.53', 'ipv6': '2001:db8::53'},
                                    'ns2.example.net'], 'example.com')
     ops = orders_for(desired(nameservers=want))
-    assert ops[0].payload['Domain']['NameServers'] == {
+    # Every slot goes: the ones after the last server empty, which removes what they held.
+    empty = dict(('NameServer%d' % index, {'HostName': ''}) for index in range(3, 14))
+    assert ops[0].payload['Domain']['NameServers'] == dict({
         'NameServer1': {'HostName': 'ns1.example.com', 'IpAddress': '192.0.2.53', 'IpV6Address': '2001:db8::53'},
         'NameServer2': {'HostName': 'ns2.example.net'},
-    }
+    }, **empty)
 
 
 def test_renew_carries_the_period():
@@ -287,11 +292,12 @@ def test_every_planner_aspect_has_an_order():
 
 
 def test_pending_order_types():
-    assert orders.pending_order_types(['nameservers']) == ['Nameserver_Update']
+    # Change_Locks too: an order a lock blocks is sent between a release and a restore.
+    assert set(orders.pending_order_types(['nameservers'])) == {'Nameserver_Update', 'Change_Locks'}
     assert set(orders.pending_order_types(['contacts'])) == {
-        'Contact_Update', 'Registrant_Details_Update', 'Owner_Change'}
+        'Contact_Update', 'Registrant_Details_Update', 'Owner_Change', 'Change_Locks'}
     assert orders.pending_order_types(['locks']) == ['Change_Locks']
-    assert set(orders.pending_order_types(['autorenew'])) == {'Expire_Domain', 'Unexpire_Domain'}
+    assert set(orders.pending_order_types(['autorenew'])) == {'Expire_Domain', 'Unexpire_Domain', 'Change_Locks'}
     assert 'Renew_Domain' in orders.pending_order_types(['renew'])
     assert orders.pending_order_types(['restore']) == ['Restore_Domain']
     assert orders.pending_order_types(['name']) == []
@@ -330,7 +336,8 @@ def test_read_domain():
     assert domain.contacts['admin'] == Contact(handle='CON-1', first_name='John', last_name='Roe',
                                                registrant_number='42')
     assert set(domain.contacts) == {'registrant', 'admin'}
-    assert domain.locks == Locks(transfer=True, delete=False, update=None)
+    # UpdateLock: no element, but the Status token says it is on.
+    assert domain.locks == Locks(transfer=True, delete=False, update=True)
     assert domain.expires == domain.payable == datetime.date(2027, 1, 10)
     assert domain.autorenew is False
     assert domain.auth_code == AUTH and domain.status == 'EXPIRING, UPDATE_LOCK'

@@ -15,7 +15,7 @@ import copy
 
 from ansible.module_utils.basic import missing_required_lib
 
-from ansible_collections.domainops.registrar.plugins.module_utils.ascio import orders
+from ansible_collections.domainops.registrar.plugins.module_utils.ascio import orders, rules
 from ansible_collections.domainops.registrar.plugins.module_utils.ascio import soap
 from ansible_collections.domainops.registrar.plugins.module_utils.ascio.soap import (
     BINDING_QNAME, BUNDLED_WSDL_URL, HAS_ZEEP, get_zeep_client)
@@ -220,19 +220,27 @@ class AscioAdapter(RegistrarAdapter):
     # -- the adapter contract --------------------------------------------------------
 
     def get_domain(self, name):
+        # A deleted domain keeps its name in the account: Withoutstates leaves it out, as Ascio's
+        # WHMCS client does, and a DELETED twin that comes back all the same is never picked.
         criteria = {
             'Mode': 'Strict',
             'Clauses': {'Clause': [{'Attribute': 'DomainName', 'Operator': 'Is', 'Value': name}]},
+            'Withoutstates': {'string': [rules.DELETED]},
         }
         found = self._request('SearchDomain', criteria=criteria)
         handles = [d.get('DomainHandle') for d in _items(found.get('domains'), 'Domain')
-                   if (d.get('DomainName') or '').lower().rstrip('.') == name.lower()]
+                   if (d.get('DomainName') or '').lower().rstrip('.') == name.lower()
+                   and rules.DELETED not in rules.status_tokens(d.get('Status'))]
         if not handles:
             return None
+        if len(handles) > 1:
+            raise RegistrarError('invalid answer', 'SearchDomain found %d domains named %s that are not deleted (%s); '
+                                 'cannot tell which one to manage' % (len(handles), name, ', '.join(map(str, handles))))
         answer = self._request('GetDomain', domainHandle=handles[0])
-        if not answer.get('domain'):
+        domain = answer.get('domain')
+        if not domain or rules.DELETED in rules.status_tokens(domain.get('Status')):
             return None
-        return orders.read_domain(answer['domain'])
+        return orders.read_domain(domain)
 
     def operations(self, current, changes):
         return orders.operations(current, changes)

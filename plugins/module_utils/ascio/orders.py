@@ -23,18 +23,18 @@ __metaclass__ = type
 
 import copy
 import datetime
-import re
 
+from ansible_collections.domainops.registrar.plugins.module_utils.ascio import rules
 from ansible_collections.domainops.registrar.plugins.module_utils.core.adapter import (
     REDACTED, Operation, Submission)
 from ansible_collections.domainops.registrar.plugins.module_utils.core.errors import InputError
 from ansible_collections.domainops.registrar.plugins.module_utils.core.model import (
-    IDENTITY_FIELDS, Contact, Domain, Locks, Nameserver)
+    Contact, Domain, Locks, Nameserver)
 from ansible_collections.domainops.registrar.plugins.module_utils.core.planner import (
     ASPECT_ORDER, contact_differences)
 
 COMMENT_PREFIX = 'domainops.registrar: '
-MAX_NAMESERVERS = 13
+MAX_NAMESERVERS = rules.NAMESERVER_SLOTS
 
 # Contact roles of the core model -> the Domain element that holds them.
 CONTACT_ELEMENTS = (
@@ -46,11 +46,13 @@ CONTACT_ELEMENTS = (
 # Contact_Update must carry at least these (Ascio's rule), changed or not.
 CONTACT_UPDATE_REQUIRED = ('admin', 'tech', 'billing')
 
-FINAL_STATUSES = ('Completed', 'Failed', 'Invalid', 'Authentication_Failed')
-FAILED_STATUSES = ('Failed', 'Invalid', 'Authentication_Failed')
-# Every OrderStatusType an order can still move on from (NotSet is no real status).
+FINAL_STATUSES = rules.FINAL_STATUSES
+FAILED_STATUSES = rules.FAILED_STATUSES
+# Every other OrderStatusType: the order may still move on (rules: order_statuses.pending).
+# NotSet included: Ascio's own client counts it as pending. A unit test checks that these and
+# FINAL_STATUSES are exactly the OrderStatusType enumeration.
 OPEN_STATUSES = (
-    'Received', 'Validated', 'Pending', 'Processing', 'Pending_Documentation',
+    'NotSet', 'Received', 'Validated', 'Pending', 'Processing', 'Pending_Documentation',
     'Pending_End_User_Action', 'Documentation_Received', 'Documentation_Approved',
     'Documentation_Not_Approved', 'Pending_NIC_Processing', 'Pending_NIC_Document_Approval',
     'Pending_Post_Processing', 'Pending_Internal_Processing',
@@ -61,24 +63,28 @@ OPEN_STATUSES = (
 _RENEWAL = ('Renew_Domain', 'Autorenew_Domain')
 _EXISTENCE = ('Register_Domain', 'Transfer_Domain', 'Restore_Domain', 'Delete_Domain', 'Expire_Domain',
               'Unexpire_Domain')
+# An order that a lock blocks is sent between a Change_Locks that releases the lock and one
+# that restores it (see with_lock_releases): those are searched for too, so that a lock order
+# left running by an earlier run is waited for, not sent again.
+_LOCKS = ('Change_Locks',)
 PENDING_ORDER_TYPES = {
     'register': ('Register_Domain',),
     'transfer': ('Transfer_Domain',),
     'restore': ('Restore_Domain',),
-    'status': _EXISTENCE,      # the domain module: registration, transfer, restore, deletion
-    'state': _EXISTENCE,
-    'registrant': ('Registrant_Details_Update', 'Owner_Change'),
-    'contacts': ('Registrant_Details_Update', 'Owner_Change', 'Contact_Update'),
-    'nameservers': ('Nameserver_Update',),
-    'auth_code': ('Update_AuthInfo',),
-    'autorenew': ('Expire_Domain', 'Unexpire_Domain'),
-    'expire': ('Expire_Domain', 'Unexpire_Domain'),
-    'renew': _RENEWAL,
-    'expires': _RENEWAL,
-    'payable': _RENEWAL,
-    'locks': ('Change_Locks',),
-    'unlock': ('Change_Locks',),
-    'delete': ('Delete_Domain',),
+    'status': _EXISTENCE + _LOCKS,      # the domain module: registration, transfer, restore, deletion
+    'state': _EXISTENCE + _LOCKS,
+    'registrant': ('Registrant_Details_Update', 'Owner_Change') + _LOCKS,
+    'contacts': ('Registrant_Details_Update', 'Owner_Change', 'Contact_Update') + _LOCKS,
+    'nameservers': ('Nameserver_Update',) + _LOCKS,
+    'auth_code': ('Update_AuthInfo',) + _LOCKS,
+    'autorenew': ('Expire_Domain', 'Unexpire_Domain') + _LOCKS,
+    'expire': ('Expire_Domain', 'Unexpire_Domain') + _LOCKS,
+    'renew': _RENEWAL + _LOCKS,
+    'expires': _RENEWAL + _LOCKS,
+    'payable': _RENEWAL + _LOCKS,
+    'locks': _LOCKS,
+    'unlock': _LOCKS,
+    'delete': ('Delete_Domain',) + _LOCKS,
 }
 
 SUPPORTED_ASPECTS = ASPECT_ORDER
@@ -145,13 +151,21 @@ def _address(data):
 
 
 def _date(value):
+    """A DateTime as a date; None for none and for .NET's default ``0001-01-01T00:00:00``
+    (rules: no_date), which Ascio writes where there is no date: never an expiry."""
     if value is None:
         return None
     if isinstance(value, datetime.datetime):
-        return value.date()
-    if isinstance(value, datetime.date):
-        return value
-    return datetime.datetime.strptime(str(value)[:10], '%Y-%m-%d').date()
+        value = value.date()
+    elif not isinstance(value, datetime.date):
+        value = datetime.datetime.strptime(str(value)[:10], '%Y-%m-%d').date()
+    if value == _date_of(rules.NO_DATE):
+        return None
+    return value
+
+
+def _date_of(text):
+    return datetime.datetime.strptime(text[:10], '%Y-%m-%d').date()
 
 
 def read_registrant(data):
@@ -193,7 +207,16 @@ def read_nameservers(data):
     return tuple(result)
 
 
-def read_lock(value):
+def read_lock(value, token=None, status=None):
+    """One lock, from its element (Lock/Unlock) and from the domain's Status tokens.
+
+    Ascio's own clients read a lock from the Status token (ascio-framework Locks.php);
+    the lock elements say the same in the same answer. When they disagree the lock counts
+    as on: releasing a lock that is off costs one Change_Locks, ignoring one that is on gets
+    the order refused (docs/ascio.md, "Locks").
+    """
+    if token is not None and token in status_codes(status):
+        return True
     value = _text(value)
     if value is None:
         return None
@@ -201,8 +224,16 @@ def read_lock(value):
 
 
 def status_codes(status):
-    """Ascio's combined domain status ("EXPIRING, PENDING_VERIFICATION") as a set of words."""
-    return set(word for word in re.split(r'[\s,]+', (status or '').upper()) if word)
+    """Ascio's combined domain status ("EXPIRING, UPDATE_LOCK") as a set of words."""
+    return rules.status_tokens(status)
+
+
+def read_locks(data):
+    status = _text(data.get('Status'))
+    tokens = rules.LOCK_TOKENS
+    return Locks(transfer=read_lock(data.get('TransferLock'), tokens['TransferLock'], status),
+                 delete=read_lock(data.get('DeleteLock'), tokens['DeleteLock'], status),
+                 update=read_lock(data.get('UpdateLock'), tokens['UpdateLock'], status))
 
 
 def read_domain(data):
@@ -225,8 +256,7 @@ def read_domain(data):
         name=data['DomainName'].lower().rstrip('.'),
         nameservers=read_nameservers(data.get('NameServers')),
         contacts=contacts,
-        locks=Locks(transfer=read_lock(data.get('TransferLock')), delete=read_lock(data.get('DeleteLock')),
-                    update=read_lock(data.get('UpdateLock'))),
+        locks=read_locks(data),
         expires=expires, payable=expires,
         autorenew='EXPIRING' not in status_codes(status),
         auth_code=_text(data.get('AuthInfo')),
@@ -320,12 +350,19 @@ def _contact_elements(contacts):
                 for role, element in CONTACT_ELEMENTS if contacts.get(role) is not None)
 
 
-def nameservers_element(nameservers):
+def nameservers_element(nameservers, every_slot=False):
+    """The NameServers element. ``every_slot``: the slots after the last server go with an
+    empty HostName, which is how a Nameserver_Update removes a server; a slot left out keeps
+    the server it holds (rules: nameserver_slots, as Ascio's WHMCS client sends them)."""
     if len(nameservers) > MAX_NAMESERVERS:
         raise InputError('Ascio holds at most %d name servers, got %d' % (MAX_NAMESERVERS, len(nameservers)))
-    return dict(('NameServer%d' % index, _compact({'HostName': ns.name, 'IpAddress': ns.ipv4,
-                                                   'IpV6Address': ns.ipv6}))
-                for index, ns in enumerate(nameservers, 1))
+    element = dict(('NameServer%d' % index, _compact({'HostName': ns.name, 'IpAddress': ns.ipv4,
+                                                      'IpV6Address': ns.ipv6}))
+                   for index, ns in enumerate(nameservers, 1))
+    if every_slot:
+        for index in range(len(nameservers) + 1, MAX_NAMESERVERS + 1):
+            element['NameServer%d' % index] = {'HostName': ''}
+    return element
 
 
 def lock_value(locked):
@@ -362,15 +399,33 @@ def _domain(current, **elements):
     return domain
 
 
-def identity_changed(before, after):
+# Registrant element -> the core Contact field it is read into.
+_REGISTRANT_FIELDS = {
+    'FirstName': 'first_name', 'LastName': 'last_name', 'OrgName': 'organization',
+    'RegistrantNumber': 'registrant_number', 'Email': 'email',
+}
+
+
+def identity_fields(domain_name):
+    """The Contact fields whose change makes a registrant change an Owner_Change.
+
+    Everywhere: the seed's FirstName, LastName, OrgName, RegistrantNumber. On a gTLD also the
+    e-mail address: the ICANN Transfer Policy (since 2016-12-01) makes a change of name,
+    organisation or e-mail a change of registrant (rules: registrant_identity, gtld).
+    """
+    names = rules.GTLD_IDENTITY_ELEMENTS if rules.is_gtld(domain_name) else rules.IDENTITY_ELEMENTS
+    return tuple(_REGISTRANT_FIELDS[name] for name in names)
+
+
+def identity_changed(before, after, domain_name=''):
     """Whether a registrant change replaces the holder (Owner_Change) or only its details."""
     if before is None:
         return True
-    return bool(set(contact_differences(before, after)) & set(IDENTITY_FIELDS))
+    return bool(set(contact_differences(before, after)) & set(identity_fields(domain_name)))
 
 
 def _registrant(current, change):
-    if identity_changed(change.before, change.after):
+    if identity_changed(change.before, change.after, current.name):
         order_type = 'Owner_Change'
         registrant = registrant_element(change.after)
     else:
@@ -393,7 +448,7 @@ def _contacts(current, change):
 
 def _nameservers(current, change):
     return _operation('Nameserver_Update', current.name, [change.aspect],
-                      _domain(current, NameServers=nameservers_element(change.after)))
+                      _domain(current, NameServers=nameservers_element(change.after, every_slot=True)))
 
 
 def _locks(current, change):
@@ -472,11 +527,68 @@ BUILDERS = {
 
 
 def operations(current, changes):
-    """One order per change, in the planner's order (which is the safe one)."""
+    """One order per change, in the planner's order (which is the safe one), with the lock
+    orders that the locks of ``current`` make necessary (see ``with_lock_releases``)."""
     result = []
     for change in changes:
         builder = BUILDERS.get(change.aspect)
         if builder is None:
             raise InputError('%s: not supported by Ascio' % change.aspect)
         result.append(builder(current, change))
+    if current is None:
+        return result
+    return with_lock_releases(current, result, changes)
+
+
+# Core Locks attribute -> Ascio lock element.
+_LOCK_ELEMENTS = (('transfer', 'TransferLock'), ('delete', 'DeleteLock'), ('update', 'UpdateLock'))
+
+
+def _lock_order(current, elements, value, served):
+    verb = 'release' if value == 'Unlock' else 'restore'
+    comment = '%s %s for %s' % (verb, ', '.join(elements), served.name)
+    return _operation('Change_Locks', current.name, served.aspects,
+                      _domain(current, **dict((element, value) for element in elements)), comment=comment)
+
+
+def with_lock_releases(current, orders, changes):
+    """The orders with a Change_Locks before each order a lock of the domain blocks, and one
+    putting the UpdateLock back after them, as Ascio's framework does (rules: lock_release).
+
+    UpdateLock is released in an order of its own, then DeleteLock/TransferLock together; only
+    the UpdateLock is restored, and not when the task itself turns it off or a later
+    Change_Locks of the task sets it, nor after Delete_Domain (there is no domain left).
+    """
+    state = dict((element, getattr(current.locks, attr)) for attr, element in _LOCK_ELEMENTS)
+    declared_off = set()
+    for change in changes:
+        if change.aspect in ('locks', 'unlock'):
+            declared_off.update(element for attr, element in _LOCK_ELEMENTS if getattr(change.after, attr) is False)
+    result, released, last = [], [], None
+    for order in orders:
+        if order.name == 'Change_Locks':
+            for element in rules.LOCK_ELEMENTS:
+                value = order.payload['Domain'].get(element)
+                if value is not None:
+                    state[element] = value == 'Lock'
+            result.append(order)
+            continue
+        blocking = [element for element in rules.releases_for(order.name) if state.get(element)]
+        groups = [[element] for element in blocking if element == 'UpdateLock']
+        others = [element for element in blocking if element != 'UpdateLock']
+        if others:
+            groups.append(others)
+        for group in groups:
+            result.append(_lock_order(current, group, 'Unlock', order))
+            for element in group:
+                state[element] = False
+                released.append(element)
+        result.append(order)
+        last = order
+        if order.name == 'Delete_Domain':
+            return result
+    restore = [element for element in rules.RESTORE
+               if element in released and element not in declared_off and not state.get(element)]
+    if restore:
+        result.append(_lock_order(current, restore, 'Lock', last))
     return result
