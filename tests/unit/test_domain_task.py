@@ -86,7 +86,9 @@ def test_check_mode_plans_and_sends_nothing(monkeypatch):
     assert registrar.sent == []
     assert end.value.result['changed'] is True
     assert [op['status'] for op in end.value.result['operations']] == ['planned']
-    assert end.value.result['diff']['before']['expires'] != end.value.result['diff']['after']['expires']
+    before, after = end.value.result['diff']['before'], end.value.result['diff']['after']
+    assert 'expires: %s' % registrar.domain.expires in before.splitlines()
+    assert 'expires: %s' % registrar.domain.expires.replace(year=registrar.domain.expires.year + 1) in after.splitlines()
 
 
 class Steps(RegistrarAdapter):
@@ -206,10 +208,13 @@ def test_diff_names_the_domain_sorts_name_servers_and_keys_contacts_by_role(monk
     desired = DesiredDomain('example.com', nameservers=(Nameserver('ns1.example.com', '192.0.2.1'), Nameserver('a.ns14.net')))
     end, module = run(monkeypatch, registrar, desired, ['nameservers', 'contacts'], check_mode=True)
     diff = end.result['diff']
-    assert diff['before_header'] == 'example.com (before)' and diff['after_header'] == 'example.com (after)'
-    assert diff['before']['nameservers'] == ['a.ns14.net', 'b.ns14.net']
-    assert diff['after']['nameservers'] == ['a.ns14.net', 'ns1.example.com 192.0.2.1']
-    assert diff['before']['contacts'] == {'admin': {'handle': '100', 'first_name': 'John', 'email': 'john@example.com'}}
+    assert diff['before_header'] == diff['after_header'] == 'example.com'
+    assert diff['before'] == ('contacts:\n  admin:\n    email: john@example.com\n    first_name: John\n    handle: \'100\'\n'
+                              'nameservers:\n  - a.ns14.net\n  - b.ns14.net\n').replace("\'100\'", '100')
+    assert diff['after'].endswith('nameservers:\n  - a.ns14.net\n  - ns1.example.com 192.0.2.1\n')
+    # Text, not JSON: adding a server changes no other line.
+    removed = set(diff['before'].splitlines()) - set(diff['after'].splitlines())
+    assert removed == {'  - b.ns14.net'}
     assert registrar.sent == []
 
 
@@ -218,7 +223,8 @@ def test_diff_of_state_absent_shows_absent_and_the_cancelation(monkeypatch, mode
     registrar = Steps()
     desired = DesiredDomain('example.com', present=False, delete_mode=mode)
     end, module = run(monkeypatch, registrar, desired, ['nameservers', 'autorenew', 'expires'], check_mode=True)
-    after = end.result['diff']['after']
-    assert after['state'] == 'absent' and after['absent_action'] == mode and after['cancelation'] == [operation]
-    assert ('lapses_on' in after) is (mode == 'expire')
-    assert end.result['diff']['before']['nameservers'] == ['a.ns14.net', 'b.ns14.net']
+    after = end.result['diff']['after'].splitlines()
+    assert 'state: absent' in after and 'absent_action: %s' % mode in after
+    assert after[after.index('cancelation:') + 1] == '  - %s' % operation
+    assert ('lapses_on: 2027-08-14' in after) is (mode == 'expire')
+    assert 'nameservers:' in end.result['diff']['before'].splitlines()

@@ -125,6 +125,11 @@ class RegistrarAdapter(object):
     def close(self):
         """End the session, if the registrar has one."""
 
+    def order(self, order_id):
+        """An order (Ascio GetOrder) or job (AutoDNS GET /job/{id}) by its id, as a Submission;
+        None when the registrar says there is none. Read-only."""
+        raise NotImplementedError
+
     def wait(self, submission, timeout, interval=FIRST_PAUSE, sleep=time.sleep, clock=time.monotonic):
         """Poll until the submission is done, backing off from ``interval`` (see wait_schedule);
         raise WaitTimeout when it is not done within ``timeout`` seconds."""

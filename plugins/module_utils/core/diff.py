@@ -1,11 +1,13 @@
 # -*- coding: utf-8 -*-
 """What ``--diff`` shows for a task: the managed part of the domain before and after, readably.
 
-Ansible renders a dict diff as sorted JSON lines, so the shapes here are chosen to make those
-lines say what changes: name servers as one sorted line each (order does not matter to the
-registries), contacts keyed by role with only the fields they hold, the domain name in the
-headers, and ``state: absent`` with the cancelation a task sends.
+The diff is text, one fact per line, in a YAML-like layout: a dict would be shown as JSON,
+where adding an item to a list also changes the line before it (its trailing comma). Name
+servers are one sorted line each (their order does not matter to the registries), contacts
+are keyed by role with only the fields they hold, the headers name the domain, and
+``state: absent`` comes with the cancelation the task sends.
 """
+import json
 
 
 def nameserver_line(ns):
@@ -44,6 +46,34 @@ def absent_view(desired, current, operations):
     return view
 
 
+def _scalar(value):
+    if value is None:
+        return 'null'
+    if isinstance(value, bool):
+        return 'true' if value else 'false'
+    text = str(value)
+    # Registrar data could hold anything; keep one value on one line.
+    return json.dumps(text) if (not text or text != text.strip() or any(ord(c) < 32 for c in text)) else text
+
+
+def render(view, indent=0):
+    """``view`` (dicts, lists, scalars) as indented text lines, keys sorted, ending in a newline."""
+    lines = []
+    pad = ' ' * indent
+    for key in sorted(view):
+        value = view[key]
+        if isinstance(value, dict):
+            lines.append('%s%s:%s' % (pad, key, '' if value else ' {}'))
+            if value:
+                lines.append(render(value, indent + 2).rstrip('\n'))
+        elif isinstance(value, (list, tuple)):
+            lines.append('%s%s:%s' % (pad, key, '' if value else ' []'))
+            lines.extend('%s  - %s' % (pad, _scalar(item)) for item in value)
+        else:
+            lines.append('%s%s: %s' % (pad, key, _scalar(value)))
+    return '\n'.join(lines) + '\n'
+
+
 def task_diff(name, current, after, aspects, operations, desired):
     """The ``diff`` result of a task on ``name``: before (``current``) and after."""
     before = domain_view(current, aspects)
@@ -51,5 +81,5 @@ def task_diff(name, current, after, aspects, operations, desired):
         after_view = absent_view(desired, current, operations)
     else:
         after_view = domain_view(after, aspects)
-    return {'before': before, 'after': after_view,
-            'before_header': '%s (before)' % name, 'after_header': '%s (after)' % name}
+    # Ansible prints these as "--- before: example.com" and "+++ after: example.com".
+    return {'before': render(before), 'after': render(after_view), 'before_header': name, 'after_header': name}
