@@ -161,12 +161,17 @@ def test_without_wait_nothing_is_sent_past_an_unfinished_unlock(monkeypatch):
     assert [op['status'] for op in end.result['operations']] == ['Received', 'not sent']
 
 
+class Applies(Steps):
+    """Its orders complete at the first status read, and the domain then shows them."""
+
+    def refresh(self, submission):
+        self.domain = self.domain.with_changes(nameservers=NEW_NS, locks=Locks(transfer=False, update=False))
+        return Submission(submission.operation, submission.domain, submission.id, 'Completed', done=True)
+
+
 def test_with_wait_each_operation_is_sent_after_the_one_before_ended(monkeypatch):
-    registrar = Steps()
+    registrar = Applies()
     desired = DesiredDomain('example.com', nameservers=NEW_NS, locks=Locks(update=False))
-    registrar.refresh = lambda sub: (setattr(registrar, 'domain', registrar.domain.with_changes(
-        nameservers=NEW_NS, locks=Locks(transfer=False, update=False))) or
-        Submission(sub.operation, sub.domain, sub.id, 'Completed', done=True))
     end, module = run(monkeypatch, registrar, desired, ['nameservers', 'locks'])
     assert not end.failed, end.result
     assert registrar.sent == ['unlock order', 'nameservers order']
