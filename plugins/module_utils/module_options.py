@@ -49,10 +49,13 @@ def contact_limits(provider):
     return limits.MAX_LENGTHS, limits.ADDRESS_LINES
 
 
-def _check_text(role, key, value, max_length):
+def _check_text(role, key, value):
     if _CONTROL.search(value):
         raise InputError('contact %s: %s %r contains a control character (such as a line break, tab, NUL '
                          'or ESC); remove it' % (role, key, value))
+
+
+def _check_length(role, key, value, max_length):
     if max_length is not None and len(value) > max_length:
         raise InputError('contact %s: %s is %d characters long; the registrar accepts at most %d: shorten it'
                          % (role, key, len(value), max_length))
@@ -67,17 +70,10 @@ def contact(role, data, provider=None):
     values = dict((k, v) for k, v in (data or {}).items() if v is not None and v != '')
     if not values:
         raise InputError('contact %s: give a handle or at least one field' % role)
-    max_lengths, max_lines = contact_limits(provider)
-    for key, value in values.items():
-        if key == 'address':
-            lines = [line for line in value if line]
-            if max_lines is not None and len(lines) > max_lines:
-                raise InputError('contact %s: %d address lines given; the registrar holds at most %d'
-                                 % (role, len(lines), max_lines))
-            for line in lines:
-                _check_text(role, 'address line', line, max_lengths.get('address'))
-        else:
-            _check_text(role, key, value, max_lengths.get(key))
+    texts = [(key, value) for key, value in values.items() if key != 'address']
+    texts += [('address line', line) for line in values.get('address') or () if line]
+    for key, value in texts:
+        _check_text(role, key, value)
     if 'email' in values and not _EMAIL.fullmatch(values['email']):
         raise InputError('contact %s: %r is not an e-mail address' % (role, values['email']))
     for key in ('phone', 'fax'):
@@ -90,6 +86,13 @@ def contact(role, data, provider=None):
         values['country'] = values['country'].upper()
     if 'address' in values:
         values['address'] = tuple(line for line in values['address'] if line)
+    # Lengths last: a wrong format says more than "too long".
+    max_lengths, max_lines = contact_limits(provider)
+    if max_lines is not None and len(values.get('address') or ()) > max_lines:
+        raise InputError('contact %s: %d address lines given; the registrar holds at most %d'
+                         % (role, len(values['address']), max_lines))
+    for key, value in texts:
+        _check_length(role, key, value, max_lengths.get('address' if key == 'address line' else key))
     return Contact(**values)
 
 

@@ -68,3 +68,8 @@ def test_a_contact_at_the_limits_is_accepted():
     contact = module_options.contact('admin', {'city': 'x' * 255, 'postal_code': '1' * 16, 'country': 'de',
                                                'email': 'hostmaster@example.com', 'phone': '+49.301234567'}, 'autodns')
     assert contact.country == 'DE' and len(contact.city) == 255
+
+
+def test_a_wrong_format_is_reported_rather_than_its_length():
+    with pytest.raises(InputError, match='two-letter ISO 3166 code'):
+        module_options.contact('registrant', {'country': 'Germany'}, 'ascio')
