@@ -60,7 +60,7 @@ options:
     default: true
   timeout:
     description:
-      - Timeout in seconds for each HTTP request to the registrar.
+      - Timeout in seconds for each HTTP request to the registrar (more than 0).
     type: int
     default: 30
 notes:
@@ -83,14 +83,18 @@ options:
     description:
       - Wait until every order (Ascio) or job (AutoDNS) the task sent has finished, and report
         its final status. A failed order or job fails the task.
-      - With V(false) the task returns after sending the first order or job, with its id.
+      - With V(false) the task returns once it has sent every order or job that does not need an
+        earlier one to end first (such as changes after registering the domain or releasing its
+        update lock, or a lock set after other changes); those are reported as C(not sent). The
+        ids can be read later with M(domainops.registrar.order_info).
     type: bool
     default: true
   wait_timeout:
     description:
-      - How many seconds to wait for each order or job. When it is exceeded the task fails; the
-        order or job keeps running at the registrar, and the next run waits on it instead of
-        sending it again.
+      - How many seconds to wait for each order or job (more than 0). The status is read after
+        1 s, then after pauses 1.5 times longer each, at most 30 s apart.
+      - When it is exceeded the task fails; the order or job keeps running at the registrar, and
+        the next run waits on it instead of sending it again.
     type: int
     default: 300
 '''

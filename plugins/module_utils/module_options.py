@@ -31,34 +31,74 @@ LOCKS_SPEC = dict(
     update_lock=dict(type='bool'),
 )
 
-_EMAIL = re.compile(r'^[^@\s]+@[^@\s]+\.[^@\s]+$')
-_PHONE = re.compile(r'^\+[0-9]{1,3}[.\- ]?[0-9][0-9 .\-]{3,17}$')
-_COUNTRY = re.compile(r'^[A-Za-z]{2}$')
+_EMAIL = re.compile(r'[^@\s]+@[^@\s]+\.[^@\s]+')
+_PHONE = re.compile(r'\+[0-9]{1,3}[.\- ]?[0-9][0-9 .\-]{3,17}')
+_COUNTRY = re.compile(r'[A-Za-z]{2}')
+# C0 controls (NUL, ESC, CR, LF, TAB ...), DEL and C1 controls: never part of a contact.
+_CONTROL = re.compile(r'[\x00-\x1f\x7f-\x9f]')
 
 
-def contact(role, data):
-    """A declared contact (only the fields given) as a core Contact; checks the formats."""
+def contact_limits(provider):
+    """(max lengths by field, max address lines) of a registrar; its own package holds the data."""
+    if provider == 'ascio':
+        from ansible_collections.domainops.registrar.plugins.module_utils.ascio import contact_limits as limits
+    elif provider == 'autodns':
+        from ansible_collections.domainops.registrar.plugins.module_utils.autodns import contact_limits as limits
+    else:
+        return {}, None
+    return limits.MAX_LENGTHS, limits.ADDRESS_LINES
+
+
+def _check_text(role, key, value):
+    if _CONTROL.search(value):
+        raise InputError('contact %s: %s %r contains a control character (such as a line break, tab, NUL '
+                         'or ESC); remove it' % (role, key, value))
+
+
+def _check_length(role, key, value, max_length):
+    if max_length is not None and len(value) > max_length:
+        raise InputError('contact %s: %s is %d characters long; the registrar accepts at most %d: shorten it'
+                         % (role, key, len(value), max_length))
+
+
+def contact(role, data, provider=None):
+    """A declared contact (only the fields given) as a core Contact; checks formats and lengths.
+
+    Formats are matched whole (``fullmatch``: a trailing newline is not "the end"); lengths
+    are the registrar's (``contact_limits``).
+    """
     values = dict((k, v) for k, v in (data or {}).items() if v is not None and v != '')
     if not values:
         raise InputError('contact %s: give a handle or at least one field' % role)
-    if 'email' in values and not _EMAIL.match(values['email']):
+    texts = [(key, value) for key, value in values.items() if key != 'address']
+    texts += [('address line', line) for line in values.get('address') or () if line]
+    for key, value in texts:
+        _check_text(role, key, value)
+    if 'email' in values and not _EMAIL.fullmatch(values['email']):
         raise InputError('contact %s: %r is not an e-mail address' % (role, values['email']))
     for key in ('phone', 'fax'):
-        if key in values and not _PHONE.match(values[key]):
+        if key in values and not _PHONE.fullmatch(values[key]):
             raise InputError('contact %s: %s %r is not in international form, e.g. +45.12345678'
                              % (role, key, values[key]))
     if 'country' in values:
-        if not _COUNTRY.match(values['country']):
+        if not _COUNTRY.fullmatch(values['country']):
             raise InputError('contact %s: country %r must be a two-letter ISO 3166 code' % (role, values['country']))
         values['country'] = values['country'].upper()
     if 'address' in values:
         values['address'] = tuple(line for line in values['address'] if line)
+    # Lengths last: a wrong format says more than "too long".
+    max_lengths, max_lines = contact_limits(provider)
+    if max_lines is not None and len(values.get('address') or ()) > max_lines:
+        raise InputError('contact %s: %d address lines given; the registrar holds at most %d'
+                         % (role, len(values['address']), max_lines))
+    for key, value in texts:
+        _check_length(role, key, value, max_lengths.get('address' if key == 'address line' else key))
     return Contact(**values)
 
 
-def contacts(params):
+def contacts(params, provider=None):
     """{role: Contact} for the roles a task declares, or None when it declares none."""
-    declared = dict((role, contact(role, params[role])) for role in CONTACT_ROLES if params.get(role))
+    declared = dict((role, contact(role, params[role], provider)) for role in CONTACT_ROLES if params.get(role))
     return declared or None
 
 
@@ -71,19 +111,30 @@ def locks(params):
     return Locks(**values)
 
 
+# Registries renew for at most ten years ahead; a target further out cannot be reached.
+MAX_DAYS_LEFT = 3653
+_DATE = re.compile(r'[0-9]{4}-[0-9]{2}-[0-9]{2}')
+
+
 def renew_policy(params):
     """RenewPolicy from period, until and min_days_left, or None when neither target is set."""
     until, days = params.get('until'), params.get('min_days_left')
     if until is None and days is None:
         return None
-    period = params.get('period') or 1
+    period = params.get('period')
+    if period is None:
+        period = 1
     if not 1 <= period <= 10:
         raise InputError('period must be between 1 and 10 years, got %s' % period)
-    if days is not None and days < 0:
-        raise InputError('min_days_left must not be negative')
+    if days is not None and not 0 <= days <= MAX_DAYS_LEFT:
+        raise InputError('min_days_left must be between 0 and %d (ten years, the registries\' limit), got %s'
+                         % (MAX_DAYS_LEFT, days))
     if until is not None:
+        text = str(until).strip()
         try:
-            until = datetime.date.fromisoformat(str(until)[:10])
+            if not _DATE.fullmatch(text):
+                raise ValueError(text)
+            until = datetime.date.fromisoformat(text)
         except ValueError:
             raise InputError('until must be a date as YYYY-MM-DD, got %r' % until)
     return RenewPolicy(period=period, until=until, min_days_left=days)

@@ -201,7 +201,7 @@ from ansible_collections.domainops.registrar.plugins.module_utils.domain_task im
 
 
 def desired_domain(params):
-    return DesiredDomain(name=validation.domain_name(params['name']), contacts=module_options.contacts(params))
+    return DesiredDomain(name=validation.domain_name(params['name']), contacts=module_options.contacts(params, params['provider']))
 
 
 def main():

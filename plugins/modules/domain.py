@@ -315,11 +315,15 @@ def desired_domain(params):
         nameservers = validation.nameservers(params['nameservers'], name, params['allow_single_nameserver'])
     if params['period'] is not None and not 1 <= params['period'] <= 10:
         raise InputError('period must be between 1 and 10 years, got %s' % params['period'])
+    for option in ('auth_code', 'new_auth_code'):
+        # An empty auth code would turn a transfer into a registration: refuse it.
+        if params[option] is not None and not params[option].strip():
+            raise InputError('%s is empty: give the auth code, or leave the option out' % option)
     return DesiredDomain(
         name=name,
         present=params['state'] == 'present',
         nameservers=nameservers,
-        contacts=module_options.contacts(params['contacts'] or {}),
+        contacts=module_options.contacts(params['contacts'] or {}, params['provider']),
         locks=module_options.locks(params),
         autorenew=params['autorenew'],
         auth_code=params['auth_code'],

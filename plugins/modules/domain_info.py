@@ -35,7 +35,11 @@ options:
   include_auth_code:
     description:
       - Also return the domain's auth code (transfer key) in RV(domain.auth_code).
-      - It is a secret; use C(no_log) on the task, and do not register it where it is printed.
+      - It is a secret, and Ansible (2.15 to 2.19) has no way for a module to mark a single
+        returned value as secret; only the task's C(no_log) keeps the result out of C(-v) output
+        and logs. So this option requires C(no_log: true) on the task, and fails before any
+        request without it. The registered variable still holds the code; print it only when you
+        mean to, for example with an C(ansible.builtin.debug) task of its own.
     type: bool
     default: false
 '''
@@ -128,6 +132,9 @@ def main():
     module = AnsibleModule(argument_spec=argument_spec, supports_check_mode=True)
     try:
         name = validation.domain_name(module.params['name'])
+        if module.params['include_auth_code'] and not module.no_log:
+            raise InputError('include_auth_code returns a secret: set "no_log: true" on the task so that '
+                             '-v output and logs do not show it (the registered result still holds it)')
     except InputError as exc:
         fail(module, exc, changed=False)
     with registrar_session(module, dict(changed=False)) as adapter:

@@ -46,7 +46,7 @@ options:
     type: list
     elements: str
   max_messages:
-    description: With O(action=drain), stop after acknowledging this many messages.
+    description: With O(action=drain), stop after acknowledging this many messages (at least 1).
     type: int
     default: 100
 '''
@@ -117,7 +117,7 @@ from ansible.module_utils.basic import AnsibleModule
 
 from ansible_collections.domainops.registrar.plugins.module_utils.connection import CONNECTION_ARGSPEC
 from ansible_collections.domainops.registrar.plugins.module_utils.core.errors import InputError
-from ansible_collections.domainops.registrar.plugins.module_utils.domain_task import registrar_session
+from ansible_collections.domainops.registrar.plugins.module_utils.domain_task import fail, registrar_session
 
 
 def handle_queue(module, adapter):
@@ -158,6 +158,8 @@ def main():
     argument_spec.update(CONNECTION_ARGSPEC)
     module = AnsibleModule(argument_spec=argument_spec, supports_check_mode=True,
                            required_if=[('action', 'ack', ['message_id'])])
+    if module.params['max_messages'] < 1:
+        fail(module, InputError('max_messages must be at least 1, got %s' % module.params['max_messages']), changed=False)
     with registrar_session(module, dict(changed=False)) as adapter:
         result = handle_queue(module, adapter)
     module.exit_json(**result)

@@ -134,7 +134,10 @@ operations:
       description: The Ascio order id or AutoDNS job id; null in check mode.
       type: str
     status:
-      description: C(planned) in check mode; else the registrar's status (such as C(Completed), C(SUCCESS), C(RUNNING)).
+      description:
+        - C(planned) in check mode; else the registrar's status (such as C(Completed), C(SUCCESS), C(RUNNING)).
+        - C(refused) when the registrar refused it (the task fails, and is not changed unless an earlier one was sent).
+        - C(not sent) with O(wait=false) for one that needs an earlier one to end first; re-run to send it.
       type: str
     message:
       description: The registrar's message about it, if any.

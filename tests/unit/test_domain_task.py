@@ -6,8 +6,9 @@ import pytest
 from ansible_collections.domainops.registrar.plugins.module_utils import domain_task
 from ansible_collections.domainops.registrar.plugins.module_utils.core.adapter import (
     Operation, RegistrarAdapter, Submission)
+from ansible_collections.domainops.registrar.plugins.module_utils.core.errors import RegistrarError
 from ansible_collections.domainops.registrar.plugins.module_utils.core.model import (
-    DesiredDomain, Domain, Nameserver, RenewPolicy)
+    Contact, DesiredDomain, Domain, Locks, Nameserver, RenewPolicy)
 
 
 class Exit(SystemExit):
@@ -20,7 +21,8 @@ class Exit(SystemExit):
 
 class Module(object):
     def __init__(self, check_mode=False):
-        self.params = {'wait': True, 'wait_timeout': 5}
+        self.params = {'wait': True, 'wait_timeout': 5, 'provider': 'autodns', 'api_url': 'https://api.invalid/v1',
+                       'username': 'user', 'password': 'secret', 'context': 4}
         self.check_mode = check_mode
         self._diff = True
         self.warnings = []
@@ -84,4 +86,150 @@ def test_check_mode_plans_and_sends_nothing(monkeypatch):
     assert registrar.sent == []
     assert end.value.result['changed'] is True
     assert [op['status'] for op in end.value.result['operations']] == ['planned']
-    assert end.value.result['diff']['before']['expires'] != end.value.result['diff']['after']['expires']
+    before, after = end.value.result['diff']['before'], end.value.result['diff']['after']
+    assert 'expires: %s' % registrar.domain.expires in before.splitlines()
+    assert 'expires: %s' % registrar.domain.expires.replace(year=registrar.domain.expires.year + 1) in after.splitlines()
+
+
+class Steps(RegistrarAdapter):
+    """A registrar whose orders stay running (wait=false) or are refused; records what it receives."""
+    name = 'stand-in'
+    supported_aspects = ('unlock', 'nameservers', 'autorenew', 'locks', 'delete', 'expire')
+
+    def __init__(self, refuse=(), pending_later=False):
+        self.domain = Domain('example.com', nameservers=(Nameserver('a.ns14.net'), Nameserver('b.ns14.net')),
+                             locks=Locks(transfer=False, update=True), autorenew=True,
+                             expires=datetime.date(2027, 8, 14))
+        self.refuse = refuse
+        self.sent = []
+        self.pending_calls = 0
+        self.pending_later = pending_later
+
+    def get_domain(self, name):
+        return self.domain
+
+    def pending(self, name, aspects):
+        self.pending_calls += 1
+        if self.pending_later and self.pending_calls == 2:
+            # An order from another controller shows up between the first look and the submit.
+            return [Submission('Nameserver_Update', name, 'ELSEWHERE-1', 'Completed', done=True)]
+        return []
+
+    def operations(self, current, changes):
+        return [Operation('%s order' % c.aspect, current.name, (c.aspect,), {'aspect': c.aspect}) for c in changes]
+
+    def submit(self, operation):
+        if operation.name in self.refuse:
+            raise RegistrarError('400', 'Order not validated', ['Domain is locked'], operation=operation.name)
+        self.sent.append(operation.name)
+        return Submission(operation.name, operation.domain, 'ORDER-%d' % len(self.sent), 'Received', done=False)
+
+    def refresh(self, submission):
+        return Submission(submission.operation, submission.domain, submission.id, 'Completed', done=True)
+
+
+def run(monkeypatch, registrar, desired, aspects, **params):
+    monkeypatch.setattr(domain_task, 'connect', lambda params: registrar)
+    module = Module(check_mode=params.pop('check_mode', False))
+    module.params.update(params)
+    with pytest.raises(Exit) as end:
+        domain_task.run_domain_task(module, desired, aspects=aspects, missing_ok=True)
+    return end.value, module
+
+
+NEW_NS = (Nameserver('c.ns14.net'), Nameserver('d.ns14.net'))
+
+
+def test_without_wait_every_operation_not_depending_on_an_unfinished_one_is_sent(monkeypatch):
+    registrar = Steps()
+    desired = DesiredDomain('example.com', nameservers=NEW_NS, autorenew=False, locks=Locks(transfer=True))
+    end, module = run(monkeypatch, registrar, desired, ['nameservers', 'autorenew', 'locks'], wait=False)
+    assert not end.failed
+    # nameservers and autorenew do not depend on each other; the lock is set only once they are done.
+    assert registrar.sent == ['nameservers order', 'autorenew order']
+    assert [(op['operation'], op['status']) for op in end.result['operations']] == [
+        ('nameservers order', 'Received'), ('autorenew order', 'Received'), ('locks order', 'not sent')]
+    assert end.result['changed'] is True
+    assert any('locks order not sent' in w for w in module.warnings)
+
+
+def test_without_wait_nothing_is_sent_past_an_unfinished_unlock(monkeypatch):
+    registrar = Steps()
+    desired = DesiredDomain('example.com', nameservers=NEW_NS, locks=Locks(update=False))
+    end, module = run(monkeypatch, registrar, desired, ['nameservers', 'locks'], wait=False)
+    assert registrar.sent == ['unlock order']
+    assert [op['status'] for op in end.result['operations']] == ['Received', 'not sent']
+
+
+class Applies(Steps):
+    """Its orders complete at the first status read, and the domain then shows them."""
+
+    def refresh(self, submission):
+        self.domain = self.domain.with_changes(nameservers=NEW_NS, locks=Locks(transfer=False, update=False))
+        return Submission(submission.operation, submission.domain, submission.id, 'Completed', done=True)
+
+
+def test_with_wait_each_operation_is_sent_after_the_one_before_ended(monkeypatch):
+    registrar = Applies()
+    desired = DesiredDomain('example.com', nameservers=NEW_NS, locks=Locks(update=False))
+    end, module = run(monkeypatch, registrar, desired, ['nameservers', 'locks'])
+    assert not end.failed, end.result
+    assert registrar.sent == ['unlock order', 'nameservers order']
+    assert [op['status'] for op in end.result['operations']] == ['Completed', 'Completed']
+
+
+def test_a_refused_first_order_is_not_changed_and_carries_the_refusal(monkeypatch):
+    registrar = Steps(refuse=('nameservers order',))
+    end, module = run(monkeypatch, registrar, DesiredDomain('example.com', nameservers=NEW_NS), ['nameservers'])
+    assert end.failed and end.result['changed'] is False
+    assert end.result['registry_code'] == '400' and end.result['registry_details'] == ['Domain is locked']
+    assert [(op['status'], 'Order not validated' in op['message']) for op in end.result['operations']] == [('refused', True)]
+
+
+def test_pending_work_is_looked_for_again_right_before_sending(monkeypatch):
+    registrar = Steps(pending_later=True)
+    end, module = run(monkeypatch, registrar, DesiredDomain('example.com', nameservers=NEW_NS), ['nameservers'],
+                      wait=False)
+    # The second look found the other order; planning started over (third look) before sending.
+    assert registrar.pending_calls == 3
+    assert registrar.sent == ['nameservers order']
+
+
+@pytest.mark.parametrize('option', ['timeout', 'wait_timeout'])
+@pytest.mark.parametrize('value', [0, -5])
+def test_timeouts_that_are_not_positive_fail_before_any_request(monkeypatch, option, value):
+    registrar = Steps()
+    end, module = run(monkeypatch, registrar, DesiredDomain('example.com', nameservers=NEW_NS), ['nameservers'],
+                      **{option: value})
+    assert end.failed and '%s must be a positive number of seconds' % option in end.result['msg']
+    assert registrar.sent == [] and registrar.pending_calls == 0
+
+
+def test_diff_names_the_domain_sorts_name_servers_and_keys_contacts_by_role(monkeypatch):
+    registrar = Steps()
+    registrar.domain = registrar.domain.with_changes(
+        nameservers=(Nameserver('b.ns14.net'), Nameserver('a.ns14.net')),
+        contacts={'admin': Contact(handle='100', first_name='John', email='john@example.com')})
+    desired = DesiredDomain('example.com', nameservers=(Nameserver('ns1.example.com', '192.0.2.1'), Nameserver('a.ns14.net')))
+    end, module = run(monkeypatch, registrar, desired, ['nameservers', 'contacts'], check_mode=True)
+    diff = end.result['diff']
+    assert diff['before_header'] == diff['after_header'] == 'example.com'
+    assert diff['before'] == ('contacts:\n  admin:\n    email: john@example.com\n    first_name: John\n    handle: \'100\'\n'
+                              'nameservers:\n  - a.ns14.net\n  - b.ns14.net\n').replace("\'100\'", '100')
+    assert diff['after'].endswith('nameservers:\n  - a.ns14.net\n  - ns1.example.com 192.0.2.1\n')
+    # Text, not JSON: adding a server changes no other line.
+    removed = set(diff['before'].splitlines()) - set(diff['after'].splitlines())
+    assert removed == {'  - b.ns14.net'}
+    assert registrar.sent == []
+
+
+@pytest.mark.parametrize('mode, operation', [('expire', 'expire order'), ('delete', 'delete order')])
+def test_diff_of_state_absent_shows_absent_and_the_cancelation(monkeypatch, mode, operation):
+    registrar = Steps()
+    desired = DesiredDomain('example.com', present=False, delete_mode=mode)
+    end, module = run(monkeypatch, registrar, desired, ['nameservers', 'autorenew', 'expires'], check_mode=True)
+    after = end.result['diff']['after'].splitlines()
+    assert 'state: absent' in after and 'absent_action: %s' % mode in after
+    assert after[after.index('cancelation:') + 1] == '  - %s' % operation
+    assert ('lapses_on: 2027-08-14' in after) is (mode == 'expire')
+    assert 'nameservers:' in end.result['diff']['before'].splitlines()

@@ -38,3 +38,35 @@ def test_bad_nameservers_fail_with_a_clear_message(entries, message):
 
 def test_single_nameserver_only_when_allowed():
     assert len(validation.nameservers(['a.ns14.net'], 'example.com', allow_single=True)) == 1
+
+
+@pytest.mark.parametrize('bad, message', [
+    ('xn--a.com', 'not a valid internationalised label'),
+    ('ab--cd.com', '"--" in the third and fourth position'),
+    ('example.com...', 'is not valid'),
+    ('example.com..', 'is not valid'),
+])
+def test_invalid_a_labels_reserved_hyphens_and_extra_dots_are_refused(bad, message):
+    with pytest.raises(InputError, match=message):
+        validation.domain_name(bad)
+
+
+def test_one_trailing_dot_and_real_a_labels_are_accepted():
+    assert validation.domain_name('example.com.') == 'example.com'
+    assert validation.domain_name('xn--mller-kva.de') == 'xn--mller-kva.de'
+
+
+@pytest.mark.parametrize('address, kind', [
+    ('0.0.0.0', 'unspecified'), ('127.0.0.1', 'loopback'), ('224.0.0.1', 'multicast'), ('169.254.10.1', 'link-local'),
+    ('255.255.255.255', 'reserved'), ('::', 'unspecified'), ('::1', 'loopback'), ('ff02::1', 'multicast'),
+    ('fe80::1', 'link-local'),
+])
+def test_glue_that_no_name_server_can_be_reached_at_is_refused(address, kind):
+    key = 'ipv6' if ':' in address else 'ipv4'
+    with pytest.raises(InputError, match=r'not an address a name server can be reached at \(%s\)' % kind):
+        validation.nameservers(['a.ns14.net', {'name': 'ns1.example.com', key: address}], 'example.com')
+
+
+def test_unknown_keys_in_a_name_server_entry_are_refused():
+    with pytest.raises(InputError, match=r'unknown key\(s\) ip; a name server has only name, ipv4, ipv6'):
+        validation.nameservers(['a.ns14.net', {'name': 'ns1.example.com', 'ip': '192.0.2.1'}], 'example.com')

@@ -301,3 +301,19 @@ class AscioAdapter(RegistrarAdapter):
         except (TypeError, ValueError):
             raise InputError('an Ascio message id is a number, got %r' % (message_id,))
         self._request('AckMessage', msgId=msg_id)
+
+    def order(self, order_id):
+        """GetOrder: the order as a Submission (Ascio answers an unknown id with an error, raised)."""
+        if not str(order_id).strip() or any(c.isspace() for c in str(order_id)):
+            raise InputError('an Ascio order id has no spaces, got %r' % (order_id,))
+        answer = self._call('GetOrder', sessionId=self._session(), orderId=str(order_id))
+        self._checked('GetOrder', answer, order_type='order %s' % order_id)
+        order = answer.get('order') or {}
+        if not order.get('Status') or not order.get('Type'):
+            raise RegistrarError('invalid answer', 'GetOrder %s answered without the order type and status' % order_id)
+        order['OrderId'] = order.get('OrderId') or str(order_id)
+        reasons = _values(answer.get('GetOrderResult'))
+        result = orders.submission(order)
+        if result.failed:
+            result.message = '%s%s' % (result.status, (': ' + '; '.join(reasons)) if reasons else '')
+        return result

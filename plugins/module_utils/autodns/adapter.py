@@ -390,3 +390,23 @@ class AutoDNSAdapter(RegistrarAdapter):
     def ack(self, message_id):
         """PUT /poll/{id}: confirm the head message so that the next one can be seen."""
         self.client.request('PUT', '/poll/%s' % message_id)
+
+    # ------------------------------------------------------------------ reading an order later
+    def order(self, order_id):
+        """GET /job/{id}: the job as a Submission, or None when the account has no such job."""
+        if not str(order_id).isdigit():
+            raise InputError('an AutoDNS job id is a number, got %r' % (order_id,))
+        try:
+            envelope = self.client.get('/job/%s' % order_id)
+        except NotFound:
+            return None
+        entry = (envelope.get('data') or [None])[0]
+        job = entry.get('job', entry) if isinstance(entry, dict) else None
+        if not isinstance(job, dict) or not job.get('status'):
+            raise RegistrarError('invalid answer', 'GET /job/%s answered without the job and its status' % order_id)
+        obj = entry.get('object') if isinstance(entry.get('object'), dict) else {}
+        domain = obj.get('value') if obj.get('type') == 'domain' else None
+        result = job_submission(job.get('action') or 'job', domain, dict(job, id=job.get('id') or order_id))
+        if result.failed and not result.message:
+            result.message = 'job %s ended %s' % (order_id, result.status)
+        return result

@@ -13,6 +13,20 @@ from ansible_collections.domainops.registrar.plugins.module_utils.core.errors im
 # Shown instead of a secret wherever a request is reported.
 REDACTED = 'VALUE_SPECIFIED_IN_NO_LOG_PARAMETER'
 
+# Following an order or job: the first look soon (most end in seconds), then exponentially
+# rarer, at most half a minute apart (Ascio orders and AutoDNS jobs can run for days).
+FIRST_PAUSE = 1.0
+BACKOFF = 1.5
+MAX_PAUSE = 30.0
+
+
+def wait_schedule(first=FIRST_PAUSE, factor=BACKOFF, cap=MAX_PAUSE):
+    """The pauses between status reads: first, first*factor, ... capped at ``cap`` (endless)."""
+    pause = first
+    while True:
+        yield pause
+        pause = min(pause * factor, cap)
+
 
 @dataclass
 class Operation:
@@ -111,12 +125,20 @@ class RegistrarAdapter(object):
     def close(self):
         """End the session, if the registrar has one."""
 
-    def wait(self, submission, timeout, interval=1.0, sleep=time.sleep, clock=time.monotonic):
-        """Poll until the submission is done; raise WaitTimeout when it is not in time."""
+    def order(self, order_id):
+        """An order (Ascio GetOrder) or job (AutoDNS GET /job/{id}) by its id, as a Submission;
+        None when the registrar says there is none. Read-only."""
+        raise NotImplementedError
+
+    def wait(self, submission, timeout, interval=FIRST_PAUSE, sleep=time.sleep, clock=time.monotonic):
+        """Poll until the submission is done, backing off from ``interval`` (see wait_schedule);
+        raise WaitTimeout when it is not done within ``timeout`` seconds."""
         deadline = clock() + timeout
+        pauses = wait_schedule(first=interval)
         while not submission.done:
-            if clock() >= deadline:
+            remaining = deadline - clock()
+            if remaining <= 0:
                 raise WaitTimeout(submission, timeout)
-            sleep(min(interval, max(0.0, deadline - clock())))
+            sleep(min(next(pauses), remaining))
             submission = self.refresh(submission)
         return submission

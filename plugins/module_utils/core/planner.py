@@ -18,6 +18,17 @@ from ansible_collections.domainops.registrar.plugins.module_utils.core.validatio
 ASPECT_ORDER = ('register', 'transfer', 'restore', 'unlock', 'registrant', 'contacts', 'nameservers',
                 'auth_code', 'autorenew', 'renew', 'locks', 'expire', 'delete')
 
+# What later operations need finished first: the domain must exist, and a lock that blocks
+# updates must be released, before anything else is changed.
+PREREQUISITE_ASPECTS = ('register', 'transfer', 'restore', 'unlock')
+# Set only once every earlier change is done (a lock would block them; deletion ends the domain).
+FINAL_ASPECTS = ('locks', 'expire', 'delete')
+
+
+def depends_on(later, earlier):
+    """Whether an operation carrying aspects ``later`` must wait for one carrying ``earlier``."""
+    return any(a in PREREQUISITE_ASPECTS for a in earlier) or any(a in FINAL_ASPECTS for a in later)
+
 
 @dataclass(frozen=True)
 class Change:

@@ -12,14 +12,34 @@ try:
 except ImportError:  # pragma: no cover - requests always brings it
     HAS_IDNA = False
 
-_LABEL = re.compile(r'^(?!-)[a-z0-9-]{1,63}(?<!-)$')
+_LABEL = re.compile(r'(?!-)[a-z0-9-]{1,63}(?<!-)')
+NAMESERVER_KEYS = ('name', 'ipv4', 'ipv6')
+
+
+def _check_label(label, what, name):
+    """An A-label must decode to a valid U-label; other labels must not look like one (RFC 5891 4.2.3.1)."""
+    if label.startswith('xn--'):
+        try:
+            if HAS_IDNA:
+                idna.decode(label)
+            else:  # pragma: no cover
+                label.encode('ascii').decode('idna')
+        except (UnicodeError, ValueError) as exc:
+            raise InputError('%s %r: %r is not a valid internationalised label (A-label): %s'
+                             % (what, name, label, exc))
+    elif label[2:4] == '--':
+        raise InputError('%s %r: %r has "--" in the third and fourth position, which only IDN labels '
+                         '(xn--) may have' % (what, name, label))
 
 
 def to_ascii(name, what='domain name'):
     """Lower-case ASCII form of a host or domain name; IDNs become punycode (xn--)."""
     if not isinstance(name, str) or not name.strip():
         raise InputError('%s must be a non-empty string, got %r' % (what, name))
-    text = name.strip().rstrip('.').lower()
+    text = name.strip().lower()
+    # One trailing dot is the DNS root; more would be empty labels.
+    if text.endswith('.'):
+        text = text[:-1]
     if not text.isascii():
         try:
             if HAS_IDNA:
@@ -29,11 +49,13 @@ def to_ascii(name, what='domain name'):
         except (UnicodeError, ValueError) as exc:
             raise InputError('%s %r is not a valid internationalised name: %s' % (what, name, exc))
     labels = text.split('.')
-    if len(text) > 253 or len(labels) < 2 or not all(_LABEL.match(label) for label in labels):
+    if len(text) > 253 or len(labels) < 2 or not all(_LABEL.fullmatch(label) for label in labels):
         raise InputError('%s %r is not valid: expected labels of letters, digits and hyphens '
                          'separated by dots, e.g. "example.com"' % (what, name))
     if labels[-1].isdigit():
         raise InputError('%s %r is not valid: the top-level label cannot be numeric' % (what, name))
+    for label in labels:
+        _check_label(label, what, name)
     return text
 
 
@@ -50,6 +72,14 @@ def _ip(value, version, host):
         raise InputError('name server %s: %r is not a valid IPv%d address' % (host, value, version))
     if address.version != version:
         raise InputError('name server %s: %r is not an IPv%d address' % (host, value, version))
+    # Glue must be reachable from the Internet: a unicast address that is not special-purpose.
+    # (Private and documentation ranges are left to the registry.)
+    kind = ('unspecified' if address.is_unspecified else 'loopback' if address.is_loopback
+            else 'multicast' if address.is_multicast else 'link-local' if address.is_link_local
+            else 'reserved' if address.is_reserved else None)
+    if kind:
+        raise InputError('name server %s: %s is not an address a name server can be reached at (%s); '
+                         'give its public IPv%d address' % (host, address.compressed, kind, version))
     return address.compressed
 
 
@@ -69,6 +99,10 @@ def nameservers(entries, domain, allow_single=False):
             entry = {'name': entry}
         if not isinstance(entry, dict) or not entry.get('name'):
             raise InputError('each name server must be a host name or a dict with a name, got %r' % (entry,))
+        unknown = sorted(set(entry) - set(NAMESERVER_KEYS))
+        if unknown:
+            raise InputError('name server %s: unknown key(s) %s; a name server has only %s'
+                             % (entry['name'], ', '.join(map(str, unknown)), ', '.join(NAMESERVER_KEYS)))
         host = to_ascii(entry['name'], 'name server host name')
         if host in seen:
             raise InputError('name server %s is listed twice' % host)

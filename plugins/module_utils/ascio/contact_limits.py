@@ -1,0 +1,26 @@
+# -*- coding: utf-8 -*-
+# Copyright: contributors to domainops.registrar
+# GNU General Public License v3.0+ (see https://www.gnu.org/licenses/gpl-3.0.txt)
+"""The longest contact field values this registrar accepts, checked before anything is sent.
+
+Data from docs/reference/contact-limits.json "ascio" (RFC 5733 bounds; Ascio's types give no lengths);
+tests/unit/test_contact_limits.py keeps the two equal.
+"""
+from __future__ import absolute_import, division, print_function
+__metaclass__ = type
+
+# Per address line, and at most ADDRESS_LINES lines.
+ADDRESS_LINES = 2
+MAX_LENGTHS = {
+    'first_name': 255,
+    'last_name': 255,
+    'organization': 255,
+    'address': 255,
+    'city': 255,
+    'state': 255,
+    'postal_code': 16,
+    'country': 2,
+    'email': 254,
+    'phone': 17,
+    'fax': 17,
+}
