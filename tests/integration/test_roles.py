@@ -287,3 +287,32 @@ def test_a_missing_required_variable_fails_the_argument_spec_before_any_request(
     (validation,) = [r for name, r in results.items() if 'Validating arguments against arg spec' in name]
     assert validation['failed'] and 'missing required arguments: %s' % ', '.join(missing) in validation['msg'], validation
     assert registrar.journal() == []
+
+
+@pytest.mark.parametrize('acknowledge_finished', [False, True])
+def test_renewal_acknowledges_another_finished_order_of_a_listed_domain_only_when_told(registrar, acknowledge_finished):
+    inside, inside_paid = INSIDE[registrar.provider]
+    outside = OUTSIDE[registrar.provider][0]
+    window = (inside_paid - datetime.date.today()).days + 1
+    # Another tool's finished change of a listed domain heads the queue.
+    rc, out, results = registrar.play('nameservers.yml', domain=outside, nameservers=NEW_NS)
+    assert rc == 0, out
+    (other,) = results['Set name servers']['operations']
+
+    rc, out, results = registrar.play('role-renewal.yml', domains=[inside, outside], within_days=window,
+                                      acknowledge_finished=acknowledge_finished)
+    assert rc == 0, out
+    (renewed,) = task(results, 'Renew the selected domains and wait for their orders or jobs', 'renewal')['results']
+    (operation,) = renewed['operations']
+    report = lines(results, 'Renewal report', 'renewal', 'renewal_row')
+    heads = results['Read the head of the poll queue']['messages']
+    if not acknowledge_finished:
+        assert [m['reference'] for m in heads] == [other['id']]
+        assert 'not acknowledged: the queue is headed by message' in report[inside], report
+        return
+    # Both messages are gone: the other order's (finished, of a listed domain) and then this run's.
+    assert heads == [], heads
+    shown = task(results, 'Other finished messages acknowledged', 'renewal')['msg']
+    assert shown.startswith('Acknowledged as finished, not sent by this run: message ') and \
+        '(about %s, %s, %s)' % (other['id'], outside, FINAL[registrar.provider]) in shown, shown
+    assert '| message ' in report[inside] and report[inside].endswith(' acknowledged'), report
