@@ -6,7 +6,7 @@ BIN := $(VENV)/bin
 COLLECTIONS := .build/collections
 LINK := $(COLLECTIONS)/ansible_collections/domainops/registrar
 
-.PHONY: venv dev demo test unit integration sanity lint bench sandbox-autodns sandbox-ascio clean
+.PHONY: venv dev demo test test-newest unit integration sanity lint bench sandbox-autodns sandbox-ascio clean
 
 $(BIN)/activate: requirements.txt requirements-test.txt
 	$(PYTHON) -m venv $(VENV)
@@ -35,8 +35,39 @@ test: dev
 	@status=0; \
 	$(MAKE) --no-print-directory sanity || status=1; \
 	$(MAKE) --no-print-directory lint || status=1; \
+	$(MAKE) --no-print-directory test-newest || status=1; \
 	$(BIN)/python -m pytest tests || status=1; \
 	exit $$status
+
+# The newest controller: Python 3.13 (else 3.12) with the newest ansible-core on PyPI, in a
+# second venv, for the unit tests and a short integration subset (README: tested versions).
+# A pyenv shim is only taken when it runs; NEWEST_PYTHON=/path/to/python overrides the search.
+NEWEST_VENV := .venv-newest
+NEWEST_PYTHON ?=
+NEWEST_SUBSET := tests/integration/test_examples.py::test_examples_run_as_written_in_check_mode \
+	tests/integration/test_roles.py::test_portfolio_converges_reports_and_changes_nothing_on_a_rerun \
+	tests/integration/test_roles.py::test_a_missing_required_variable_fails_the_argument_spec_before_any_request
+$(NEWEST_VENV)/.installed: requirements.txt requirements-test.txt
+	@py="$(NEWEST_PYTHON)"; \
+	if [ -z "$$py" ]; then \
+	  for candidate in $$(command -v python3.13) $$(ls -d $$HOME/.pyenv/versions/3.13*/bin/python 2>/dev/null) \
+	                   $$(command -v python3.12) $$(ls -d $$HOME/.pyenv/versions/3.12*/bin/python 2>/dev/null); do \
+	    if "$$candidate" -c 'import sys; sys.exit(sys.version_info < (3, 12))' 2>/dev/null; then py=$$candidate; break; fi; \
+	  done; \
+	fi; \
+	if [ -z "$$py" ]; then \
+	  echo "make test-newest: no Python 3.13 or 3.12 found (python3.13, python3.12 on PATH, ~/.pyenv/versions/3.13*, 3.12*)." >&2; \
+	  echo "Install one (pyenv install 3.13) or name it: make test-newest NEWEST_PYTHON=/path/to/python3.13" >&2; \
+	  exit 1; \
+	fi; \
+	echo "$(NEWEST_VENV): $$("$$py" --version)"; \
+	rm -rf $(NEWEST_VENV) && "$$py" -m venv $(NEWEST_VENV)
+	$(NEWEST_VENV)/bin/pip install --quiet --upgrade ansible-core -r requirements-test.txt
+	touch $@
+
+test-newest: $(NEWEST_VENV)/.installed $(LINK)
+	@$(NEWEST_VENV)/bin/python -c 'import sys, ansible; print("test-newest: Python %s, ansible-core %s" % (sys.version.split()[0], ansible.__version__))'
+	$(NEWEST_VENV)/bin/python -m pytest -q -p no:cacheprovider tests/unit $(NEWEST_SUBSET)
 
 unit: venv
 	$(BIN)/python -m pytest tests/unit tests/sandbox
@@ -66,4 +97,4 @@ sandbox-ascio: venv
 	$(BIN)/python -m sandbox.ascio --port 8444 --seed sandbox/seeds/ascio.yml
 
 clean:
-	rm -rf $(VENV) .build .pytest_cache
+	rm -rf $(VENV) $(NEWEST_VENV) .build .pytest_cache

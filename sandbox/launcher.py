@@ -15,9 +15,12 @@ ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
 class Sandbox:
     """A running sandbox process; use as a context manager to stop it."""
 
-    def __init__(self, kind, seed=None, journal=None, extra_args=(), startup_timeout=20, log=None):
+    def __init__(self, kind, seed=None, journal=None, extra_args=(), startup_timeout=20, log=None, port=0):
         self.kind = kind
-        args = [sys.executable, '-m', 'sandbox.' + kind, '--host', '127.0.0.1', '--port', '0']
+        self.port = port
+        self.log = log
+        # Port 0: the system picks a free port, so a busy one can never stop the sandbox.
+        args = [sys.executable, '-m', 'sandbox.' + kind, '--host', '127.0.0.1', '--port', str(port)]
         if seed:
             args += ['--seed', seed]
         if journal:
@@ -37,7 +40,13 @@ class Sandbox:
             if line.startswith('READY '):
                 return line.split(None, 1)[1].strip()
         self.stop()
-        raise RuntimeError('sandbox %s did not start' % self.kind)
+        # The sandbox said why on its stderr (port in use, bad seed): point there.
+        where = 'in %s' % self.log.name if getattr(self.log, 'name', None) else 'above, on stderr'
+        status = self.process.returncode
+        raise RuntimeError('the %s sandbox did not start on 127.0.0.1 port %s (%s); its message is %s'
+                           % (self.kind, self.port or '0 (any free port)',
+                              'exit status %s' % status if status is not None and status >= 0 else 'no READY line in time',
+                              where))
 
     def stop(self):
         if self.process.poll() is None:

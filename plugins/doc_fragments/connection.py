@@ -11,8 +11,10 @@ options:
     description:
       - The registrar that holds the domain.
       - V(ascio) is Ascio Web Service v2 (SOAP); V(autodns) is the InterNetX AutoDNS JSON API.
+      - Usually set once with C(module_defaults) for C(group/domainops.registrar.registrar).
+      - If not set, the environment variable E(DOMAINOPS_PROVIDER) is used. It is never guessed from
+        which credentials are set. When neither names a provider the task fails before any request.
     type: str
-    required: true
     choices: [ascio, autodns]
   username:
     description:

@@ -7,8 +7,16 @@ from ansible_collections.domainops.registrar.plugins.module_utils.core.errors im
 COLLECTION_VERSION = '0.1.0'
 USER_AGENT = 'domainops.registrar/%s (Ansible collection)' % COLLECTION_VERSION
 
+PROVIDERS = ('ascio', 'autodns')
+# Where the provider comes from when a task does not name it (after module_defaults, which
+# Ansible applies to the task's options). It is not guessed from which credentials are set:
+# a guess could send one registrar's password to the other.
+PROVIDER_VARIABLE = 'DOMAINOPS_PROVIDER'
+
+# provider is not required here so that module_defaults or DOMAINOPS_PROVIDER can supply it
+# (and ansible-lint does not flag tasks without it); connection_settings() insists on it.
 CONNECTION_ARGSPEC = dict(
-    provider=dict(type='str', required=True, choices=['ascio', 'autodns']),
+    provider=dict(type='str', choices=list(PROVIDERS)),
     username=dict(type='str', aliases=['account', 'user']),
     password=dict(type='str', no_log=True),
     context=dict(type='int'),
@@ -33,11 +41,28 @@ ASCIO_ENDPOINTS = {'live': 'https://aws.ascio.com/2012/01/01/AscioService.svc',
                    'ote': 'https://aws.demo.ascio.com/2012/01/01/AscioService.svc'}
 
 
+def task_provider(params, environ):
+    """The task's provider, else DOMAINOPS_PROVIDER's; InputError when neither names one."""
+    provider = params.get('provider')
+    if provider:
+        return provider
+    provider = (environ.get(PROVIDER_VARIABLE) or '').strip().lower()
+    if not provider:
+        raise InputError('no provider: set provider (ascio or autodns) in the task, in module_defaults for '
+                         'group/domainops.registrar.registrar, or in the environment variable %s. Nothing was sent.'
+                         % PROVIDER_VARIABLE)
+    if provider not in PROVIDERS:
+        raise InputError('%s=%r is not a provider: use ascio or autodns. Nothing was sent.'
+                         % (PROVIDER_VARIABLE, environ.get(PROVIDER_VARIABLE)))
+    return provider
+
+
 def connection_settings(params, environ=None):
     """Resolve the connection options (with environment fallbacks) or raise InputError."""
     environ = os.environ if environ is None else environ
-    provider = params['provider']
+    provider = task_provider(params, environ)
     settings = dict((k, params.get(k)) for k in CONNECTION_ARGSPEC)
+    settings['provider'] = provider
     for option, variable in ENVIRONMENT_FALLBACKS[provider].items():
         if settings.get(option) in (None, '') and environ.get(variable):
             settings[option] = environ[variable]

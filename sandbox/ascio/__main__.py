@@ -4,6 +4,7 @@ Prints exactly one line ``READY <service URL>`` on stdout once listening;
 everything else goes to stderr.  Stops cleanly on SIGTERM or Ctrl-C.
 """
 import argparse
+import errno
 import signal
 import sys
 import threading
@@ -40,7 +41,17 @@ def main(argv=None):
         return 2
     engine = Engine(store, args.order_delay)
     journal = Journal(args.journal)
-    server = SandboxServer((args.host, args.port), Service(store, engine), journal)
+    try:
+        server = SandboxServer((args.host, args.port), Service(store, engine), journal)
+    except OSError as error:
+        # A start-up problem the user can fix, said plainly (no traceback).
+        if error.errno == errno.EADDRINUSE:
+            sys.stderr.write('ascio-sandbox: port %d on %s is in use: stop what listens there, or choose another '
+                             'port with --port (0 picks a free one)\n' % (args.port, args.host))
+        else:
+            sys.stderr.write('ascio-sandbox: cannot listen on %s:%d: %s\n' % (args.host, args.port, error.strerror or error))
+        journal.close()
+        return 2
 
     def stop(signum, frame):
         threading.Thread(target=server.shutdown, daemon=True).start()

@@ -4,6 +4,7 @@ Prints exactly one line ``READY http://<host>:<port>/v1`` on stdout once
 listening; everything else goes to stderr.
 """
 import argparse
+import errno
 import signal
 import sys
 import threading
@@ -46,8 +47,17 @@ def main(argv=None):
         sys.stderr.write('autodns-sandbox: cannot load seed: %s\n' % exc)
         return 2
     store.poll_shape = args.poll_shape
-    server = Server((args.host, args.port), store, args.rate_limit, args.journal,
-                    Spec.load(undeclared=args.undeclared_properties))
+    try:
+        server = Server((args.host, args.port), store, args.rate_limit, args.journal,
+                        Spec.load(undeclared=args.undeclared_properties))
+    except OSError as error:
+        # A start-up problem the user can fix, said plainly (no traceback).
+        if error.errno == errno.EADDRINUSE:
+            sys.stderr.write('autodns-sandbox: port %d on %s is in use: stop what listens there, or choose another '
+                             'port with --port (0 picks a free one)\n' % (args.port, args.host))
+        else:
+            sys.stderr.write('autodns-sandbox: cannot listen on %s:%d: %s\n' % (args.host, args.port, error.strerror or error))
+        return 2
     stop = threading.Event()
     for sig in (signal.SIGTERM, signal.SIGINT):
         signal.signal(sig, lambda *_: stop.set())

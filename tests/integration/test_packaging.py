@@ -19,9 +19,12 @@ BIN = os.path.dirname(sys.executable)
 SEEDS = os.path.join(ROOT, 'sandbox', 'seeds')
 
 # Nothing of a development checkout belongs in the tarball.
-NOT_SHIPPED = ('.venv/', '.build/', '.git/', '.pytest_cache/', '__pycache__/', '.ansible/', '.ci/',
-               'tests/output/', 'changelogs/.plugin-cache.yaml')
-SHIPPED = ('README.md', 'requirements.txt', 'meta/runtime.yml', 'meta/execution-environment.yml',
+NOT_SHIPPED = ('.venv/', '.venv-newest/', '.build/', '.git/', '.pytest_cache/', '__pycache__/', '.ansible/', '.ci/',
+               'tests/', 'tools/', 'benchmarks/', 'Makefile', '.ansible-lint', '.gitignore', 'requirements-dev.txt',
+               'requirements-test.txt', 'changelogs/.plugin-cache.yaml')
+# sandbox/ ships: docs/ci.md's dry-run jobs start the sandboxes from the installed collection.
+SHIPPED = ('README.md', 'LICENSE', 'requirements.txt', 'meta/runtime.yml', 'meta/execution-environment.yml',
+           'sandbox/launcher.py', 'sandbox/autodns/__main__.py', 'sandbox/ascio/__main__.py', 'sandbox/seeds/autodns.yml',
            'plugins/modules/nameservers.py', 'plugins/module_utils/ascio/_wsdl.py',
            'plugins/doc_fragments/connection.py', 'playbooks/demo.yml', 'playbooks/demo-registrar.yml',
            'changelogs/changelog.yaml', 'changelogs/config.yaml', 'docs/getting-started.md')
@@ -85,6 +88,12 @@ def test_tarball_holds_the_collection_and_nothing_of_the_checkout(installed):
     info = manifest['collection_info']
     assert (info['namespace'], info['name'], info['version']) == ('domainops', 'registrar', galaxy_version())
     assert info['dependencies'] == {}
+    # Galaxy shows the licence and links these URLs: the SPDX id, and no invented addresses.
+    assert info['license'] == ['GPL-3.0-or-later']
+    assert [key for key in ('repository', 'documentation', 'homepage', 'issues') if info.get(key)] == []
+    with tarfile.open(tarball) as archive:
+        licence = archive.extractfile('LICENSE').read().decode()
+    assert licence.lstrip().startswith('GNU GENERAL PUBLIC LICENSE\n                       Version 3, 29 June 2007')
 
 
 def test_ansible_finds_only_the_installed_copy(installed):

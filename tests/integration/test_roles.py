@@ -1,12 +1,17 @@
 """The roles portfolio, renewal and transfer_in, run by ansible-playbook against both sandboxes."""
 import datetime
+import os
 import threading
 import time
+
+import pytest
+import yaml
 
 from ansible_collections.domainops.registrar.plugins.module_utils.connection import connect
 from ansible_collections.domainops.registrar.plugins.module_utils.core.model import DesiredDomain, Nameserver
 from ansible_collections.domainops.registrar.plugins.module_utils.core.planner import plan
 
+from conftest import PLAYBOOKS, start_registrar
 from test_lifecycle import AUTH_CODE, HOSTMASTER, full_contacts
 
 FINAL = {'autodns': 'SUCCESS', 'ascio': 'Completed'}
@@ -251,3 +256,63 @@ def test_transfer_in_with_a_wrong_auth_code_fails_with_the_reason_and_never_show
     assert code not in out and code not in str(results)
     msg = task(results, "Fail with the registrar's reason (the auth code is never part of it)", 'transfer_in')['msg']
     assert msg.startswith('The transfer of transfer-in.example failed:'), msg
+
+
+# -- required variables ------------------------------------------------------------------------
+
+# Each role with its required variables misspelt, as a typo in a user's playbook would have them.
+TYPOS = {
+    'portfolio': ({'portfolio_domain': [{'name': 'example.com', 'autorenew': False}]}, ['portfolio_domains']),
+    'renewal': ({'renewal_domain': ['example.com'], 'renewal_within_days': 400000}, ['renewal_domains']),
+    'transfer_in': ({'transfer_in_domains': 'transfer-in.example', 'transfer_in_authcode': 'S0Lygv+ZkNbniICm'},
+                    ['transfer_in_auth_code', 'transfer_in_domain']),
+}
+
+
+@pytest.mark.parametrize('role', sorted(TYPOS))
+def test_a_missing_required_variable_fails_the_argument_spec_before_any_request(role, tmp_path):
+    registrar = start_registrar('autodns', tmp_path)
+    given, missing = TYPOS[role]
+    playbook = os.path.join(PLAYBOOKS, '.required-%s.yml' % role)
+    vars_ = dict(given, **{'%s_provider' % role: 'autodns'})
+    with open(playbook, 'w') as handle:
+        yaml.safe_dump([{'name': 'Typo', 'hosts': 'localhost', 'gather_facts': False,
+                         'roles': [{'role': 'domainops.registrar.%s' % role, 'vars': vars_}]}], handle)
+    try:
+        rc, out, results = registrar.play(os.path.basename(playbook))
+    finally:
+        os.unlink(playbook)
+        registrar.sandbox.stop()
+    assert rc == 2, out
+    (validation,) = [r for name, r in results.items() if 'Validating arguments against arg spec' in name]
+    assert validation['failed'] and 'missing required arguments: %s' % ', '.join(missing) in validation['msg'], validation
+    assert registrar.journal() == []
+
+
+@pytest.mark.parametrize('acknowledge_finished', [False, True])
+def test_renewal_acknowledges_another_finished_order_of_a_listed_domain_only_when_told(registrar, acknowledge_finished):
+    inside, inside_paid = INSIDE[registrar.provider]
+    outside = OUTSIDE[registrar.provider][0]
+    window = (inside_paid - datetime.date.today()).days + 1
+    # Another tool's finished change of a listed domain heads the queue.
+    rc, out, results = registrar.play('nameservers.yml', domain=outside, nameservers=NEW_NS)
+    assert rc == 0, out
+    (other,) = results['Set name servers']['operations']
+
+    rc, out, results = registrar.play('role-renewal.yml', domains=[inside, outside], within_days=window,
+                                      acknowledge_finished=acknowledge_finished)
+    assert rc == 0, out
+    (renewed,) = task(results, 'Renew the selected domains and wait for their orders or jobs', 'renewal')['results']
+    (operation,) = renewed['operations']
+    report = lines(results, 'Renewal report', 'renewal', 'renewal_row')
+    heads = results['Read the head of the poll queue']['messages']
+    if not acknowledge_finished:
+        assert [m['reference'] for m in heads] == [other['id']]
+        assert 'not acknowledged: the queue is headed by message' in report[inside], report
+        return
+    # Both messages are gone: the other order's (finished, of a listed domain) and then this run's.
+    assert heads == [], heads
+    shown = task(results, 'Other finished messages acknowledged', 'renewal')['msg']
+    assert shown.startswith('Acknowledged as finished, not sent by this run: message ') and \
+        '(about %s, %s, %s)' % (other['id'], outside, FINAL[registrar.provider]) in shown, shown
+    assert '| message ' in report[inside] and report[inside].endswith(' acknowledged'), report

@@ -71,3 +71,33 @@ def test_ascio_addresses_are_the_binding_tables():
     assert connection.ASCIO_ENDPOINTS['live'] == binding['address']['live']
     # No source gives the OTE service address: it is the OTE WSDL's, with .svc (docs/ascio-wire.md).
     assert connection.ASCIO_ENDPOINTS['ote'] == binding['wsdl']['ote'].replace('.wsdl', '.svc')
+
+
+def test_provider_is_optional_in_the_spec_so_module_defaults_can_supply_it():
+    assert CONNECTION_ARGSPEC['provider'].get('required') is not True
+    assert 'default' not in CONNECTION_ARGSPEC['provider']
+
+
+def test_provider_from_the_environment_when_the_task_names_none():
+    env = {'DOMAINOPS_PROVIDER': 'Ascio', 'ASCIO_ACCOUNT': 'a', 'ASCIO_PASSWORD': 'p'}
+    settings = connection_settings(params(), env)
+    assert settings['provider'] == 'ascio'
+    assert settings['api_url'] == 'https://aws.ascio.com/2012/01/01/AscioService.svc'
+
+
+def test_the_task_provider_wins_over_the_environment():
+    env = {'DOMAINOPS_PROVIDER': 'ascio', 'AUTODNS_USER': 'u', 'AUTODNS_PASSWORD': 'p', 'AUTODNS_CONTEXT': '4'}
+    assert connection_settings(params(provider='autodns'), env)['provider'] == 'autodns'
+
+
+@pytest.mark.parametrize('env, message', [
+    # Credentials of one registrar alone do not select it: no guess.
+    ({'AUTODNS_USER': 'u', 'AUTODNS_PASSWORD': 'p', 'AUTODNS_CONTEXT': '4'},
+     'no provider: set provider (ascio or autodns) in the task, in module_defaults for '
+     'group/domainops.registrar.registrar, or in the environment variable DOMAINOPS_PROVIDER'),
+    ({'DOMAINOPS_PROVIDER': 'godaddy'}, "DOMAINOPS_PROVIDER='godaddy' is not a provider: use ascio or autodns"),
+])
+def test_no_provider_fails_with_where_to_set_it(env, message):
+    with pytest.raises(InputError) as error:
+        connection_settings(params(), env)
+    assert message in str(error.value)
