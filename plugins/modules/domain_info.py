@@ -37,7 +37,7 @@ options:
       - Also return the domain's auth code (transfer key) in RV(domain.auth_code).
       - It is a secret, and Ansible (2.15 to 2.19) has no way for a module to mark a single
         returned value as secret; only the task's C(no_log) keeps the result out of C(-v) output
-        and logs. So this option requires C(no_log: true) on the task, and fails before any
+        and logs. So this option requires C(no_log) set to V(true) on the task, and fails before any
         request without it. The registered variable still holds the code; print it only when you
         mean to, for example with an C(ansible.builtin.debug) task of its own.
     type: bool

@@ -20,7 +20,7 @@ SWAGGER = tool.find_swagger()
 @pytest.mark.skipif(SWAGGER is None, reason='shared/reference/autodns-swagger.json (InterNetX swagger) is not next to '
                                             'this checkout; packaged installs and users\' machines lack it')
 def test_spec_file_is_up_to_date_with_the_swagger():
-    result = subprocess.run([sys.executable, TOOL, '--check', '--swagger', SWAGGER], capture_output=True, text=True)
+    result = subprocess.run([sys.executable, TOOL, '--check', '--swagger', SWAGGER], capture_output=True, text=True, check=False)
     assert result.returncode == 0, result.stderr
 
 
@@ -32,7 +32,7 @@ def test_check_fails_on_a_stale_file(tmp_path):
     del facts['definitions']['JobStatusConstants']['enum'][-1]
     stale.write_text(json.dumps(facts))
     result = subprocess.run([sys.executable, TOOL, '--check', '--swagger', SWAGGER, '--output', str(stale)],
-                            capture_output=True, text=True)
+                            capture_output=True, text=True, check=False)
     assert result.returncode == 1 and 'out of date' in result.stderr
 
 

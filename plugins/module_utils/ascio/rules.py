@@ -13,100 +13,100 @@ __metaclass__ = type
 import re
 
 RULES = {'note': 'Ascio AWS v2 domain rules as Ascio documents them and its own clients apply them. The client keeps a copy in '
-         'plugins/module_utils/ascio/rules.py (tests/unit/test_ascio_rules.py checks they are equal); the sandbox reads this file itself.',
- 'lock_status_tokens': {'value': {'TransferLock': 'TRANSFER_LOCK', 'DeleteLock': 'DELETE_LOCK', 'UpdateLock': 'UPDATE_LOCK'},
-                        'separator': ', ',
-                        'reading': "a lock is on when the Domain's lock element says Lock OR its Status carries the token; both are written when the "
-                                   'sandbox answers',
-                        'sources': ["rendermani/ascio-framework src/lib/v2/Locks.php (Lock(domain, 'TransferLock', 'TRANSFER_LOCK'), ... ; the "
-                                    'current lock is read with strpos(Status, token))',
-                                    "http://aws.ascio.info/domains-api-v2/php5/domain-status.html ('There are several status codes for domains. "
-                                    "These may be combined.'; 'UPDATE_LOCK The domain can't be updated ... This can be combined with all status "
-                                    "codes above.'; 'DELETE_LOCK'; combinations written as 'EXPIRING, PENDING_VERIFICATION')",
-                                    "rendermani/ascio-whmcs-plugin lib/Request.php (hasStatus: strpos(Status, strtoupper(word)); 'lock' counted as "
-                                    'an active domain)']},
- 'deleted_status': {'value': 'DELETED',
-                    'sources': ["rendermani/ascio-whmcs-plugin lib/Request.php (searchDomain sends 'Withoutstates' => ['string' => 'deleted']; "
-                                "getDomainStatus: hasStatus(domain, 'deleted') -> Cancelled)"]},
- 'no_date': {'value': '0001-01-01T00:00:00',
-             'meaning': 'the .NET default DateTime: no date, never an expiry',
-             'sources': ["rendermani/ascio-whmcs-plugin lib/Request.php (setStatus: ExpDate != '0001-01-01T00:00:00'; formatDate returns false for "
-                         'it)']},
- 'order_statuses': {'final': ['Completed', 'Failed', 'Invalid'],
-                    'failed': ['Failed', 'Invalid'],
-                    'conflict': {'status': 'Authentication_Failed',
-                                 'sources': ['docs/reference/ascio-v2-types.json enums.OrderStatusType lists Authentication_Failed',
-                                             'rendermani/ascio-whmcs-plugin core/lib/OrderStatus.php isTerminal: Completed, Failed, Invalid only',
-                                             'https://aws.ascio.info/domains-api-v2/php5-stub/order-status.html (Completed, Failed, Invalid end an '
-                                             'order; Authentication_Failed not listed)'],
-                                 'decision': 'Authentication_Failed ends the order as failed for this client: nothing moves such an order on (the '
-                                             'sandbox ends a wrong-AuthInfo transfer there), a transfer is charged only when it completes, and the '
-                                             'task must fail so that the user corrects the auth code; a later run then sends a new Transfer_Domain '
-                                             'with the new code. Every other non-final status, NotSet included, counts as pending.'},
-                    'pending': 'every OrderStatusType not final, NotSet included',
-                    'sources': ['rendermani/ascio-whmcs-plugin core/lib/OrderStatus.php (isTerminal)',
-                                "rendermani/ascio-whmcs-plugin lib/Request.php (setOrderStatus: pending when Status contains 'Pending' or 'NotSet')",
-                                'docs/reference/ascio-v2-types.json enums.OrderStatusType'],
-                    'final_for_this_client': ['Completed', 'Failed', 'Invalid', 'Authentication_Failed'],
-                    'failed_for_this_client': ['Failed', 'Invalid', 'Authentication_Failed']},
- 'gtld': {'rule': 'the last label of the name: two ASCII letters -> ccTLD; an IDN label (xn--) -> ccTLD unless listed in idn_gtlds; everything else '
-                  '-> gTLD',
-          'idn_gtlds': [],
-          'conflict': 'rendermani/ascio-whmcs-plugin lib/Tools.php isIcannTld counts every TLD longer than 2 characters as ICANN, IDN ccTLDs '
-                      '(xn--p1ai) included. Safer here: an xn-- TLD is a ccTLD (a Registrant_Details_Update, which Ascio refuses rather than bills '
-                      'when it should have been an Owner_Change); list an IDN gTLD in idn_gtlds to override.',
-          'sources': ['rendermani/ascio-whmcs-plugin lib/Tools.php (isIcannTld: strlen(tld) > 2)',
-                      'https://kb.easydns.com/knowledge/icann-transfer-policy/ (the policy applies to gTLDs, not to ccTLDs)']},
- 'registrant_identity': {'all_tlds': ['FirstName', 'LastName', 'OrgName', 'RegistrantNumber'],
-                         'gtld_adds': ['Email'],
-                         'rule': 'a registrant change touching one of these is an Owner_Change, otherwise a Registrant_Details_Update',
-                         'sources': ["/work/shared/seeds/000_897ccb7d1bccf6d3.txt (Registrant_Details_Update: 'Don't change: FirstName, LastName, "
-                                     "OrgName, RegistrantNumber')",
-                                     "https://ascio.com/blog/changes-to-the-inter-registrar-transfer-policy ('Change of Registrant' = a material "
-                                     "change to the registrant's name, organisation or e-mail address; ICANN Transfer Policy in force since "
-                                     '2016-12-01)',
-                                     'rendermani/ascio-whmcs-plugin lib/Tools.php (compareRegistrant: Name, OrgName or RegistrantNumber differ -> '
-                                     'Owner_Change, else Registrant_Details_Update)']},
- 'nameserver_slots': {'slots': 13,
-                      'rule': 'a Nameserver_Update sends every slot NameServer1..NameServer13; a slot that no longer holds a server goes with an '
-                              'empty HostName, which removes the server there; a slot left out keeps what it holds',
-                      'sources': ['rendermani/ascio-whmcs-plugin lib/Request.php (mapToNameservers always sends NameServer1..NameServer4 with '
-                                  'HostName, empty when the server was removed)',
-                                  'docs/reference/ascio-v2-types.json types.NameServers (NameServer1..NameServer13)']},
- 'lock_blocks_order': {'UpdateLock': {'blocks': 'every order on an existing domain except Change_Locks',
-                                      'sources': ["/work/shared/seeds/000_897ccb7d1bccf6d3.txt (Change_Locks: 'UpdateLock: The domain can't be "
-                                                  "updated.')",
-                                                  "https://aws.ascio.info/api-v3/soap/createorder-change-locks ('UpdateLock: Nothing can be "
-                                                  "changed.')",
-                                                  'rendermani/ascio-framework src/lib/v2/Locks.php (setOrderType: UpdateLock released for every '
-                                                  'order type but Register_Domain, Queue_Domain, DeQueue)']},
-                       'DeleteLock': {'blocks': ['Delete_Domain', 'Expire_Domain'],
-                                      'sources': ["https://aws.ascio.info/api-v3/soap/createorder-change-locks ('DeleteLock: The domain can't be "
-                                                  "deleted/expired.')",
-                                                  'rendermani/ascio-framework src/lib/v2/Locks.php (Expire_Domain, Transfer_Away, Delete_Domain '
-                                                  'release UpdateLock and DeleteLock)']},
-                       'TransferLock': {'blocks': ['Transfer_Domain'],
-                                        'sources': ["/work/shared/seeds/000_897ccb7d1bccf6d3.txt (Change_Locks: 'TransferLock: The domain can't be "
-                                                    "transfered.')"]},
-                       'refusal': {'ResultCode': 400,
-                                   'Message': 'Order not validated',
-                                   'note': "the reasons go in Values; Ascio's own wording of the lock reason is not in the reference, the sandbox's "
-                                           'names the lock',
-                                   'sources': ['/work/shared/seeds/000_897ccb7d1bccf6d3.txt (CreateOrder response codes: 400 Order not validated, '
-                                               'Messages)']}},
- 'lock_release': {'release_for': {'Delete_Domain': ['UpdateLock', 'DeleteLock'],
-                                  'Expire_Domain': ['UpdateLock', 'DeleteLock'],
-                                  'default': ['UpdateLock']},
-                  'no_release': ['Change_Locks', 'Register_Domain', 'Transfer_Domain', 'Restore_Domain'],
-                  'restore': ['UpdateLock'],
-                  'order': 'UpdateLock is released in a Change_Locks of its own before the others, and restored last',
-                  'rule': 'a lock the task does not itself declare is released with Change_Locks before the order it blocks; only the UpdateLock is '
-                          'put back afterwards (a DeleteLock or TransferLock put back would undo an Expire_Domain or block a later transfer). A lock '
-                          'the task declares keeps the declared value.',
-                  'sources': ["rendermani/ascio-framework src/lib/v2/Locks.php (setOrderType: unlock orders per order type; '// DeleteLock and "
-                              "TransferLock should not be restored'; createLockOrders only for UpdateLock that was auto-unlocked; getMergedOrders: "
-                              'UpdateLock order first, reversed when locking)',
-                              'rendermani/ascio-framework sandbox/lock-domain.php (setUpdateLock(Unlock), setDeleteLock(Unlock), update())']}}
+                 'plugins/module_utils/ascio/rules.py (tests/unit/test_ascio_rules.py checks they are equal); the sandbox reads this file itself.',
+         'lock_status_tokens': {'value': {'TransferLock': 'TRANSFER_LOCK', 'DeleteLock': 'DELETE_LOCK', 'UpdateLock': 'UPDATE_LOCK'},
+                                'separator': ', ',
+                                'reading': "a lock is on when the Domain's lock element says Lock OR its Status carries the token; both are written when the "
+                                           'sandbox answers',
+                                'sources': ["rendermani/ascio-framework src/lib/v2/Locks.php (Lock(domain, 'TransferLock', 'TRANSFER_LOCK'), ... ; the "
+                                            'current lock is read with strpos(Status, token))',
+                                            "http://aws.ascio.info/domains-api-v2/php5/domain-status.html ('There are several status codes for domains. "
+                                            "These may be combined.'; 'UPDATE_LOCK The domain can't be updated ... This can be combined with all status "
+                                            "codes above.'; 'DELETE_LOCK'; combinations written as 'EXPIRING, PENDING_VERIFICATION')",
+                                            "rendermani/ascio-whmcs-plugin lib/Request.php (hasStatus: strpos(Status, strtoupper(word)); 'lock' counted as "
+                                            'an active domain)']},
+         'deleted_status': {'value': 'DELETED',
+                            'sources': ["rendermani/ascio-whmcs-plugin lib/Request.php (searchDomain sends 'Withoutstates' => ['string' => 'deleted']; "
+                                        "getDomainStatus: hasStatus(domain, 'deleted') -> Cancelled)"]},
+         'no_date': {'value': '0001-01-01T00:00:00',
+                     'meaning': 'the .NET default DateTime: no date, never an expiry',
+                     'sources': ["rendermani/ascio-whmcs-plugin lib/Request.php (setStatus: ExpDate != '0001-01-01T00:00:00'; formatDate returns false for "
+                                 'it)']},
+         'order_statuses': {'final': ['Completed', 'Failed', 'Invalid'],
+                            'failed': ['Failed', 'Invalid'],
+                            'conflict': {'status': 'Authentication_Failed',
+                                         'sources': ['docs/reference/ascio-v2-types.json enums.OrderStatusType lists Authentication_Failed',
+                                                     'rendermani/ascio-whmcs-plugin core/lib/OrderStatus.php isTerminal: Completed, Failed, Invalid only',
+                                                     'https://aws.ascio.info/domains-api-v2/php5-stub/order-status.html (Completed, Failed, Invalid end an '
+                                                     'order; Authentication_Failed not listed)'],
+                                         'decision': 'Authentication_Failed ends the order as failed for this client: nothing moves such an order on (the '
+                                                     'sandbox ends a wrong-AuthInfo transfer there), a transfer is charged only when it completes, and the '
+                                                     'task must fail so that the user corrects the auth code; a later run then sends a new Transfer_Domain '
+                                                     'with the new code. Every other non-final status, NotSet included, counts as pending.'},
+                            'pending': 'every OrderStatusType not final, NotSet included',
+                            'sources': ['rendermani/ascio-whmcs-plugin core/lib/OrderStatus.php (isTerminal)',
+                                        "rendermani/ascio-whmcs-plugin lib/Request.php (setOrderStatus: pending when Status contains 'Pending' or 'NotSet')",
+                                        'docs/reference/ascio-v2-types.json enums.OrderStatusType'],
+                            'final_for_this_client': ['Completed', 'Failed', 'Invalid', 'Authentication_Failed'],
+                            'failed_for_this_client': ['Failed', 'Invalid', 'Authentication_Failed']},
+         'gtld': {'rule': 'the last label of the name: two ASCII letters -> ccTLD; an IDN label (xn--) -> ccTLD unless listed in idn_gtlds; everything else '
+                          '-> gTLD',
+                  'idn_gtlds': [],
+                  'conflict': 'rendermani/ascio-whmcs-plugin lib/Tools.php isIcannTld counts every TLD longer than 2 characters as ICANN, IDN ccTLDs '
+                              '(xn--p1ai) included. Safer here: an xn-- TLD is a ccTLD (a Registrant_Details_Update, which Ascio refuses rather than bills '
+                              'when it should have been an Owner_Change); list an IDN gTLD in idn_gtlds to override.',
+                  'sources': ['rendermani/ascio-whmcs-plugin lib/Tools.php (isIcannTld: strlen(tld) > 2)',
+                              'https://kb.easydns.com/knowledge/icann-transfer-policy/ (the policy applies to gTLDs, not to ccTLDs)']},
+         'registrant_identity': {'all_tlds': ['FirstName', 'LastName', 'OrgName', 'RegistrantNumber'],
+                                 'gtld_adds': ['Email'],
+                                 'rule': 'a registrant change touching one of these is an Owner_Change, otherwise a Registrant_Details_Update',
+                                 'sources': ["/work/shared/seeds/000_897ccb7d1bccf6d3.txt (Registrant_Details_Update: 'Don't change: FirstName, LastName, "
+                                             "OrgName, RegistrantNumber')",
+                                             "https://ascio.com/blog/changes-to-the-inter-registrar-transfer-policy ('Change of Registrant' = a material "
+                                             "change to the registrant's name, organisation or e-mail address; ICANN Transfer Policy in force since "
+                                             '2016-12-01)',
+                                             'rendermani/ascio-whmcs-plugin lib/Tools.php (compareRegistrant: Name, OrgName or RegistrantNumber differ -> '
+                                             'Owner_Change, else Registrant_Details_Update)']},
+         'nameserver_slots': {'slots': 13,
+                              'rule': 'a Nameserver_Update sends every slot NameServer1..NameServer13; a slot that no longer holds a server goes with an '
+                                      'empty HostName, which removes the server there; a slot left out keeps what it holds',
+                              'sources': ['rendermani/ascio-whmcs-plugin lib/Request.php (mapToNameservers always sends NameServer1..NameServer4 with '
+                                          'HostName, empty when the server was removed)',
+                                          'docs/reference/ascio-v2-types.json types.NameServers (NameServer1..NameServer13)']},
+         'lock_blocks_order': {'UpdateLock': {'blocks': 'every order on an existing domain except Change_Locks',
+                                              'sources': ["/work/shared/seeds/000_897ccb7d1bccf6d3.txt (Change_Locks: 'UpdateLock: The domain can't be "
+                                                          "updated.')",
+                                                          "https://aws.ascio.info/api-v3/soap/createorder-change-locks ('UpdateLock: Nothing can be "
+                                                          "changed.')",
+                                                          'rendermani/ascio-framework src/lib/v2/Locks.php (setOrderType: UpdateLock released for every '
+                                                          'order type but Register_Domain, Queue_Domain, DeQueue)']},
+                               'DeleteLock': {'blocks': ['Delete_Domain', 'Expire_Domain'],
+                                              'sources': ["https://aws.ascio.info/api-v3/soap/createorder-change-locks ('DeleteLock: The domain can't be "
+                                                          "deleted/expired.')",
+                                                          'rendermani/ascio-framework src/lib/v2/Locks.php (Expire_Domain, Transfer_Away, Delete_Domain '
+                                                          'release UpdateLock and DeleteLock)']},
+                               'TransferLock': {'blocks': ['Transfer_Domain'],
+                                                'sources': ["/work/shared/seeds/000_897ccb7d1bccf6d3.txt (Change_Locks: 'TransferLock: The domain can't be "
+                                                            "transfered.')"]},
+                               'refusal': {'ResultCode': 400,
+                                           'Message': 'Order not validated',
+                                           'note': "the reasons go in Values; Ascio's own wording of the lock reason is not in the reference, the sandbox's "
+                                                   'names the lock',
+                                           'sources': ['/work/shared/seeds/000_897ccb7d1bccf6d3.txt (CreateOrder response codes: 400 Order not validated, '
+                                                       'Messages)']}},
+         'lock_release': {'release_for': {'Delete_Domain': ['UpdateLock', 'DeleteLock'],
+                                          'Expire_Domain': ['UpdateLock', 'DeleteLock'],
+                                          'default': ['UpdateLock']},
+                          'no_release': ['Change_Locks', 'Register_Domain', 'Transfer_Domain', 'Restore_Domain'],
+                          'restore': ['UpdateLock'],
+                          'order': 'UpdateLock is released in a Change_Locks of its own before the others, and restored last',
+                          'rule': 'a lock the task does not itself declare is released with Change_Locks before the order it blocks; only the UpdateLock is '
+                                  'put back afterwards (a DeleteLock or TransferLock put back would undo an Expire_Domain or block a later transfer). A lock '
+                                  'the task declares keeps the declared value.',
+                          'sources': ["rendermani/ascio-framework src/lib/v2/Locks.php (setOrderType: unlock orders per order type; '// DeleteLock and "
+                                      "TransferLock should not be restored'; createLockOrders only for UpdateLock that was auto-unlocked; getMergedOrders: "
+                                      'UpdateLock order first, reversed when locking)',
+                                      'rendermani/ascio-framework sandbox/lock-domain.php (setUpdateLock(Unlock), setDeleteLock(Unlock), update())']}}
 
 
 LOCK_ELEMENTS = ('TransferLock', 'DeleteLock', 'UpdateLock')
