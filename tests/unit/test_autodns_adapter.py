@@ -13,7 +13,7 @@ import pytest
 
 from ansible_collections.domainops.registrar.plugins.module_utils.autodns.adapter import (
     AutoDNSAdapter, job_submission, read_poll)
-from ansible_collections.domainops.registrar.plugins.module_utils.autodns.client import AutoDNSClient
+from ansible_collections.domainops.registrar.plugins.module_utils.autodns.api import AutoDNSClient
 from ansible_collections.domainops.registrar.plugins.module_utils.connection import USER_AGENT
 from ansible_collections.domainops.registrar.plugins.module_utils.core import validation
 from ansible_collections.domainops.registrar.plugins.module_utils.core.adapter import REDACTED

@@ -2,7 +2,7 @@
 import pytest
 
 from ansible_collections.domainops.registrar.plugins.module_utils.autodns.adapter import AutoDNSAdapter
-from ansible_collections.domainops.registrar.plugins.module_utils.autodns.client import NotFound
+from ansible_collections.domainops.registrar.plugins.module_utils.autodns.api import NotFound
 from ansible_collections.domainops.registrar.plugins.module_utils.core.errors import InputError, RegistrarError
 
 

@@ -22,7 +22,7 @@ from dataclasses import replace
 from ansible_collections.domainops.registrar.plugins.module_utils.autodns import contacts as handles
 from ansible_collections.domainops.registrar.plugins.module_utils.autodns import jobs
 from ansible_collections.domainops.registrar.plugins.module_utils.autodns import tasks
-from ansible_collections.domainops.registrar.plugins.module_utils.autodns.client import AutoDNSClient, NotFound
+from ansible_collections.domainops.registrar.plugins.module_utils.autodns.api import AutoDNSClient, NotFound
 from ansible_collections.domainops.registrar.plugins.module_utils.connection import USER_AGENT
 from ansible_collections.domainops.registrar.plugins.module_utils.core.adapter import (
     REDACTED, Message, RegistrarAdapter, Submission)

@@ -11,7 +11,7 @@ import time
 
 import pytest
 
-from ansible_collections.domainops.registrar.plugins.module_utils.autodns.client import AutoDNSClient, retry_policy
+from ansible_collections.domainops.registrar.plugins.module_utils.autodns.api import AutoDNSClient, retry_policy
 from ansible_collections.domainops.registrar.plugins.module_utils.autodns.ratelimit import RateLimiter
 from ansible_collections.domainops.registrar.plugins.module_utils.connection import USER_AGENT
 from ansible_collections.domainops.registrar.plugins.module_utils.core.errors import RegistrarError
