@@ -2,7 +2,7 @@
 """The AutoDNS adapter: reads domains into the core model and sends tasks, following their jobs.
 
 Glue only: api.py sends the requests, read.py turns the answers into the model, write.py
-turns planned changes into write.
+turns planned changes into tasks.
 
 Reads, at most three requests per domain (AutoDNS allows 3 per second):
 
