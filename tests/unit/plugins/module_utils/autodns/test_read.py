@@ -107,7 +107,7 @@ def test_a_contact_list_page_is_read_without_entries_lacking_an_id():
     envelope = {'status': {'type': 'SUCCESS'}, 'object': {'type': 'Contact', 'summary': '3'},
                 'data': [JOHN, {'fname': 'No', 'lname': 'Id'}]}
     page, size, total = read_contact_list(envelope)
-    assert [(c.handle, c.last_name) for c, raw in page] == [('100', 'Doe')]
+    assert [(c.handle, c.last_name) for c, _raw in page] == [('100', 'Doe')]
     assert (size, total) == (2, 3)
     assert read_contact_list({'data': []}) == ([], 0, None)
 
