@@ -27,7 +27,7 @@ DOMAINS = ('example.com', 'example.net', 'example.org', 'xn--mller-kva.de')
 
 def worker(url, requests_count, rate, number):
     """One client process: reads, plus one domain update per process; prints its 429 back-offs."""
-    from ansible_collections.domainops.registrar.plugins.module_utils.autodns.client import AutoDNSClient
+    from ansible_collections.domainops.registrar.plugins.module_utils.autodns.api import AutoDNSClient
     from ansible_collections.domainops.registrar.plugins.module_utils.connection import USER_AGENT
     backoffs = []
 

@@ -8,7 +8,7 @@ import time
 
 from conftest import BIN, CALLBACKS, PLAYBOOKS, ROOT, start_registrar
 
-from ansible_collections.domainops.registrar.plugins.module_utils.autodns.client import AutoDNSClient
+from ansible_collections.domainops.registrar.plugins.module_utils.autodns.api import AutoDNSClient
 from ansible_collections.domainops.registrar.plugins.module_utils.connection import USER_AGENT
 
 DOMAINS = ('example.com', 'example.net', 'example.org', 'xn--mller-kva.de')

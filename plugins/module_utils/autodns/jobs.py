@@ -1,10 +1,11 @@
 # -*- coding: utf-8 -*-
-"""AutoDNS job statuses: which end a job and which are still pending.
+"""AutoDNS jobs: which statuses end a job, which are still pending, and which actions touch which aspect.
 
-A copy of docs/reference/autodns-rules.json ``job_status`` (modules cannot read docs/ at run
-time); tests/unit/test_autodns_tasks.py checks that the two agree and that together they are the
-swagger's JobStatusConstants. Only SUCCESS, FAILED and CANCELED are final: any other status may
-still become a paid result, so it is pending and nothing is ordered twice meanwhile.
+The statuses are a copy of docs/reference/autodns-rules.json ``job_status`` (modules cannot read
+docs/ at run time); tests/unit/plugins/module_utils/autodns/test_jobs.py checks that the two agree
+and that together they are the swagger's JobStatusConstants. Only SUCCESS, FAILED and CANCELED are
+final: any other status may still become a paid result, so it is pending and nothing is ordered
+twice meanwhile. read.read_pending uses the actions below to pick the jobs that matter to a task.
 """
 JOB_STATUS_FINAL = ('CANCELED', 'FAILED', 'SUCCESS')
 JOB_STATUS_FAILED = ('CANCELED', 'FAILED')
@@ -26,3 +27,32 @@ def is_pending(status):
 
 def is_failed(status):
     return job_status(status) in JOB_STATUS_FAILED
+
+
+# Job actions (swagger DomainActionConstants) that can change what a task manages. The keys
+# are the planner's aspects and the Domain model keys the modules name.
+_UPDATE = ('UPDATE', 'UPDATE_NAMESERVER')
+_OWNER = ('OWNERCHANGE', 'UPDATE_OWNER_CHANGE')
+_STATUS = ('UPDATE_STATUS',)
+_RENEW = ('RENEW', 'RESTORE_RENEW')
+PENDING_ACTIONS = {
+    'nameservers': _UPDATE,
+    'registrant': _UPDATE + _OWNER,
+    'contacts': _UPDATE + _OWNER,
+    'autorenew': _UPDATE,
+    'locks': _STATUS,
+    'unlock': _STATUS,
+    'status': _STATUS,
+    'renew': _RENEW,
+    'expires': _RENEW,
+    'payable': _RENEW,
+    'auth_code': (),
+    'expire': (),
+    'delete': (),
+    'register': (),
+    'transfer': (),
+    'restore': (),
+}
+# A job that brings the domain into the account matters to every task on it.
+EXISTENCE_ACTIONS = ('CREATE', 'TRANSFER', 'RESTORE')
+KNOWN_ACTIONS = set(a for actions in PENDING_ACTIONS.values() for a in actions) | set(EXISTENCE_ACTIONS)

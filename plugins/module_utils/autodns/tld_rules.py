@@ -2,7 +2,7 @@
 """Per-TLD rules of AutoDNS: the owner-change route and whether locks can be changed.
 
 A copy of docs/reference/autodns-tld-rules.json (modules cannot read docs/ at run time);
-tests/unit/test_autodns_tld_rules.py checks that the two agree. The sources are in that file.
+tests/unit/plugins/module_utils/autodns/test_tld_rules.py checks that the two agree. The sources are in that file.
 """
 ROUTES = {
     'update': ('PUT', '/domain/{name}'),

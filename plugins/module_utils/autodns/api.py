@@ -1,6 +1,9 @@
 # -*- coding: utf-8 -*-
 """HTTP transport for the AutoDNS JSON API: authentication, the envelope, limits, errors.
 
+The only module of the package that talks to AutoDNS (read.py and write.py are pure, adapter.py glues,
+ratelimit.py keeps the shared slots in a state file).
+
 Every answer has ``stid``, ``status`` {code, text, type}, ``object`` and ``data``; codes
 start with S (done), N (accepted; runs as a job) or E (error).
 

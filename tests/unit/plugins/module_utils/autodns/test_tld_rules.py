@@ -6,15 +6,15 @@ from dataclasses import replace
 
 import pytest
 
-from ansible_collections.domainops.registrar.plugins.module_utils.autodns import tasks, tld_rules
-from ansible_collections.domainops.registrar.plugins.module_utils.autodns.adapter import read_domain
+from ansible_collections.domainops.registrar.plugins.module_utils.autodns import tld_rules, write
+from ansible_collections.domainops.registrar.plugins.module_utils.autodns.read import read_domain
 from ansible_collections.domainops.registrar.plugins.module_utils.core import validation
 from ansible_collections.domainops.registrar.plugins.module_utils.core.adapter import REDACTED
 from ansible_collections.domainops.registrar.plugins.module_utils.core.errors import InputError
 from ansible_collections.domainops.registrar.plugins.module_utils.core.model import Contact, DesiredDomain, Locks
 from ansible_collections.domainops.registrar.plugins.module_utils.core.planner import plan
 
-ROOT = os.path.dirname(os.path.dirname(os.path.dirname(os.path.abspath(__file__))))
+ROOT = os.path.abspath(os.path.join(os.path.dirname(__file__), *[os.pardir] * 5))  # tests/unit/plugins/module_utils/autodns → the checkout
 with open(os.path.join(ROOT, 'docs', 'reference', 'autodns-tld-rules.json')) as handle:
     DATA = json.load(handle)
 OPERATIVE = ('owner_change', 'owner_change_routes', 'owner_consent', 'status_update')
@@ -55,7 +55,7 @@ def domain(name, **changes):
 def owner_change(name, current=None, **kwargs):
     current = current or domain(name)
     changes = plan(current, DesiredDomain(name, contacts={'registrant': Contact(organization='Other Ltd')}), TODAY)
-    return tasks.operations(current, changes, **kwargs)
+    return write.operations(current, changes, **kwargs)
 
 
 @pytest.mark.parametrize('name, consent', [('example.com', True), ('example.shop', True), ('example.de', False)])
@@ -98,7 +98,7 @@ def test_the_route_can_be_overridden():
 
 @pytest.mark.parametrize('name', ['example.com', 'example.org', 'example.berlin'])
 def test_locks_of_gtlds_are_a_status_update(name):
-    (op,) = tasks.operations(domain(name), plan(domain(name), DesiredDomain(name, locks=Locks(transfer=True)), TODAY))
+    (op,) = write.operations(domain(name), plan(domain(name), DesiredDomain(name, locks=Locks(transfer=True)), TODAY))
     assert op.name == 'PUT /domain/%s/_statusUpdate' % name
 
 
@@ -106,10 +106,10 @@ def test_locks_of_gtlds_are_a_status_update(name):
 def test_locks_elsewhere_fail_before_anything_is_sent(name):
     tld = name.rsplit('.', 1)[1]
     with pytest.raises(InputError, match=r'not supported by this registrar for \.%s' % tld):
-        tasks.operations(domain(name), plan(domain(name), DesiredDomain(name, locks=Locks(transfer=True)), TODAY))
+        write.operations(domain(name), plan(domain(name), DesiredDomain(name, locks=Locks(transfer=True)), TODAY))
     locked = domain(name, registryStatus='LOCK')
     with pytest.raises(InputError, match=r'not supported by this registrar for \.%s' % tld):
-        tasks.operations(locked, plan(locked, DesiredDomain(name, locks=Locks(transfer=False)), TODAY))
+        write.operations(locked, plan(locked, DesiredDomain(name, locks=Locks(transfer=False)), TODAY))
 
 
 def test_a_cctld_registration_with_locks_fails_before_anything_is_sent():
@@ -117,11 +117,11 @@ def test_a_cctld_registration_with_locks_fails_before_anything_is_sent():
                      country='DE', email='max@muster.example', phone='+49.891234567')
     desired = DesiredDomain('new.de', contacts={'registrant': person, 'admin': person, 'tech': person},
                             nameservers=validation.nameservers(['a.ns14.net', 'b.ns14.net'], 'new.de'))
-    assert [op.name for op in tasks.operations(None, plan(None, desired, TODAY))] == ['POST /contact', 'POST /domain']
+    assert [op.name for op in write.operations(None, plan(None, desired, TODAY))] == ['POST /contact', 'POST /domain']
     with pytest.raises(InputError, match=r'not supported by this registrar for \.de'):
-        tasks.operations(None, plan(None, replace(desired, locks=Locks(transfer=True)), TODAY))
+        write.operations(None, plan(None, replace(desired, locks=Locks(transfer=True)), TODAY))
 
 
 def test_declaring_the_current_locks_of_a_cctld_sends_nothing():
-    assert tasks.operations(domain('example.de'), plan(domain('example.de'), DesiredDomain(
+    assert write.operations(domain('example.de'), plan(domain('example.de'), DesiredDomain(
         'example.de', locks=Locks(transfer=False, update=False)), TODAY)) == []

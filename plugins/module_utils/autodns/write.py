@@ -33,20 +33,8 @@ The domain update ``PUT /domain/{name}`` (task 0102) takes only the keywords it 
 and loads the others from its database, so ONE update carries the contact ids,
 ``nameServers`` and ``autoRenewStatus`` together.
 
-Locks ↔ registryStatus (``RegistryStatusConstants``; the swagger lists the values without
-describing them, so this is the collection's reading of their names, the same both ways):
-
-===========  ==============  ============  =====================================================
-status       transfer lock   update lock   note
-===========  ==============  ============  =====================================================
-ACTIVE       no              no
-LOCK         yes             no            the transfer lock (seed 004 shows a plain domain in LOCK)
-LOCK_UPDATE  yes             yes           locked against updates; a lock status, so also transfers
-HOLD         no              no            on hold (not in the zone) is kept as it is
-HOLD_LOCK    yes             no            HOLD plus the transfer lock
-LOCK_OWNER   yes             unknown       only owner changes are locked: declare update_lock to leave it
-AUTO, PENDING, NONE  unknown unknown       declare transfer_lock and update_lock together to set one
-===========  ==============  ============  =====================================================
+Locks → registryStatus (``registry_status``) is the inverse of read.py's ``STATUS_LOCKS`` (its
+docstring has the table).
 
 AutoDNS has no delete lock: it reads as unknown, ``delete_lock: false`` needs nothing, and
 ``delete_lock: true`` fails. An update lock without a transfer lock, or on a domain on HOLD,
@@ -70,20 +58,7 @@ SUPPORTED_ASPECTS = ASPECT_ORDER
 # Aspects that are keywords of the domain object, sent together in one domain update.
 DOMAIN_UPDATE_ASPECTS = ('registrant', 'contacts', 'nameservers', 'autorenew')
 
-# registryStatus → Locks (see the module docstring).
-STATUS_LOCKS = {
-    'ACTIVE': Locks(transfer=False, update=False),
-    'LOCK': Locks(transfer=True, update=False),
-    'LOCK_UPDATE': Locks(transfer=True, update=True),
-    'HOLD': Locks(transfer=False, update=False),
-    'HOLD_LOCK': Locks(transfer=True, update=False),
-    'LOCK_OWNER': Locks(transfer=True),
-}
 HOLD_STATUSES = ('HOLD', 'HOLD_LOCK')
-
-
-def read_locks(registry_status):
-    return STATUS_LOCKS.get(registry_status, Locks())
 
 
 def not_supported(what, why):

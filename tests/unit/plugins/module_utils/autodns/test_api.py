@@ -11,7 +11,7 @@ import time
 
 import pytest
 
-from ansible_collections.domainops.registrar.plugins.module_utils.autodns.client import AutoDNSClient, retry_policy
+from ansible_collections.domainops.registrar.plugins.module_utils.autodns.api import AutoDNSClient, retry_policy
 from ansible_collections.domainops.registrar.plugins.module_utils.autodns.ratelimit import RateLimiter
 from ansible_collections.domainops.registrar.plugins.module_utils.connection import USER_AGENT
 from ansible_collections.domainops.registrar.plugins.module_utils.core.errors import RegistrarError
@@ -21,9 +21,10 @@ SEED = os.path.join(ROOT, 'tests', 'integration', 'seeds', 'autodns.yml')
 OK = {'stid': 'x', 'status': {'code': 'S0105', 'text': 'ok', 'type': 'SUCCESS'}, 'data': [{'name': 'example.com'}]}
 
 
-@pytest.fixture(scope='module')
-def limited(tmp_path_factory):
-    journal = str(tmp_path_factory.mktemp('autodns') / 'journal.jsonl')
+@pytest.fixture
+def limited(tmp_path):
+    """A sandbox of its own for each test: its one-second window starts empty, whatever ran before."""
+    journal = str(tmp_path / 'journal.jsonl')
     with Sandbox('autodns', seed=SEED, journal=journal, extra_args=['--rate-limit', '3']) as box:
         box.journal = journal
         yield box
@@ -40,7 +41,6 @@ def test_reads_answered_429_are_retried_after_a_back_off(limited):
 
 
 def test_the_client_keeps_to_three_per_second_and_never_meets_429(limited, tmp_path):
-    time.sleep(1.1)  # let the sandbox's window of the previous test pass
     backoffs = []
     client = AutoDNSClient(limited.url, 'demo', 'demo-password', 4, USER_AGENT, sleep=backoffs.append)
     client.limiter = RateLimiter(client.host, rate=3, directory=str(tmp_path))
@@ -50,7 +50,6 @@ def test_the_client_keeps_to_three_per_second_and_never_meets_429(limited, tmp_p
 
 
 def test_a_write_answered_429_is_retried_after_the_back_off_and_executed_once(limited):
-    time.sleep(1.1)
     burst = AutoDNSClient(limited.url, 'demo', 'demo-password', 4, USER_AGENT, rate=0, sleep=recording([], None))
     for attempt in range(3):
         burst.get('/domain/example.com')  # fills the sandbox's one-second window

@@ -1,9 +1,10 @@
-"""The AutoDNS adapter against the AutoDNS sandbox over real HTTP.
+"""The AutoDNS adapter (adapter.py, the glue) against the AutoDNS sandbox over real HTTP.
 
-Every test starts its own sandbox from the integration seed (fresh state) with a short job
+Every sandbox test starts its own sandbox from the integration seed (fresh state) with a short job
 delay and without the sandbox's rate limit; the journal tells which requests were sent.
 The flow in ``converge`` is the one domain_task runs: pending, read, plan, resolve,
-operations, submit and wait each, read again.
+operations, submit and wait each, read again. At the end, a few clients that answer one way
+(an error echoing the request, a Job List, a job by id) show what the glue does with them.
 """
 import datetime
 import json
@@ -11,9 +12,8 @@ import time
 
 import pytest
 
-from ansible_collections.domainops.registrar.plugins.module_utils.autodns.adapter import (
-    AutoDNSAdapter, job_submission, read_poll)
-from ansible_collections.domainops.registrar.plugins.module_utils.autodns.client import AutoDNSClient
+from ansible_collections.domainops.registrar.plugins.module_utils.autodns.adapter import AutoDNSAdapter
+from ansible_collections.domainops.registrar.plugins.module_utils.autodns.api import AutoDNSClient, NotFound
 from ansible_collections.domainops.registrar.plugins.module_utils.connection import USER_AGENT
 from ansible_collections.domainops.registrar.plugins.module_utils.core import validation
 from ansible_collections.domainops.registrar.plugins.module_utils.core.adapter import REDACTED
@@ -418,61 +418,6 @@ def test_errors_never_carry_the_authinfo():
     assert error.value.code == 'E0104'
 
 
-# ---------------------------------------------------------------- poll messages and job statuses, as answered
-SEED004_POLL = {  # seed 004's PollInfo JSON example (the message's created is in its XML example)
-    'stid': '20180926-stid', 'status': {'code': 'S0905', 'text': 'Die Benachrichtigung wurde erfolgreich abgerufen.',
-                                        'type': 'SUCCESS'},
-    'object': {'type': 'message', 'value': '1819917'},
-    'data': [{'summary': 1, 'message': {
-        'id': 1819917, 'created': '2018-10-15 14:03:02',
-        'job': {'id': 4295609745, 'domain': {'name': 'example.com', 'payable': '2021-12-31 12:00:01.000+0200'}},
-        'stid': '20180926-stid', 'object': {'type': 'domain', 'value': 'example.com'},
-        'status': {'code': 'S0101', 'type': 'SUCCESS'}}}]}
-SPEC_POLL = {  # the swagger's JsonResponseDataPollMessage; object as help.internetx.com's polling examples write it
-    'stid': '20210512-app3', 'status': {'code': 'S0905', 'text': 'The notification was polled successfully.',
-                                        'type': 'SUCCESS'},
-    'object': {'type': 'Message', 'value': '1005491836', 'summary': 2},
-    'data': [{'id': 1005491836, 'stid': '20210512-app3-dev-10782', 'created': '2021-05-12T14:42:30.000+0200',
-              'job': {'id': 4295609745, 'status': 'FAILED', 'action': 'RENEW'},
-              'messages': [{'code': 'E0101003', 'text': 'Renewal failed.', 'status': 'ERROR'}],
-              'object': {'type': 'Domain', 'value': 'EXAMPLE.AQ', 'data': {'name': 'example.aq'}}}]}
-
-
-def test_read_poll_fills_every_field_from_seed_004s_shape():
-    message = read_poll(SEED004_POLL)
-    assert message.to_dict() == {'id': '1819917', 'domain': 'example.com', 'reference': '4295609745',
-                                 'status': 'SUCCESS', 'text': 'S0101', 'created': '2018-10-15 14:03:02', 'waiting': 1}
-
-
-def test_read_poll_fills_every_field_from_the_swagger_shape():
-    message = read_poll(SPEC_POLL)
-    assert message.to_dict() == {'id': '1005491836', 'domain': 'example.aq', 'reference': '4295609745',
-                                 'status': 'FAILED', 'text': 'Renewal failed.', 'created': '2021-05-12T14:42:30.000+0200',
-                                 'waiting': 2}
-
-
-def test_read_poll_refuses_a_malformed_answer():
-    assert read_poll({'data': []}) is None
-    with pytest.raises(RegistrarError, match='no id'):
-        read_poll({'data': [{'job': {'id': 1}}]})
-    with pytest.raises(RegistrarError, match='not a poll message'):
-        read_poll({'data': ['1819917']})
-
-
-@pytest.mark.parametrize('status, done, failed', [
-    ('RUNNING', False, False), ('WAIT', False, False), ('DEFERRED', False, False), ('SUPPORT', False, False),
-    ('NOT_SET', False, False), ('SUCCESS', True, False), ('FAILED', True, True), ('CANCELED', True, True),
-    ('wait', False, False), ('success', True, False), (None, False, False)])
-def test_only_a_final_job_status_is_done(status, done, failed):
-    submission = job_submission('PUT /domain/example.com', 'example.com', {'id': 7, 'status': status})
-    assert (submission.done, submission.failed) == (done, failed)
-
-
-def test_a_job_status_the_swagger_does_not_list_is_an_error():
-    with pytest.raises(RegistrarError, match="job 7: job status 'FINISHED' is not one of"):
-        job_submission('PUT /domain/example.com', 'example.com', {'id': 7, 'status': 'FINISHED'})
-
-
 class JobListClient(object):
     """A registrar whose Job List holds the given jobs (records the query)."""
 
@@ -498,3 +443,50 @@ def test_pending_counts_every_status_that_is_not_final_and_reads_actions_in_any_
     assert (method, path) == ('POST', '/job/_search')
     assert query['filters'][1] == {'key': 'status', 'operator': 'IN', 'link': 'AND',
                                    'values': ['DEFERRED', 'NOT_SET', 'RUNNING', 'SUPPORT', 'WAIT']}
+
+
+# ---------------------------------------------------------------- reading a job by id (order_info)
+class Answers(object):
+    """A client that answers GET /job/{id} with a fixed envelope (or 404) and records the paths."""
+
+    def __init__(self, envelope=None):
+        self.envelope = envelope
+        self.paths = []
+
+    def get(self, path):
+        self.paths.append(path)
+        if self.envelope is None:
+            raise NotFound('404', 'Job not found.')
+        return self.envelope
+
+
+def order_adapter(envelope=None):
+    return AutoDNSAdapter({}, client=Answers(envelope))
+
+
+def test_a_job_is_read_with_its_domain_and_status():
+    registrar = order_adapter({'status': {'type': 'SUCCESS'}, 'data': [
+        {'job': {'id': 4295611341, 'status': 'FAILED', 'action': 'RENEW', 'subStatus': None},
+         'object': {'type': 'domain', 'value': 'example.com'}}]})
+    job = registrar.order('4295611341')
+    assert registrar.client.paths == ['/job/4295611341']
+    assert (job.id, job.operation, job.domain, job.status, job.done, job.failed) == (
+        '4295611341', 'RENEW', 'example.com', 'FAILED', True, True)
+    assert job.message == 'job 4295611341 ended FAILED'
+
+
+def test_an_unknown_job_is_none():
+    assert order_adapter(None).order('999') is None
+
+
+@pytest.mark.parametrize('envelope', [{'data': []}, {'data': [{'job': {'id': 1}}]}, {'data': ['text']}])
+def test_an_answer_without_the_job_and_its_status_is_an_error(envelope):
+    with pytest.raises(RegistrarError, match='answered without the job and its status'):
+        order_adapter(envelope).order('1')
+
+
+def test_a_job_id_that_is_not_a_number_fails_before_any_request():
+    registrar = order_adapter({'data': []})
+    with pytest.raises(InputError, match='an AutoDNS job id is a number'):
+        registrar.order('../domain/example.com')
+    assert registrar.client.paths == []

@@ -7,7 +7,7 @@ import sys
 
 import pytest
 
-ROOT = os.path.dirname(os.path.dirname(os.path.dirname(os.path.abspath(__file__))))
+ROOT = os.path.abspath(os.path.join(os.path.dirname(__file__), *[os.pardir] * 3))  # tests/unit/tools → the checkout
 TOOL = os.path.join(ROOT, 'tools', 'extract_autodns_reference.py')
 SPEC = os.path.join(ROOT, 'docs', 'reference', 'autodns-spec.json')
 _LOADER = importlib.util.spec_from_file_location('extract_autodns_reference', TOOL)

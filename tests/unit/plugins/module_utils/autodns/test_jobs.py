@@ -1,0 +1,27 @@
+"""AutoDNS job statuses: the Python copy against docs/reference and the swagger's enum."""
+import json
+import os
+
+from ansible_collections.domainops.registrar.plugins.module_utils.autodns import jobs
+
+
+def _reference(name):
+    root = os.path.abspath(os.path.join(os.path.dirname(__file__), *[os.pardir] * 5))  # the checkout
+    with open(os.path.join(root, 'docs', 'reference', name)) as handle:
+        return json.load(handle)
+
+
+def test_job_statuses_agree_with_the_reference_and_cover_the_swagger_enum():
+    rules = _reference('autodns-rules.json')['job_status']
+    assert list(jobs.JOB_STATUS_FINAL) == rules['job_status_final']
+    assert list(jobs.JOB_STATUS_FAILED) == rules['job_status_failed']
+    assert list(jobs.JOB_STATUS_PENDING) == rules['job_status_pending']
+    enum = _reference('autodns-spec.json')['definitions']['JobStatusConstants']['enum']
+    assert sorted(jobs.JOB_STATUS_FINAL + jobs.JOB_STATUS_PENDING) == sorted(enum)
+    assert not set(jobs.JOB_STATUS_FINAL) & set(jobs.JOB_STATUS_PENDING)
+    assert set(jobs.JOB_STATUS_FAILED) <= set(jobs.JOB_STATUS_FINAL)
+
+
+def test_every_job_action_named_is_one_the_swagger_lists():
+    enum = set(_reference('autodns-spec.json')['definitions']['DomainActionConstants']['enum'])
+    assert jobs.KNOWN_ACTIONS <= enum, sorted(jobs.KNOWN_ACTIONS - enum)
