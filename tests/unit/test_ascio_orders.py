@@ -6,7 +6,7 @@ import os
 import pytest
 from lxml import etree
 
-from ansible_collections.domainops.registrar.plugins.module_utils.ascio import _wsdl as wsdl, orders, soap
+from ansible_collections.domainops.registrar.plugins.module_utils.ascio import _wsdl as wsdl, api, read, write
 from ansible_collections.domainops.registrar.plugins.module_utils.core import validation
 from ansible_collections.domainops.registrar.plugins.module_utils.core.adapter import REDACTED
 from ansible_collections.domainops.registrar.plugins.module_utils.core.errors import InputError
@@ -50,7 +50,7 @@ def desired(**kw):
 
 def orders_for(want, have=None):
     have = current() if have is None else have
-    return orders.operations(have, plan(have, want, TODAY))
+    return write.operations(have, plan(have, want, TODAY))
 
 
 def names(ops):
@@ -194,7 +194,7 @@ def test_owner_change_sends_the_new_identity_only():
     (None, None, None),
 ])
 def test_registrant_name_split(name, first, last):
-    assert orders.split_name(name) == (first, last)
+    assert read.split_name(name) == (first, last)
 
 
 @pytest.mark.parametrize('first, last', [
@@ -202,14 +202,14 @@ def test_registrant_name_split(name, first, last):
     ('Jane', 'van der Berg'), ('Mary Ann', 'van der Berg'),
 ])
 def test_registrant_name_round_trips(first, last):
-    assert orders.split_name(orders.join_name(first, last)) == (first, last)
+    assert read.split_name(write.join_name(first, last)) == (first, last)
 
 
 def test_registrant_name_that_cannot_round_trip_is_refused():
     with pytest.raises(InputError, match='last_name'):
-        orders.join_name('Jane', None)
+        write.join_name('Jane', None)
     with pytest.raises(InputError):
-        orders.join_name('Mary Ann', 'Doe, Jr.')
+        write.join_name('Mary Ann', 'Doe, Jr.')
 
 
 def test_change_locks_carries_all_three():
@@ -248,7 +248,7 @@ def test_register_with_the_desired_data():
     want = DesiredDomain('new-domain.com', nameservers=ns('ns1.example.net', 'ns2.example.net'),
                          contacts={'registrant': OWNER, 'admin': ADMIN, 'tech': TECH, 'billing': BILLING},
                          period=2)
-    ops = orders.operations(None, plan(None, want, TODAY))
+    ops = write.operations(None, plan(None, want, TODAY))
     assert names(ops) == ['Register_Domain']
     domain = ops[0].payload['Domain']
     assert ops[0].domain == 'new-domain.com'
@@ -260,14 +260,14 @@ def test_register_with_the_desired_data():
 
 def test_transfer_carries_the_auth_code_redacted_in_the_summary():
     want = DesiredDomain('moving.com', auth_code=AUTH, nameservers=ns('ns1.example.net', 'ns2.example.net'))
-    ops = orders.operations(None, plan(None, want, TODAY))
+    ops = write.operations(None, plan(None, want, TODAY))
     assert names(ops) == ['Transfer_Domain']
     assert ops[0].payload['Domain']['AuthInfo'] == AUTH
     assert ops[0].summary['Domain']['AuthInfo'] == REDACTED
 
 
 def test_restore_a_deleted_domain():
-    ops = orders.operations(None, plan(None, DesiredDomain('deleted.example', restore=True), TODAY))
+    ops = write.operations(None, plan(None, DesiredDomain('deleted.example', restore=True), TODAY))
     assert names(ops) == ['Restore_Domain']
     assert ops[0].payload['Domain'] == {'DomainName': 'deleted.example'}
     assert ops[0].domain == 'deleted.example'
@@ -276,7 +276,7 @@ def test_restore_a_deleted_domain():
 def test_summaries_never_contain_the_auth_code():
     everything = [orders_for(s[1]) for s in SCENARIOS]
     everything.append(orders_for(desired(new_auth_code=AUTH + 'x')))
-    everything.append(orders.operations(None, plan(None, DesiredDomain('moving.com', auth_code=AUTH), TODAY)))
+    everything.append(write.operations(None, plan(None, DesiredDomain('moving.com', auth_code=AUTH), TODAY)))
     for ops in everything:
         for op in ops:
             assert AUTH not in json.dumps(op.summary)
@@ -287,26 +287,26 @@ def test_summaries_never_contain_the_auth_code():
 
 
 def test_every_planner_aspect_has_an_order():
-    assert set(orders.BUILDERS) == set(ASPECT_ORDER)
-    assert set(orders.SUPPORTED_ASPECTS) == set(ASPECT_ORDER)
+    assert set(write.BUILDERS) == set(ASPECT_ORDER)
+    assert set(write.SUPPORTED_ASPECTS) == set(ASPECT_ORDER)
 
 
 def test_pending_order_types():
     # Change_Locks too: an order a lock blocks is sent between a release and a restore.
-    assert set(orders.pending_order_types(['nameservers'])) == {'Nameserver_Update', 'Change_Locks'}
-    assert set(orders.pending_order_types(['contacts'])) == {
+    assert set(write.pending_order_types(['nameservers'])) == {'Nameserver_Update', 'Change_Locks'}
+    assert set(write.pending_order_types(['contacts'])) == {
         'Contact_Update', 'Registrant_Details_Update', 'Owner_Change', 'Change_Locks'}
-    assert orders.pending_order_types(['locks']) == ['Change_Locks']
-    assert set(orders.pending_order_types(['autorenew'])) == {'Expire_Domain', 'Unexpire_Domain', 'Change_Locks'}
-    assert 'Renew_Domain' in orders.pending_order_types(['renew'])
-    assert orders.pending_order_types(['restore']) == ['Restore_Domain']
-    assert orders.pending_order_types(['name']) == []
+    assert write.pending_order_types(['locks']) == ['Change_Locks']
+    assert set(write.pending_order_types(['autorenew'])) == {'Expire_Domain', 'Unexpire_Domain', 'Change_Locks'}
+    assert 'Renew_Domain' in write.pending_order_types(['renew'])
+    assert write.pending_order_types(['restore']) == ['Restore_Domain']
+    assert write.pending_order_types(['name']) == []
     # The domain module's aspects: everything, the domain's existence included.
-    domain_module = set(orders.pending_order_types(['nameservers', 'contacts', 'locks', 'autorenew', 'expires',
+    domain_module = set(write.pending_order_types(['nameservers', 'contacts', 'locks', 'autorenew', 'expires',
                                                     'status']))
     assert {'Register_Domain', 'Transfer_Domain', 'Restore_Domain', 'Delete_Domain', 'Renew_Domain',
             'Nameserver_Update', 'Owner_Change', 'Change_Locks', 'Unexpire_Domain'} <= domain_module
-    assert set(orders.OPEN_STATUSES).isdisjoint(orders.FINAL_STATUSES)
+    assert set(read.OPEN_STATUSES).isdisjoint(read.FINAL_STATUSES)
 
 
 # ---------------------------------------------------------------------------------------
@@ -327,7 +327,7 @@ def test_read_domain():
                         'NameServer2': {'HostName': 'ns2.example.net', 'IpAddress': ''},
                         'NameServer3': None},
     }
-    domain = orders.read_domain(data)
+    domain = read.read_domain(data)
     assert domain.name == 'example.com'
     assert domain.nameservers == (Nameserver('ns1.example.com', '192.0.2.53'), Nameserver('ns2.example.net'))
     assert domain.contacts['registrant'] == Contact(
@@ -344,15 +344,15 @@ def test_read_domain():
     assert domain.registrar_data['handle'] == 'DOM-1'
     assert domain.registrar_data['registrant_name'] == 'Jane Doe'
     assert domain.registrar_data['registrant_extra'] == {'VatNumber': 'DE123'}
-    assert orders.read_domain(dict(data, Status='ACTIVE')).autorenew is True
+    assert read.read_domain(dict(data, Status='ACTIVE')).autorenew is True
 
 
 def test_submission_from_order():
-    sub = orders.submission({'OrderId': 'A-1', 'Type': 'Nameserver_Update', 'Status': 'Pending'}, 'example.com')
+    sub = read.submission({'OrderId': 'A-1', 'Type': 'Nameserver_Update', 'Status': 'Pending'}, 'example.com')
     assert (sub.id, sub.status, sub.done, sub.failed) == ('A-1', 'Pending', False, False)
-    sub = orders.submission({'OrderId': 'A-1', 'Type': 'Nameserver_Update', 'Status': 'Invalid'}, 'example.com')
+    sub = read.submission({'OrderId': 'A-1', 'Type': 'Nameserver_Update', 'Status': 'Invalid'}, 'example.com')
     assert (sub.done, sub.failed, sub.message) == (True, True, 'Invalid')
-    assert orders.submission({'OrderId': 'A', 'Status': 'Completed'}).done
+    assert read.submission({'OrderId': 'A', 'Status': 'Completed'}).done
 
 
 # ---------------------------------------------------------------------------------------
@@ -388,20 +388,20 @@ def assert_schema_order(element, value, type_name, path):
 
 @pytest.fixture(scope='module')
 def client():
-    return soap.get_zeep_client(soap.BUNDLED_WSDL_URL)
+    return api.get_zeep_client(api.BUNDLED_WSDL_URL)
 
 
 def all_payloads():
     ops = [op for s in SCENARIOS for op in orders_for(s[1])]
     ops += orders_for(desired(contacts={'reseller': Contact(first_name='Rita', last_name='R')}))
     ops += orders_for(desired(autorenew=True), current(autorenew=False))
-    ops += orders.operations(None, plan(None, DesiredDomain(
+    ops += write.operations(None, plan(None, DesiredDomain(
         'new-domain.com', nameservers=validation.nameservers(
             [{'name': 'ns1.new-domain.com', 'ipv4': '192.0.2.1', 'ipv6': '2001:db8::1'}, 'ns2.example.net'],
             'new-domain.com'),
         contacts={'registrant': OWNER, 'admin': ADMIN, 'tech': TECH, 'billing': BILLING}), TODAY))
-    ops += orders.operations(None, plan(None, DesiredDomain('moving.com', auth_code=AUTH), TODAY))
-    ops += orders.operations(None, plan(None, DesiredDomain('deleted.example', restore=True), TODAY))
+    ops += write.operations(None, plan(None, DesiredDomain('moving.com', auth_code=AUTH), TODAY))
+    ops += write.operations(None, plan(None, DesiredDomain('deleted.example', restore=True), TODAY))
     return ops
 
 

@@ -10,7 +10,7 @@ import os
 
 import pytest
 
-from ansible_collections.domainops.registrar.plugins.module_utils.ascio import orders, rules
+from ansible_collections.domainops.registrar.plugins.module_utils.ascio import read, rules, write
 from ansible_collections.domainops.registrar.plugins.module_utils.core import validation
 from ansible_collections.domainops.registrar.plugins.module_utils.core.model import (
     Contact, DesiredDomain, Domain, Locks, Nameserver, RenewPolicy)
@@ -39,19 +39,19 @@ def test_every_rule_names_its_sources():
 
 def test_final_and_open_statuses_are_exactly_the_order_status_enumeration():
     enum = reference('ascio-v2-types.json')['enums']['OrderStatusType']
-    assert sorted(orders.OPEN_STATUSES + orders.FINAL_STATUSES) == sorted(enum)
-    assert 'NotSet' in orders.OPEN_STATUSES
-    assert set(rules.RULES['order_statuses']['final']) <= set(orders.FINAL_STATUSES)
+    assert sorted(read.OPEN_STATUSES + read.FINAL_STATUSES) == sorted(enum)
+    assert 'NotSet' in read.OPEN_STATUSES
+    assert set(rules.RULES['order_statuses']['final']) <= set(read.FINAL_STATUSES)
 
 
 @pytest.mark.parametrize('status', ['NotSet', 'Received', 'Pending_End_User_Action', 'Documentation_Approved'])
 def test_a_non_final_status_is_pending(status):
-    sub = orders.submission({'OrderId': 'A-1', 'Type': 'Owner_Change', 'Status': status}, 'example.com')
+    sub = read.submission({'OrderId': 'A-1', 'Type': 'Owner_Change', 'Status': status}, 'example.com')
     assert (sub.done, sub.failed) == (False, False)
 
 
 def test_a_missing_status_is_notset_and_pending():
-    sub = orders.submission({'OrderId': 'A-1', 'Type': 'Owner_Change'}, 'example.com')
+    sub = read.submission({'OrderId': 'A-1', 'Type': 'Owner_Change'}, 'example.com')
     assert (sub.status, sub.done) == ('NotSet', False)
 
 
@@ -76,24 +76,24 @@ def domain_data(**fields):
     ('expiring, pending auction, transfer_lock', {}, Locks(True, False, False)),
 ])
 def test_locks_are_read_from_status_tokens_and_elements(status, elements, expected):
-    assert orders.read_domain(domain_data(Status=status, **elements)).locks == expected
+    assert read.read_domain(domain_data(Status=status, **elements)).locks == expected
 
 
 def test_status_words_are_split_at_the_comma():
     assert rules.status_tokens('EXPIRING, PENDING AUCTION') == {'EXPIRING', 'PENDING AUCTION'}
-    assert orders.read_domain(domain_data(Status='EXPIRING, PENDING AUCTION')).autorenew is False
+    assert read.read_domain(domain_data(Status='EXPIRING, PENDING AUCTION')).autorenew is False
 
 
 # -- point 6: the .NET default date ------------------------------------------------------
 
 @pytest.mark.parametrize('value', ['0001-01-01T00:00:00', datetime.datetime(1, 1, 1), datetime.date(1, 1, 1)])
 def test_the_dotnet_default_date_is_no_date(value):
-    domain = orders.read_domain(domain_data(ExpDate=value))
+    domain = read.read_domain(domain_data(ExpDate=value))
     assert domain.expires is None and domain.payable is None
 
 
 def test_a_real_date_is_read():
-    domain = orders.read_domain(domain_data(ExpDate=datetime.datetime(2027, 3, 1, 12, 0)))
+    domain = read.read_domain(domain_data(ExpDate=datetime.datetime(2027, 3, 1, 12, 0)))
     assert domain.expires == datetime.date(2027, 3, 1)
 
 
@@ -116,7 +116,7 @@ def registrant_order(name, **declared):
     have = Domain(name=name, contacts={'registrant': OWNER}, locks=Locks(False, False, False),
                   registrar_data={'handle': 'D-1', 'registrant_name': 'Jane Doe', 'registrant_extra': {}})
     want = DesiredDomain(name, contacts={'registrant': Contact(**declared)})
-    return [op.name for op in orders.operations(have, plan(have, want, TODAY))]
+    return [op.name for op in write.operations(have, plan(have, want, TODAY))]
 
 
 @pytest.mark.parametrize('declared, gtld, cctld', [
@@ -141,7 +141,7 @@ def test_a_nameserver_update_clears_every_slot_it_does_not_use():
                   locks=Locks(False, False, False), registrar_data={'handle': 'D-1'})
     want = DesiredDomain('example.com', nameservers=validation.nameservers(['ns1.example.net', 'ns2.example.net'],
                                                                            'example.com'))
-    [order] = orders.operations(have, plan(have, want, TODAY))
+    [order] = write.operations(have, plan(have, want, TODAY))
     slots = order.payload['Domain']['NameServers']
     assert sorted(slots, key=lambda label: int(label[10:])) == ['NameServer%d' % i for i in range(1, 14)]
     assert [slots['NameServer%d' % i]['HostName'] for i in range(1, 5)] == [
@@ -151,7 +151,7 @@ def test_a_nameserver_update_clears_every_slot_it_does_not_use():
 def test_a_new_domain_sends_only_the_slots_it_uses():
     want = DesiredDomain('new.example', nameservers=validation.nameservers(['ns1.example.net', 'ns2.example.net'],
                                                                            'new.example'))
-    [order] = orders.operations(None, plan(None, want, TODAY))
+    [order] = write.operations(None, plan(None, want, TODAY))
     assert sorted(order.payload['Domain']['NameServers']) == ['NameServer1', 'NameServer2']
 
 
@@ -176,7 +176,7 @@ NEW_NS = validation.nameservers(['ns3.example.net', 'ns4.example.net'], 'example
 
 
 def ops_for(have, want):
-    return orders.operations(have, plan(have, want, TODAY))
+    return write.operations(have, plan(have, want, TODAY))
 
 
 def test_an_update_lock_is_released_and_restored_around_the_update():
