@@ -20,7 +20,8 @@ from ansible_collections.domainops.registrar.plugins.module_utils.core.model imp
     Contact, DesiredDomain, Locks, Nameserver, RenewPolicy)
 from ansible_collections.domainops.registrar.plugins.module_utils.core.planner import add_years, plan
 
-ROOT = os.path.dirname(os.path.dirname(os.path.dirname(os.path.abspath(__file__))))
+# The checkout: tests/unit/plugins/module_utils/ascio/ is five levels down.
+ROOT = os.path.abspath(os.path.join(os.path.dirname(__file__), *[os.pardir] * 5))
 SEED = os.path.join(ROOT, 'sandbox', 'seeds', 'ascio.yml')
 PASSWORD = 'demo-password'
 

@@ -2,17 +2,14 @@
 import importlib.util
 import json
 import os
-import sys
 
 import pytest
+from lxml import etree
 
-ROOT = os.path.dirname(os.path.dirname(os.path.dirname(os.path.abspath(__file__))))
-if ROOT not in sys.path:
-    sys.path.insert(0, ROOT)
+from ansible_collections.domainops.registrar.plugins.module_utils.ascio import _wsdl as wsdl, api
 
-from lxml import etree  # noqa: E402
-
-from plugins.module_utils.ascio import _wsdl as wsdl, api  # noqa: E402
+# The checkout: tests/unit/plugins/module_utils/ascio/ is five levels down.
+ROOT = os.path.abspath(os.path.join(os.path.dirname(__file__), *[os.pardir] * 5))
 
 REFERENCE = os.path.join(ROOT, 'docs', 'reference')
 WSDL = '{http://schemas.xmlsoap.org/wsdl/}'

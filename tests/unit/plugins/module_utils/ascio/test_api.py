@@ -21,7 +21,8 @@ from ansible_collections.domainops.registrar.plugins.module_utils.core.planner i
 from ansible_collections.domainops.registrar.plugins.module_utils.core.model import DesiredDomain
 from sandbox.launcher import Sandbox
 
-ROOT = os.path.dirname(os.path.dirname(os.path.dirname(os.path.abspath(__file__))))
+# The checkout: tests/unit/plugins/module_utils/ascio/ is five levels down.
+ROOT = os.path.abspath(os.path.join(os.path.dirname(__file__), *[os.pardir] * 5))
 SEED = os.path.join(ROOT, 'sandbox', 'seeds', 'ascio.yml')
 PASSWORD = 'demo-password'
 SOAP_ENV = 'http://schemas.xmlsoap.org/soap/envelope/'
