@@ -47,7 +47,9 @@ def raw(url, operation, body_xml):
     return response.content
 
 
-@pytest.fixture(scope='module')
+# Function scope, not module scope: ansible-test runs each test in a fork of its own, and a module
+# fixture set up in a fork is never torn down there - its sandbox process would be left running.
+@pytest.fixture
 def recorded(tmp_path_factory):
     """Real sandbox answers: a SearchOrder that shows one pending order, a LogIn, a CreateOrder."""
     journal = str(tmp_path_factory.mktemp('ascio') / 'journal.jsonl')
@@ -295,7 +297,7 @@ def test_a_wsdl_without_ascios_binding_fails_naming_the_bindings_found():
 
 # ------------------------------------------------------------------ validate_certs
 
-@pytest.fixture(scope='module')
+@pytest.fixture
 def tls_login(tmp_path_factory, recorded):
     """An HTTPS server with a self-signed certificate that answers LogIn."""
     folder = tmp_path_factory.mktemp('tls')
