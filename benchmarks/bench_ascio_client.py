@@ -11,7 +11,7 @@ import tracemalloc
 ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
 sys.path[:0] = [os.path.join(ROOT, '.build', 'collections'), ROOT]
 
-from ansible_collections.domainops.registrar.plugins.module_utils.ascio import soap  # noqa: E402
+from ansible_collections.domainops.registrar.plugins.module_utils.ascio import api  # noqa: E402
 
 
 def timed(function, repeat):
@@ -22,12 +22,12 @@ def timed(function, repeat):
 
 
 def cold():
-    soap.clear_cache()
-    soap.get_client(endpoint='http://127.0.0.1:9/AscioService.svc')
+    api.clear_cache()
+    api.get_client(endpoint='http://127.0.0.1:9/AscioService.svc')
 
 
 def cached():
-    soap.get_client(endpoint='http://127.0.0.1:9/AscioService.svc')
+    api.get_client(endpoint='http://127.0.0.1:9/AscioService.svc')
 
 
 def main():

@@ -312,7 +312,7 @@ MODULE_HEAD = '''\
 # GNU General Public License v3.0+ (see https://www.gnu.org/licenses/gpl-3.0.txt)
 """Ascio AWS v2 (SOAP 1.1, document/literal, WCF) service description, bundled for zeep.
 
-Private to module_utils.ascio.soap: the documents zeep parses for ``wsdl: bundled``
+Private to module_utils.ascio.api: the documents zeep parses for ``wsdl: bundled``
 (Ansible transfers module_utils as Python files only, hence text constants) and
 the names the client binds by.  Standard library only.
 

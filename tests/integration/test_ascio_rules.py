@@ -117,7 +117,7 @@ def test_a_deleted_twin_of_the_name_is_never_picked(ascio):
     adapter = probe(ascio)
     try:
         clauses = {'Clause': [{'Attribute': 'DomainName', 'Operator': 'Is', 'Value': 'twin.example'}]}
-        found = adapter._request('SearchDomain', criteria={'Mode': 'Strict', 'Clauses': clauses})
+        found = adapter.client.request('SearchDomain', criteria={'Mode': 'Strict', 'Clauses': clauses})
         twins = [(d['DomainHandle'], d['Status']) for d in found['domains']['Domain']]
     finally:
         adapter.close()

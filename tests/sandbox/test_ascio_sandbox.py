@@ -12,7 +12,7 @@ ROOT = os.path.dirname(os.path.dirname(os.path.dirname(os.path.abspath(__file__)
 if ROOT not in sys.path:
     sys.path.insert(0, ROOT)
 
-from plugins.module_utils.ascio import soap as ascio_soap  # noqa: E402
+from plugins.module_utils.ascio import api as ascio_api  # noqa: E402
 from sandbox.launcher import Sandbox  # noqa: E402
 
 # Raw requests take their facts from docs/reference/, not from the client or the sandbox.
@@ -52,7 +52,7 @@ def sandbox(tmp_path_factory):
 
 @pytest.fixture(scope='module')
 def service(sandbox):
-    return ascio_soap.get_client(ascio_soap.BUNDLED_WSDL_URL, sandbox.url, True, 10)
+    return ascio_api.get_client(ascio_api.BUNDLED_WSDL_URL, sandbox.url, True, 10)
 
 
 @pytest.fixture(scope='module')
@@ -152,7 +152,7 @@ def test_wsdl_served_with_own_address(sandbox):
     arrays = requests.get(sandbox.url.rsplit('/', 1)[0] + '/arrays.xsd', timeout=5)
     assert arrays.status_code == 200 and 'targetNamespace="%s"' % ARRAYS_NAMESPACE in arrays.text
     # zeep pointed at the sandbox's WSDL talks to the sandbox.
-    service = ascio_soap.get_client(wsdl_url, None, True, 10)
+    service = ascio_api.get_client(wsdl_url, None, True, 10)
     assert service.LogIn(session={'Account': ACCOUNT, 'Password': PASSWORD}).LogInResult.ResultCode == 200
 
 
@@ -575,7 +575,7 @@ def test_restore_and_update_authinfo(service, session):
 def test_poll_queue_is_drained_one_by_one(tmp_path_factory):
     box = _start(tmp_path_factory, 'ascio-queue')
     try:
-        service = ascio_soap.get_client(ascio_soap.BUNDLED_WSDL_URL, box.url, True, 10)
+        service = ascio_api.get_client(ascio_api.BUNDLED_WSDL_URL, box.url, True, 10)
         session = service.LogIn(session={'Account': ACCOUNT, 'Password': PASSWORD}).sessionId
         empty = service.PollMessage(sessionId=session, msgType='Message_to_Partner')
         assert empty.PollMessageResult.ResultCode == 200 and empty.msgCount == 0 and empty.item is None

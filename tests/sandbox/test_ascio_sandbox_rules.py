@@ -11,7 +11,7 @@ import pytest
 
 from test_ascio_sandbox import (  # noqa: F401 - fixtures and helpers of the sandbox's own tests
     _start, code_of, create, get_domain, ns, run_order, values_of)
-from plugins.module_utils.ascio import soap as ascio_soap
+from plugins.module_utils.ascio import api as ascio_api
 
 ROOT = os.path.dirname(os.path.dirname(os.path.dirname(os.path.abspath(__file__))))
 
@@ -25,7 +25,7 @@ def sandbox(tmp_path_factory):
 
 @pytest.fixture(scope='module')
 def service(sandbox):
-    return ascio_soap.get_client(ascio_soap.BUNDLED_WSDL_URL, sandbox.url, True, 10)
+    return ascio_api.get_client(ascio_api.BUNDLED_WSDL_URL, sandbox.url, True, 10)
 
 
 @pytest.fixture(scope='module')

@@ -4,7 +4,7 @@
 """Ascio's domain rules, with their sources: a copy of docs/reference/ascio-rules.json.
 
 Modules cannot read docs/ at run time, so the client keeps this copy;
-tests/unit/test_ascio_rules.py checks that it equals the JSON. The named constants
+tests/unit/plugins/module_utils/ascio/test_rules.py checks that it equals the JSON. The named constants
 below are read from it, so that code never restates a rule.
 """
 from __future__ import absolute_import, division, print_function
@@ -13,7 +13,7 @@ __metaclass__ = type
 import re
 
 RULES = {'note': 'Ascio AWS v2 domain rules as Ascio documents them and its own clients apply them. The client keeps a copy in '
-                 'plugins/module_utils/ascio/rules.py (tests/unit/test_ascio_rules.py checks they are equal); the sandbox reads this file itself.',
+                 'plugins/module_utils/ascio/rules.py (tests/unit/plugins/module_utils/ascio/test_rules.py checks they are equal); the sandbox reads this file itself.',
          'lock_status_tokens': {'value': {'TransferLock': 'TRANSFER_LOCK', 'DeleteLock': 'DELETE_LOCK', 'UpdateLock': 'UPDATE_LOCK'},
                                 'separator': ', ',
                                 'reading': "a lock is on when the Domain's lock element says Lock OR its Status carries the token; both are written when the "

@@ -1,4 +1,4 @@
-"""Planner changes -> Ascio orders (ascio/orders.py): pure translation, serialised with zeep."""
+"""Planner changes -> Ascio orders (ascio/write.py): pure translation, serialised with zeep; Ascio's writing rules included."""
 import datetime
 import json
 import os
@@ -6,7 +6,7 @@ import os
 import pytest
 from lxml import etree
 
-from ansible_collections.domainops.registrar.plugins.module_utils.ascio import _wsdl as wsdl, orders, soap
+from ansible_collections.domainops.registrar.plugins.module_utils.ascio import _wsdl as wsdl, api, read, write
 from ansible_collections.domainops.registrar.plugins.module_utils.core import validation
 from ansible_collections.domainops.registrar.plugins.module_utils.core.adapter import REDACTED
 from ansible_collections.domainops.registrar.plugins.module_utils.core.errors import InputError
@@ -14,7 +14,8 @@ from ansible_collections.domainops.registrar.plugins.module_utils.core.model imp
     Contact, DesiredDomain, Domain, Locks, Nameserver, RenewPolicy)
 from ansible_collections.domainops.registrar.plugins.module_utils.core.planner import ASPECT_ORDER, plan
 
-ROOT = os.path.dirname(os.path.dirname(os.path.dirname(os.path.abspath(__file__))))
+# The checkout: tests/unit/plugins/module_utils/ascio/ is five levels down.
+ROOT = os.path.abspath(os.path.join(os.path.dirname(__file__), *[os.pardir] * 5))
 TODAY = datetime.date(2026, 11, 25)
 AUTH = 'S3cret-Auth!'
 
@@ -50,7 +51,7 @@ def desired(**kw):
 
 def orders_for(want, have=None):
     have = current() if have is None else have
-    return orders.operations(have, plan(have, want, TODAY))
+    return write.operations(have, plan(have, want, TODAY))
 
 
 def names(ops):
@@ -184,32 +185,19 @@ def test_owner_change_sends_the_new_identity_only():
     assert 'VatNumber' not in registrant
 
 
-@pytest.mark.parametrize('name, first, last', [
-    ('Jane Doe', 'Jane', 'Doe'),
-    ('Jane van der Berg', 'Jane', 'van der Berg'),
-    ('Doe, Mary Ann', 'Mary Ann', 'Doe'),
-    ('Madonna', None, 'Madonna'),
-    ('van der Berg,', None, 'van der Berg'),
-    ('', None, None),
-    (None, None, None),
-])
-def test_registrant_name_split(name, first, last):
-    assert orders.split_name(name) == (first, last)
-
-
 @pytest.mark.parametrize('first, last', [
     ('Jane', 'Doe'), ('Mary Ann', 'Smith'), (None, 'Madonna'), (None, 'van der Berg'),
     ('Jane', 'van der Berg'), ('Mary Ann', 'van der Berg'),
 ])
 def test_registrant_name_round_trips(first, last):
-    assert orders.split_name(orders.join_name(first, last)) == (first, last)
+    assert read.split_name(write.join_name(first, last)) == (first, last)
 
 
 def test_registrant_name_that_cannot_round_trip_is_refused():
     with pytest.raises(InputError, match='last_name'):
-        orders.join_name('Jane', None)
+        write.join_name('Jane', None)
     with pytest.raises(InputError):
-        orders.join_name('Mary Ann', 'Doe, Jr.')
+        write.join_name('Mary Ann', 'Doe, Jr.')
 
 
 def test_change_locks_carries_all_three():
@@ -248,7 +236,7 @@ def test_register_with_the_desired_data():
     want = DesiredDomain('new-domain.com', nameservers=ns('ns1.example.net', 'ns2.example.net'),
                          contacts={'registrant': OWNER, 'admin': ADMIN, 'tech': TECH, 'billing': BILLING},
                          period=2)
-    ops = orders.operations(None, plan(None, want, TODAY))
+    ops = write.operations(None, plan(None, want, TODAY))
     assert names(ops) == ['Register_Domain']
     domain = ops[0].payload['Domain']
     assert ops[0].domain == 'new-domain.com'
@@ -260,14 +248,14 @@ def test_register_with_the_desired_data():
 
 def test_transfer_carries_the_auth_code_redacted_in_the_summary():
     want = DesiredDomain('moving.com', auth_code=AUTH, nameservers=ns('ns1.example.net', 'ns2.example.net'))
-    ops = orders.operations(None, plan(None, want, TODAY))
+    ops = write.operations(None, plan(None, want, TODAY))
     assert names(ops) == ['Transfer_Domain']
     assert ops[0].payload['Domain']['AuthInfo'] == AUTH
     assert ops[0].summary['Domain']['AuthInfo'] == REDACTED
 
 
 def test_restore_a_deleted_domain():
-    ops = orders.operations(None, plan(None, DesiredDomain('deleted.example', restore=True), TODAY))
+    ops = write.operations(None, plan(None, DesiredDomain('deleted.example', restore=True), TODAY))
     assert names(ops) == ['Restore_Domain']
     assert ops[0].payload['Domain'] == {'DomainName': 'deleted.example'}
     assert ops[0].domain == 'deleted.example'
@@ -276,7 +264,7 @@ def test_restore_a_deleted_domain():
 def test_summaries_never_contain_the_auth_code():
     everything = [orders_for(s[1]) for s in SCENARIOS]
     everything.append(orders_for(desired(new_auth_code=AUTH + 'x')))
-    everything.append(orders.operations(None, plan(None, DesiredDomain('moving.com', auth_code=AUTH), TODAY)))
+    everything.append(write.operations(None, plan(None, DesiredDomain('moving.com', auth_code=AUTH), TODAY)))
     for ops in everything:
         for op in ops:
             assert AUTH not in json.dumps(op.summary)
@@ -287,72 +275,26 @@ def test_summaries_never_contain_the_auth_code():
 
 
 def test_every_planner_aspect_has_an_order():
-    assert set(orders.BUILDERS) == set(ASPECT_ORDER)
-    assert set(orders.SUPPORTED_ASPECTS) == set(ASPECT_ORDER)
+    assert set(write.BUILDERS) == set(ASPECT_ORDER)
+    assert set(write.SUPPORTED_ASPECTS) == set(ASPECT_ORDER)
 
 
 def test_pending_order_types():
     # Change_Locks too: an order a lock blocks is sent between a release and a restore.
-    assert set(orders.pending_order_types(['nameservers'])) == {'Nameserver_Update', 'Change_Locks'}
-    assert set(orders.pending_order_types(['contacts'])) == {
+    assert set(write.pending_order_types(['nameservers'])) == {'Nameserver_Update', 'Change_Locks'}
+    assert set(write.pending_order_types(['contacts'])) == {
         'Contact_Update', 'Registrant_Details_Update', 'Owner_Change', 'Change_Locks'}
-    assert orders.pending_order_types(['locks']) == ['Change_Locks']
-    assert set(orders.pending_order_types(['autorenew'])) == {'Expire_Domain', 'Unexpire_Domain', 'Change_Locks'}
-    assert 'Renew_Domain' in orders.pending_order_types(['renew'])
-    assert orders.pending_order_types(['restore']) == ['Restore_Domain']
-    assert orders.pending_order_types(['name']) == []
+    assert write.pending_order_types(['locks']) == ['Change_Locks']
+    assert set(write.pending_order_types(['autorenew'])) == {'Expire_Domain', 'Unexpire_Domain', 'Change_Locks'}
+    assert 'Renew_Domain' in write.pending_order_types(['renew'])
+    assert write.pending_order_types(['restore']) == ['Restore_Domain']
+    assert write.pending_order_types(['name']) == []
     # The domain module's aspects: everything, the domain's existence included.
-    domain_module = set(orders.pending_order_types(['nameservers', 'contacts', 'locks', 'autorenew', 'expires',
+    domain_module = set(write.pending_order_types(['nameservers', 'contacts', 'locks', 'autorenew', 'expires',
                                                     'status']))
     assert {'Register_Domain', 'Transfer_Domain', 'Restore_Domain', 'Delete_Domain', 'Renew_Domain',
             'Nameserver_Update', 'Owner_Change', 'Change_Locks', 'Unexpire_Domain'} <= domain_module
-    assert set(orders.OPEN_STATUSES).isdisjoint(orders.FINAL_STATUSES)
-
-
-# ---------------------------------------------------------------------------------------
-# Reading GetDomain
-# ---------------------------------------------------------------------------------------
-
-def test_read_domain():
-    data = {
-        'DomainName': 'Example.com', 'DomainHandle': 'DOM-1', 'Status': 'EXPIRING, UPDATE_LOCK',
-        'AuthInfo': AUTH, 'ExpDate': datetime.datetime(2027, 1, 10, 12, 0),
-        'TransferLock': 'Lock', 'DeleteLock': 'Unlock', 'UpdateLock': None,
-        'Registrant': {'Handle': 'REG-1', 'Name': 'Jane Doe', 'OrgName': 'Example Ltd', 'Address1': '1 Main St',
-                       'Address2': '', 'City': 'Berlin', 'CountryCode': 'DE', 'RegistrantNumber': 'HRB 123',
-                       'VatNumber': 'DE123'},
-        'AdminContact': {'Handle': 'CON-1', 'FirstName': 'John', 'LastName': 'Roe', 'OrganisationNumber': '42'},
-        'TechContact': None,
-        'NameServers': {'NameServer1': {'HostName': 'NS1.Example.com.', 'IpAddress': '192.0.2.53'},
-                        'NameServer2': {'HostName': 'ns2.example.net', 'IpAddress': ''},
-                        'NameServer3': None},
-    }
-    domain = orders.read_domain(data)
-    assert domain.name == 'example.com'
-    assert domain.nameservers == (Nameserver('ns1.example.com', '192.0.2.53'), Nameserver('ns2.example.net'))
-    assert domain.contacts['registrant'] == Contact(
-        handle='REG-1', first_name='Jane', last_name='Doe', organization='Example Ltd', address=('1 Main St',),
-        city='Berlin', country='DE', registrant_number='HRB 123')
-    assert domain.contacts['admin'] == Contact(handle='CON-1', first_name='John', last_name='Roe',
-                                               registrant_number='42')
-    assert set(domain.contacts) == {'registrant', 'admin'}
-    # UpdateLock: no element, but the Status token says it is on.
-    assert domain.locks == Locks(transfer=True, delete=False, update=True)
-    assert domain.expires == domain.payable == datetime.date(2027, 1, 10)
-    assert domain.autorenew is False
-    assert domain.auth_code == AUTH and domain.status == 'EXPIRING, UPDATE_LOCK'
-    assert domain.registrar_data['handle'] == 'DOM-1'
-    assert domain.registrar_data['registrant_name'] == 'Jane Doe'
-    assert domain.registrar_data['registrant_extra'] == {'VatNumber': 'DE123'}
-    assert orders.read_domain(dict(data, Status='ACTIVE')).autorenew is True
-
-
-def test_submission_from_order():
-    sub = orders.submission({'OrderId': 'A-1', 'Type': 'Nameserver_Update', 'Status': 'Pending'}, 'example.com')
-    assert (sub.id, sub.status, sub.done, sub.failed) == ('A-1', 'Pending', False, False)
-    sub = orders.submission({'OrderId': 'A-1', 'Type': 'Nameserver_Update', 'Status': 'Invalid'}, 'example.com')
-    assert (sub.done, sub.failed, sub.message) == (True, True, 'Invalid')
-    assert orders.submission({'OrderId': 'A', 'Status': 'Completed'}).done
+    assert set(read.OPEN_STATUSES).isdisjoint(read.FINAL_STATUSES)
 
 
 # ---------------------------------------------------------------------------------------
@@ -388,20 +330,20 @@ def assert_schema_order(element, value, type_name, path):
 
 @pytest.fixture(scope='module')
 def client():
-    return soap.get_zeep_client(soap.BUNDLED_WSDL_URL)
+    return api.get_zeep_client(api.BUNDLED_WSDL_URL)
 
 
 def all_payloads():
     ops = [op for s in SCENARIOS for op in orders_for(s[1])]
     ops += orders_for(desired(contacts={'reseller': Contact(first_name='Rita', last_name='R')}))
     ops += orders_for(desired(autorenew=True), current(autorenew=False))
-    ops += orders.operations(None, plan(None, DesiredDomain(
+    ops += write.operations(None, plan(None, DesiredDomain(
         'new-domain.com', nameservers=validation.nameservers(
             [{'name': 'ns1.new-domain.com', 'ipv4': '192.0.2.1', 'ipv6': '2001:db8::1'}, 'ns2.example.net'],
             'new-domain.com'),
         contacts={'registrant': OWNER, 'admin': ADMIN, 'tech': TECH, 'billing': BILLING}), TODAY))
-    ops += orders.operations(None, plan(None, DesiredDomain('moving.com', auth_code=AUTH), TODAY))
-    ops += orders.operations(None, plan(None, DesiredDomain('deleted.example', restore=True), TODAY))
+    ops += write.operations(None, plan(None, DesiredDomain('moving.com', auth_code=AUTH), TODAY))
+    ops += write.operations(None, plan(None, DesiredDomain('deleted.example', restore=True), TODAY))
     return ops
 
 
@@ -413,3 +355,134 @@ def test_payload_serialises_in_schema_order(client, op):
     order = request.find(NS + 'order')
     assert_schema_order(order, op.payload, 'Order', 'Order')
     assert [etree.QName(c).localname for c in order] == ['Type', 'TransactionComment', 'Domain']
+
+
+# ---------------------------------------------------------------------------------------
+# Ascio's writing rules (docs/reference/ascio-rules.json)
+# ---------------------------------------------------------------------------------------
+
+# -- gTLD or not, registrant changes ---------------------------------------------
+
+HOLDER = Contact(handle='R-1', first_name='Jane', last_name='Doe', organization='Example Ltd', address=('1 Main St',),
+                city='Berlin', postal_code='10115', country='DE', email='jane@example.com', phone='+49.301234567',
+                registrant_number='HRB 123')
+
+
+def registrant_order(name, **declared):
+    have = Domain(name=name, contacts={'registrant': HOLDER}, locks=Locks(False, False, False),
+                  registrar_data={'handle': 'D-1', 'registrant_name': 'Jane Doe', 'registrant_extra': {}})
+    want = DesiredDomain(name, contacts={'registrant': Contact(**declared)})
+    return [op.name for op in write.operations(have, plan(have, want, TODAY))]
+
+
+@pytest.mark.parametrize('declared, gtld, cctld', [
+    ({'email': 'new@example.com'}, 'Owner_Change', 'Registrant_Details_Update'),
+    ({'first_name': 'Janet'}, 'Owner_Change', 'Owner_Change'),
+    ({'last_name': 'Smith'}, 'Owner_Change', 'Owner_Change'),
+    ({'organization': 'Other GmbH'}, 'Owner_Change', 'Owner_Change'),
+    ({'registrant_number': 'HRB 999'}, 'Owner_Change', 'Owner_Change'),
+    ({'phone': '+49.309999'}, 'Registrant_Details_Update', 'Registrant_Details_Update'),
+    ({'address': ('2 New Rd',), 'city': 'Potsdam'}, 'Registrant_Details_Update', 'Registrant_Details_Update'),
+    ({'email': 'JANE@example.com'}, None, None),  # the same address: nothing to send
+])
+def test_registrant_change_follows_the_transfer_policy_on_gtlds(declared, gtld, cctld):
+    assert registrant_order('example.com', **declared) == ([gtld] if gtld else [])
+    assert registrant_order('example.de', **declared) == ([cctld] if cctld else [])
+
+
+# -- point 6: name-server slots ------------------------------------------------------------
+
+def test_a_nameserver_update_clears_every_slot_it_does_not_use():
+    have = Domain(name='example.com', nameservers=tuple(Nameserver('ns%d.example.net' % i) for i in range(1, 5)),
+                  locks=Locks(False, False, False), registrar_data={'handle': 'D-1'})
+    want = DesiredDomain('example.com', nameservers=validation.nameservers(['ns1.example.net', 'ns2.example.net'],
+                                                                           'example.com'))
+    [order] = write.operations(have, plan(have, want, TODAY))
+    slots = order.payload['Domain']['NameServers']
+    assert sorted(slots, key=lambda label: int(label[10:])) == ['NameServer%d' % i for i in range(1, 14)]
+    assert [slots['NameServer%d' % i]['HostName'] for i in range(1, 5)] == [
+        'ns1.example.net', 'ns2.example.net', '', '']
+
+
+def test_a_new_domain_sends_only_the_slots_it_uses():
+    want = DesiredDomain('new.example', nameservers=validation.nameservers(['ns1.example.net', 'ns2.example.net'],
+                                                                           'new.example'))
+    [order] = write.operations(None, plan(None, want, TODAY))
+    assert sorted(order.payload['Domain']['NameServers']) == ['NameServer1', 'NameServer2']
+
+
+# -- point 4: release a lock before the order it blocks, restore the update lock ------------
+
+def locked(update=False, delete=False, transfer=False):
+    return Domain(name='example.com', nameservers=(Nameserver('ns1.example.net'), Nameserver('ns2.example.net')),
+                  locks=Locks(transfer, delete, update), expires=datetime.date(2027, 1, 10),
+                  payable=datetime.date(2027, 1, 10), autorenew=True, contacts={'registrant': HOLDER},
+                  registrar_data={'handle': 'D-1', 'registrant_name': 'Jane Doe', 'registrant_extra': {}})
+
+
+def summary(ops):
+    result = []
+    for op in ops:
+        locks = dict((k, v) for k, v in op.payload['Domain'].items() if k.endswith('Lock'))
+        result.append((op.name, locks) if op.name == 'Change_Locks' else op.name)
+    return result
+
+
+NEW_NS = validation.nameservers(['ns3.example.net', 'ns4.example.net'], 'example.com')
+
+
+def ops_for(have, want):
+    return write.operations(have, plan(have, want, TODAY))
+
+
+def test_an_update_lock_is_released_and_restored_around_the_update():
+    ops = ops_for(locked(update=True), DesiredDomain('example.com', nameservers=NEW_NS))
+    assert summary(ops) == [('Change_Locks', {'UpdateLock': 'Unlock'}), 'Nameserver_Update',
+                            ('Change_Locks', {'UpdateLock': 'Lock'})]
+    assert 'release UpdateLock for Nameserver_Update' in ops[0].payload['TransactionComment']
+    assert 'restore UpdateLock' in ops[2].payload['TransactionComment']
+    assert all(op.aspects == ('nameservers',) for op in ops)
+
+
+def test_one_release_and_one_restore_for_several_updates():
+    want = DesiredDomain('example.com', nameservers=NEW_NS, renew=RenewPolicy(period=1, until=datetime.date(2027, 6, 1)),
+                         contacts={'registrant': Contact(phone='+49.309999')})
+    ops = ops_for(locked(update=True), want)
+    assert summary(ops) == [('Change_Locks', {'UpdateLock': 'Unlock'}), 'Registrant_Details_Update',
+                            'Nameserver_Update', 'Renew_Domain', ('Change_Locks', {'UpdateLock': 'Lock'})]
+
+
+def test_a_declared_update_lock_wins():
+    # Declared off: the task's own Change_Locks comes first, nothing is put back.
+    ops = ops_for(locked(update=True), DesiredDomain('example.com', nameservers=NEW_NS, locks=Locks(update=False)))
+    assert summary(ops) == [('Change_Locks', {'TransferLock': 'Unlock', 'DeleteLock': 'Unlock', 'UpdateLock': 'Unlock'}),
+                            'Nameserver_Update']
+    # Declared on (as it is): released for the update, set by the task's value afterwards.
+    ops = ops_for(locked(update=True), DesiredDomain('example.com', nameservers=NEW_NS, locks=Locks(update=True)))
+    assert summary(ops) == [('Change_Locks', {'UpdateLock': 'Unlock'}), 'Nameserver_Update',
+                            ('Change_Locks', {'UpdateLock': 'Lock'})]
+
+
+def test_a_lock_change_of_the_task_is_not_blocked_and_needs_no_release():
+    ops = ops_for(locked(update=True, transfer=True), DesiredDomain('example.com', locks=Locks(transfer=False)))
+    assert [op.name for op in ops] == ['Change_Locks']
+
+
+def test_delete_and_update_lock_are_released_before_delete_and_nothing_is_restored():
+    ops = ops_for(locked(update=True, delete=True), DesiredDomain('example.com', present=False))
+    assert summary(ops) == [('Change_Locks', {'UpdateLock': 'Unlock'}), ('Change_Locks', {'DeleteLock': 'Unlock'}),
+                            'Delete_Domain']
+
+
+def test_expire_releases_the_delete_lock_and_restores_only_the_update_lock():
+    ops = ops_for(locked(update=True, delete=True),
+                  DesiredDomain('example.com', present=False, delete_mode='expire'))
+    assert summary(ops) == [('Change_Locks', {'UpdateLock': 'Unlock'}), ('Change_Locks', {'DeleteLock': 'Unlock'}),
+                            'Expire_Domain', ('Change_Locks', {'UpdateLock': 'Lock'})]
+
+
+def test_no_lock_no_lock_orders():
+    assert summary(ops_for(locked(), DesiredDomain('example.com', nameservers=NEW_NS))) == ['Nameserver_Update']
+    # A transfer lock blocks none of the orders on a domain of the account.
+    assert summary(ops_for(locked(transfer=True), DesiredDomain('example.com', nameservers=NEW_NS))) == [
+        'Nameserver_Update']

@@ -20,7 +20,8 @@ from ansible_collections.domainops.registrar.plugins.module_utils.core.model imp
     Contact, DesiredDomain, Locks, Nameserver, RenewPolicy)
 from ansible_collections.domainops.registrar.plugins.module_utils.core.planner import add_years, plan
 
-ROOT = os.path.dirname(os.path.dirname(os.path.dirname(os.path.abspath(__file__))))
+# The checkout: tests/unit/plugins/module_utils/ascio/ is five levels down.
+ROOT = os.path.abspath(os.path.join(os.path.dirname(__file__), *[os.pardir] * 5))
 SEED = os.path.join(ROOT, 'sandbox', 'seeds', 'ascio.yml')
 PASSWORD = 'demo-password'
 
@@ -139,12 +140,12 @@ def test_one_login_per_adapter_and_close_logs_out(box):
     adapter.get_domain('example.net')
     adapter.pending('example.com', ['nameservers'])
     assert len(box.calls('LogIn')) == 1
-    session = adapter.session_id
+    session = adapter.client.session_id
     adapter.close()
-    assert adapter.session_id is None
+    assert adapter.client.session_id is None
     assert [e['result_code'] for e in box.calls('LogOut')] == [200]
     # The session is really gone: the sandbox refuses it.
-    answer = adapter.service.GetOrder(sessionId=session, orderId='SBX0000001')
+    answer = adapter.client.service.GetOrder(sessionId=session, orderId='SBX0000001')
     assert answer.GetOrderResult.ResultCode == 401
     adapter.close()                                      # twice is harmless, sends nothing
     assert len(box.calls('LogOut')) == 1
@@ -357,7 +358,7 @@ def test_a_deleted_domain_is_not_in_the_account_and_its_twin_is_never_picked(ada
     ops, subs, after = converge(adapter, desired)
     assert [op.name for op in ops] == ['Register_Domain'] and subs[0].status == 'Completed'
     clauses = {'Clause': [{'Attribute': 'DomainName', 'Operator': 'Is', 'Value': 'old-twin.example'}]}
-    found = adapter._request('SearchDomain', criteria={'Mode': 'Strict', 'Clauses': clauses})
+    found = adapter.client.request('SearchDomain', criteria={'Mode': 'Strict', 'Clauses': clauses})
     assert [d['DomainHandle'] for d in found['domains']['Domain']][0] == 'SBXD-OLD-TWIN'  # the deleted one first
     assert after.registrar_data['handle'] != 'SBXD-OLD-TWIN'
     assert [n.name for n in after.nameservers] == ['ns1.example.net', 'ns2.example.net']
@@ -488,7 +489,7 @@ def test_error_pages_instead_of_soap(box, error_server, path, code):
 
 def test_create_order_without_an_answer_is_not_retried_and_says_so(box, error_server):
     adapter = box.adapter(api_url=error_server + '/bad-gateway')
-    adapter.session_id = 'session-of-an-earlier-login'
+    adapter.client.session_id = 'session-of-an-earlier-login'
     current = box.adapter().get_domain('example.net')
     op = adapter.operations(current, plan(current, DesiredDomain('example.net', autorenew=False)))[0]
     with pytest.raises(RegistrarError) as info:
@@ -524,7 +525,7 @@ def test_tls_to_a_plain_http_server(box):
 def test_soap_fault(box, adapter):
     # An operation the sandbox does not implement is answered with a SOAP Fault.
     with pytest.raises(RegistrarError) as info:
-        adapter._request('Whois', domainName='example.com')
+        adapter.client.request('Whois', domainName='example.com')
     assert info.value.code == 'SOAP Fault'
     assert box.url in info.value.text
 

@@ -2,17 +2,14 @@
 import importlib.util
 import json
 import os
-import sys
 
 import pytest
+from lxml import etree
 
-ROOT = os.path.dirname(os.path.dirname(os.path.dirname(os.path.abspath(__file__))))
-if ROOT not in sys.path:
-    sys.path.insert(0, ROOT)
+from ansible_collections.domainops.registrar.plugins.module_utils.ascio import _wsdl as wsdl, api
 
-from lxml import etree  # noqa: E402
-
-from plugins.module_utils.ascio import _wsdl as wsdl, soap  # noqa: E402
+# The checkout: tests/unit/plugins/module_utils/ascio/ is five levels down.
+ROOT = os.path.abspath(os.path.join(os.path.dirname(__file__), *[os.pardir] * 5))
 
 REFERENCE = os.path.join(ROOT, 'docs', 'reference')
 WSDL = '{http://schemas.xmlsoap.org/wsdl/}'
@@ -58,9 +55,9 @@ def _qname(element, attribute):
 
 @pytest.fixture
 def client():
-    soap.clear_cache()
-    yield soap.get_zeep_client(soap.BUNDLED_WSDL_URL)
-    soap.clear_cache()
+    api.clear_cache()
+    yield api.get_zeep_client(api.BUNDLED_WSDL_URL)
+    api.clear_cache()
 
 
 # ------------------------------------------------------------------ generated, from docs/reference
@@ -185,13 +182,13 @@ def test_a_wsdl_without_ascios_binding_is_refused_naming_what_it_has(tmp_path):
     wrong = wsdl.WSDL_TEXT.replace(wsdl.BINDING_NAME, 'BasicHttpBinding_IAscioService')
     for name, text in wsdl.DOCUMENTS.items():
         (tmp_path / name).write_text(wrong if name == wsdl.WSDL_NAME else text, encoding='utf-8')
-    soap.clear_cache()
-    with pytest.raises(soap.WsdlError) as info:
-        soap.get_zeep_client(str(tmp_path / wsdl.WSDL_NAME))
+    api.clear_cache()
+    with pytest.raises(api.WsdlError) as info:
+        api.get_zeep_client(str(tmp_path / wsdl.WSDL_NAME))
     message = str(info.value)
     assert 'WSDL' in message and wsdl.BINDING_QNAME in message
     assert 'bindings found: {http://www.ascio.com/2007/01}BasicHttpBinding_IAscioService' in message
-    soap.clear_cache()
+    api.clear_cache()
 
 
 @pytest.mark.parametrize('type_name', ['Domain', 'Order', 'Registrant', 'Contact', 'NameServer'])
@@ -264,40 +261,40 @@ def test_reasons_of_a_refusal_are_read_from_the_arrays_namespace(client, strict)
     # itself is right - with ArrayOfstring in the Ascio namespace it drops the reasons.
     import zeep
     if strict:
-        client = soap.AscioClient(soap.BUNDLED_WSDL_URL, transport=soap.AscioTransport(),
+        client = api.AscioZeepClient(api.BUNDLED_WSDL_URL, transport=api.AscioTransport(),
                                   settings=zeep.Settings(strict=True))
     binding = client.service._binding
     result = binding.process_reply(client, binding._operations['CreateOrder'], _Reply(NOT_VALIDATED))
     assert result.CreateOrderResult.ResultCode == 400
     assert list(result.CreateOrderResult.Values.string) == [
         'Domain.NameServers: at least 2 name servers are required', 'ns1.example.com: glue record missing']
-    from ansible_collections.domainops.registrar.plugins.module_utils.ascio import adapter
+    from ansible_collections.domainops.registrar.plugins.module_utils.ascio import read
     from zeep.helpers import serialize_object
-    assert adapter._values(serialize_object(result.CreateOrderResult, dict)) == [
+    assert read.values(serialize_object(result.CreateOrderResult, dict)) == [
         'Domain.NameServers: at least 2 name servers are required', 'ns1.example.com: glue record missing']
 
 
 def test_wsdl_is_parsed_once_per_process(monkeypatch):
-    soap.clear_cache()
+    api.clear_cache()
     loads = []
-    original = soap.AscioTransport.load
+    original = api.AscioTransport.load
 
     def counting_load(self, url):
         loads.append(url)
         return original(self, url)
-    monkeypatch.setattr(soap.AscioTransport, 'load', counting_load)
+    monkeypatch.setattr(api.AscioTransport, 'load', counting_load)
     try:
-        first = soap.get_client(soap.BUNDLED_WSDL_URL, 'http://127.0.0.1:9/a.svc', True, 30)
-        second = soap.get_client(soap.BUNDLED_WSDL_URL, 'http://127.0.0.1:9/b.svc', True, 30)
-        assert sorted(loads) == sorted(soap.BUNDLED_BASE_URL + name for name in wsdl.DOCUMENTS)
+        first = api.get_client(api.BUNDLED_WSDL_URL, 'http://127.0.0.1:9/a.svc', True, 30)
+        second = api.get_client(api.BUNDLED_WSDL_URL, 'http://127.0.0.1:9/b.svc', True, 30)
+        assert sorted(loads) == sorted(api.BUNDLED_BASE_URL + name for name in wsdl.DOCUMENTS)
         assert first._client is second._client
         assert first._binding_options['address'] == 'http://127.0.0.1:9/a.svc'
         assert second._binding_options['address'] == 'http://127.0.0.1:9/b.svc'
         # A different timeout is a different client.
-        soap.get_client(soap.BUNDLED_WSDL_URL, None, True, 5)
+        api.get_client(api.BUNDLED_WSDL_URL, None, True, 5)
         assert len(loads) == 2 * len(wsdl.DOCUMENTS)
     finally:
-        soap.clear_cache()
+        api.clear_cache()
 
 
 def test_timeout_applies_to_every_call(client):
@@ -307,7 +304,7 @@ def test_timeout_applies_to_every_call(client):
 
 
 def test_unknown_bundled_document_is_not_fetched():
-    transport = soap.AscioTransport()
+    transport = api.AscioTransport()
     with pytest.raises(Exception) as info:
-        transport.load(soap.BUNDLED_BASE_URL + 'other.xsd')
+        transport.load(api.BUNDLED_BASE_URL + 'other.xsd')
     assert 'no bundled' in str(info.value)

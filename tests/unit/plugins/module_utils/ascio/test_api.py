@@ -14,14 +14,15 @@ import threading
 import pytest
 import requests
 
-from ansible_collections.domainops.registrar.plugins.module_utils.ascio import soap
+from ansible_collections.domainops.registrar.plugins.module_utils.ascio import api
 from ansible_collections.domainops.registrar.plugins.module_utils.ascio.adapter import AscioAdapter
 from ansible_collections.domainops.registrar.plugins.module_utils.core.errors import RegistrarError
 from ansible_collections.domainops.registrar.plugins.module_utils.core.planner import plan
 from ansible_collections.domainops.registrar.plugins.module_utils.core.model import DesiredDomain
 from sandbox.launcher import Sandbox
 
-ROOT = os.path.dirname(os.path.dirname(os.path.dirname(os.path.abspath(__file__))))
+# The checkout: tests/unit/plugins/module_utils/ascio/ is five levels down.
+ROOT = os.path.abspath(os.path.join(os.path.dirname(__file__), *[os.pardir] * 5))
 SEED = os.path.join(ROOT, 'sandbox', 'seeds', 'ascio.yml')
 PASSWORD = 'demo-password'
 SOAP_ENV = 'http://schemas.xmlsoap.org/soap/envelope/'
@@ -46,7 +47,9 @@ def raw(url, operation, body_xml):
     return response.content
 
 
-@pytest.fixture(scope='module')
+# Function scope, not module scope: ansible-test runs each test in a fork of its own, and a module
+# fixture set up in a fork is never torn down there - its sandbox process would be left running.
+@pytest.fixture
 def recorded(tmp_path_factory):
     """Real sandbox answers: a SearchOrder that shows one pending order, a LogIn, a CreateOrder."""
     journal = str(tmp_path_factory.mktemp('ascio') / 'journal.jsonl')
@@ -56,7 +59,7 @@ def recorded(tmp_path_factory):
         current = adapter.get_domain('example.net')
         op = adapter.operations(current, plan(current, DesiredDomain('example.net', autorenew=False)))[0]
         adapter.submit(op)
-        session = adapter.session_id
+        session = adapter.client.session_id
         answers = {
             'LogIn': raw(box.url, 'LogIn', '<session><Account>demo</Account><Password>%s</Password></session>' % PASSWORD),
             'SearchOrder': raw(box.url, 'SearchOrder', (
@@ -108,7 +111,7 @@ def canned():
 def pending_with(server, body, declared=None):
     server.reply = (200, 'text/xml; charset=utf-8', body, declared, False)
     adapter = adapter_for(server.url)
-    adapter.session_id = 'session-of-an-earlier-login'
+    adapter.client.session_id = 'session-of-an-earlier-login'
     return adapter.pending('example.net', ['autorenew'])
 
 
@@ -176,9 +179,9 @@ def test_the_leniency_wcf_answers_need_stays(canned, recorded):
 def test_a_write_sent_but_not_answered_may_have_been_received(canned, recorded):
     canned.reply = (200, 'text/xml', b'', None, True)         # reads the request, hangs up
     adapter = adapter_for(canned.url)
-    adapter.session_id = 'session-of-an-earlier-login'
+    adapter.client.session_id = 'session-of-an-earlier-login'
     with pytest.raises(RegistrarError) as info:
-        adapter._call('CreateOrder', sessionId=adapter.session_id, order={'Type': 'Expire_Domain',
+        adapter.client.call('CreateOrder', sessionId=adapter.client.session_id, order={'Type': 'Expire_Domain',
                                                                           'Domain': {'DomainName': 'example.net'}})
     text = info.value.text
     assert 'may have been received; re-run to find it pending' in text
@@ -197,9 +200,9 @@ def test_a_write_that_timed_out_may_have_been_received():
     try:
         url = 'http://127.0.0.1:%d/2012/01/01/AscioService.svc' % listener.getsockname()[1]
         adapter = adapter_for(url, timeout=1)
-        adapter.session_id = 'session-of-an-earlier-login'
+        adapter.client.session_id = 'session-of-an-earlier-login'
         with pytest.raises(RegistrarError) as info:
-            adapter._call('CreateOrder', sessionId='s', order={'Type': 'Expire_Domain', 'Domain': {'DomainName': 'a.net'}})
+            adapter.client.call('CreateOrder', sessionId='s', order={'Type': 'Expire_Domain', 'Domain': {'DomainName': 'a.net'}})
         assert info.value.code == 'timeout'
         assert 'no answer within 1s' in info.value.text and 'may have been received; re-run to find it pending' in info.value.text
     finally:
@@ -213,9 +216,9 @@ def test_a_refused_connection_is_cannot_reach_even_for_a_write():
     sock.close()
     url = 'http://127.0.0.1:%d/2012/01/01/AscioService.svc' % port
     adapter = adapter_for(url)
-    adapter.session_id = 'session-of-an-earlier-login'
+    adapter.client.session_id = 'session-of-an-earlier-login'
     with pytest.raises(RegistrarError) as info:
-        adapter._call('CreateOrder', sessionId='s', order={'Type': 'Expire_Domain', 'Domain': {'DomainName': 'a.net'}})
+        adapter.client.call('CreateOrder', sessionId='s', order={'Type': 'Expire_Domain', 'Domain': {'DomainName': 'a.net'}})
     assert info.value.code == 'connection'
     assert 'cannot reach the Ascio API at %s: the connection was refused' % url in info.value.text
     assert 'may have been received' not in info.value.text
@@ -257,8 +260,8 @@ def test_a_401_names_the_endpoint_and_the_environment(canned):
     assert info.value.code == '401' and info.value.text == 'Authorization failed'
     assert canned.url in str(info.value) and 'not an Ascio host' in str(info.value)
     assert PASSWORD not in str(info.value)
-    assert 'Ascio OTE' in soap.describe_endpoint('https://aws.demo.ascio.com/2012/01/01/AscioService.svc')
-    assert 'Ascio live' in soap.describe_endpoint(BINDING['address']['live'])
+    assert 'Ascio OTE' in api.describe_endpoint('https://aws.demo.ascio.com/2012/01/01/AscioService.svc')
+    assert 'Ascio live' in api.describe_endpoint(BINDING['address']['live'])
 
 
 class Documents(http.server.BaseHTTPRequestHandler):
@@ -289,12 +292,12 @@ def test_a_wsdl_without_ascios_binding_fails_naming_the_bindings_found():
     finally:
         server.shutdown()
         server.server_close()
-        soap.clear_cache()
+        api.clear_cache()
 
 
 # ------------------------------------------------------------------ validate_certs
 
-@pytest.fixture(scope='module')
+@pytest.fixture
 def tls_login(tmp_path_factory, recorded):
     """An HTTPS server with a self-signed certificate that answers LogIn."""
     folder = tmp_path_factory.mktemp('tls')
@@ -317,15 +320,15 @@ def tls_login(tmp_path_factory, recorded):
 def test_validate_certs_false_wins_over_the_ca_bundle_variables(tls_login, monkeypatch, variable):
     import certifi
     monkeypatch.setenv(variable, certifi.where())
-    soap.clear_cache()
+    api.clear_cache()
     try:
         adapter = adapter_for(tls_login, validate_certs=False)
-        assert adapter._session()
-        adapter.session_id = None
+        assert adapter.client.session()
+        adapter.client.session_id = None
         # Checked, the self-signed certificate is refused - and the error says why.
         with pytest.raises(RegistrarError) as info:
-            adapter_for(tls_login, validate_certs=True)._session()
+            adapter_for(tls_login, validate_certs=True).client.session()
         assert info.value.code == 'TLS' and 'not trusted' in info.value.text
         assert 'ignored' not in info.value.text
     finally:
-        soap.clear_cache()
+        api.clear_cache()

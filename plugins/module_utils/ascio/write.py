@@ -1,62 +1,35 @@
 # -*- coding: utf-8 -*-
 # Copyright: contributors to domainops.registrar
 # GNU General Public License v3.0+ (see https://www.gnu.org/licenses/gpl-3.0.txt)
-"""Ascio AWS v2 translation, both ways, without I/O.
+"""The planner's changes -> Ascio AWS v2 orders, without I/O.
 
-Reading: a ``GetDomain`` answer (as plain dicts) becomes a core ``Domain``.
-Writing: the planner's changes become ``CreateOrder`` orders, one ``Operation`` each.
+One ``CreateOrder`` order (an ``Operation``) per change, with the ``Change_Locks`` orders
+that the domain's locks make necessary around them (``with_lock_releases``), and the order
+types a task must find pending before it sends anything (``pending_order_types``).
 
 Payloads are plain dicts: zeep serialises them in schema order, which matters because the
 service is WCF and silently ignores an element that comes out of order.
 
-The registrant's name
-    Ascio's ``Registrant`` has one ``Name`` ("firstname lastname" or "lastname, firstname",
-    as Ascio documents it); the core model has ``first_name``/``last_name``. Reading splits
-    a Name with a comma as "last, first", otherwise at the first space ("Jane Doe" ->
-    Jane / Doe; one word -> last name only). Writing re-sends the Name exactly as read when
-    first and last name are unchanged, else "first last" when that reads back the same,
-    else "last, first". So what is written reads back unchanged, and an identity
-    comparison on first/last name is a comparison on ``Name``.
+The registrant's Name is written so that ``read.split_name`` reads it back unchanged (see
+``read``), so an identity comparison on first/last name is a comparison on ``Name``.
 """
 from __future__ import absolute_import, division, print_function
 __metaclass__ = type
 
 import copy
-import datetime
 
 from ansible_collections.domainops.registrar.plugins.module_utils.ascio import rules
-from ansible_collections.domainops.registrar.plugins.module_utils.core.adapter import (
-    REDACTED, Operation, Submission)
+from ansible_collections.domainops.registrar.plugins.module_utils.ascio.read import CONTACT_ELEMENTS, split_name, text_or_none
+from ansible_collections.domainops.registrar.plugins.module_utils.core.adapter import REDACTED, Operation
 from ansible_collections.domainops.registrar.plugins.module_utils.core.errors import InputError
-from ansible_collections.domainops.registrar.plugins.module_utils.core.model import (
-    Contact, Domain, Locks, Nameserver)
-from ansible_collections.domainops.registrar.plugins.module_utils.core.planner import (
-    ASPECT_ORDER, contact_differences)
+from ansible_collections.domainops.registrar.plugins.module_utils.core.planner import ASPECT_ORDER, contact_differences
 
 COMMENT_PREFIX = 'domainops.registrar: '
 MAX_NAMESERVERS = rules.NAMESERVER_SLOTS
 
-# Contact roles of the core model -> the Domain element that holds them.
-CONTACT_ELEMENTS = (
-    ('admin', 'AdminContact'),
-    ('tech', 'TechContact'),
-    ('billing', 'BillingContact'),
-    ('reseller', 'ResellerContact'),
-)
 # Contact_Update must carry at least these (Ascio's rule), changed or not.
 CONTACT_UPDATE_REQUIRED = ('admin', 'tech', 'billing')
 
-FINAL_STATUSES = rules.FINAL_STATUSES
-FAILED_STATUSES = rules.FAILED_STATUSES
-# Every other OrderStatusType: the order may still move on (rules: order_statuses.pending).
-# NotSet included: Ascio's own client counts it as pending. A unit test checks that these and
-# FINAL_STATUSES are exactly the OrderStatusType enumeration.
-OPEN_STATUSES = (
-    'NotSet', 'Received', 'Validated', 'Pending', 'Processing', 'Pending_Documentation',
-    'Pending_End_User_Action', 'Documentation_Received', 'Documentation_Approved',
-    'Documentation_Not_Approved', 'Pending_NIC_Processing', 'Pending_NIC_Document_Approval',
-    'Pending_Post_Processing', 'Pending_Internal_Processing',
-)
 
 # The order types that may change what a module manages. Keys are the planner's aspects
 # and the Domain model keys the modules name (run_domain_task's ``aspects``).
@@ -100,33 +73,12 @@ def pending_order_types(aspects):
 
 
 # ---------------------------------------------------------------------------------------
-# Reading: GetDomain -> Domain
+# Writing: changes -> orders
 # ---------------------------------------------------------------------------------------
-
-def _text(value):
-    if value is None:
-        return None
-    value = str(value).strip()
-    return value or None
-
-
-def split_name(name):
-    """Registrant.Name -> (first_name, last_name); see the module docstring."""
-    name = _text(name)
-    if name is None:
-        return None, None
-    if ',' in name:
-        last, first = name.split(',', 1)
-        return _text(first), _text(last)
-    parts = name.split(None, 1)
-    if len(parts) == 1:
-        return None, parts[0]
-    return parts[0], _text(parts[1])
-
 
 def join_name(first, last, as_read=None):
     """(first_name, last_name) -> Registrant.Name that ``split_name`` reads back unchanged."""
-    first, last = _text(first), _text(last)
+    first, last = text_or_none(first), text_or_none(last)
     if first is None and last is None:
         return None
     if as_read is not None and split_name(as_read) == (first, last):
@@ -143,157 +95,6 @@ def join_name(first, last, as_read=None):
     raise InputError('Ascio keeps the registrant name as one Name ("first last" or "last, first"): '
                      'cannot write first_name=%r, last_name=%r so that it reads back the same; '
                      'give a last_name without a comma' % (first, last))
-
-
-def _address(data):
-    lines = tuple(line for line in (_text(data.get('Address1')), _text(data.get('Address2'))) if line)
-    return lines or None
-
-
-def _date(value):
-    """A DateTime as a date; None for none and for .NET's default ``0001-01-01T00:00:00``
-    (rules: no_date), which Ascio writes where there is no date: never an expiry."""
-    if value is None:
-        return None
-    if isinstance(value, datetime.datetime):
-        value = value.date()
-    elif not isinstance(value, datetime.date):
-        value = datetime.datetime.strptime(str(value)[:10], '%Y-%m-%d').date()
-    if value == _date_of(rules.NO_DATE):
-        return None
-    return value
-
-
-def _date_of(text):
-    return datetime.datetime.strptime(text[:10], '%Y-%m-%d').date()
-
-
-def read_registrant(data):
-    if not data:
-        return None
-    first, last = split_name(data.get('Name'))
-    contact = Contact(
-        handle=_text(data.get('Handle')), first_name=first, last_name=last,
-        organization=_text(data.get('OrgName')), address=_address(data), city=_text(data.get('City')),
-        state=_text(data.get('State')), postal_code=_text(data.get('PostalCode')),
-        country=_text(data.get('CountryCode')), email=_text(data.get('Email')),
-        phone=_text(data.get('Phone')), fax=_text(data.get('Fax')),
-        registrant_number=_text(data.get('RegistrantNumber')))
-    return contact if contact != Contact() else None
-
-
-def read_contact(data):
-    if not data:
-        return None
-    contact = Contact(
-        handle=_text(data.get('Handle')), first_name=_text(data.get('FirstName')),
-        last_name=_text(data.get('LastName')), organization=_text(data.get('OrgName')),
-        address=_address(data), city=_text(data.get('City')), state=_text(data.get('State')),
-        postal_code=_text(data.get('PostalCode')), country=_text(data.get('CountryCode')),
-        email=_text(data.get('Email')), phone=_text(data.get('Phone')), fax=_text(data.get('Fax')),
-        registrant_number=_text(data.get('OrganisationNumber')))
-    return contact if contact != Contact() else None
-
-
-def read_nameservers(data):
-    result = []
-    for index in range(1, MAX_NAMESERVERS + 1):
-        entry = (data or {}).get('NameServer%d' % index)
-        host = _text((entry or {}).get('HostName'))
-        if not host:
-            continue
-        result.append(Nameserver(host.lower().rstrip('.'), _text(entry.get('IpAddress')),
-                                 _text(entry.get('IpV6Address'))))
-    return tuple(result)
-
-
-def read_lock(value, token=None, status=None):
-    """One lock, from its element (Lock/Unlock) and from the domain's Status tokens.
-
-    Ascio's own clients read a lock from the Status token (ascio-framework Locks.php);
-    the lock elements say the same in the same answer. When they disagree the lock counts
-    as on: releasing a lock that is off costs one Change_Locks, ignoring one that is on gets
-    the order refused (docs/ascio.md, "Locks").
-    """
-    if token is not None and token in status_codes(status):
-        return True
-    value = _text(value)
-    if value is None:
-        return None
-    return value.lower() == 'lock'
-
-
-def status_codes(status):
-    """Ascio's combined domain status ("EXPIRING, UPDATE_LOCK") as a set of words."""
-    return rules.status_tokens(status)
-
-
-def read_locks(data):
-    status = _text(data.get('Status'))
-    tokens = rules.LOCK_TOKENS
-    return Locks(transfer=read_lock(data.get('TransferLock'), tokens['TransferLock'], status),
-                 delete=read_lock(data.get('DeleteLock'), tokens['DeleteLock'], status),
-                 update=read_lock(data.get('UpdateLock'), tokens['UpdateLock'], status))
-
-
-def read_domain(data):
-    """A GetDomain ``domain`` (plain dicts) as a core Domain.
-
-    Ascio renews every domain automatically unless it was expired with Expire_Domain;
-    such a domain carries the status EXPIRING, so autorenew is "not EXPIRING".
-    """
-    contacts = {}
-    registrant = read_registrant(data.get('Registrant'))
-    if registrant is not None:
-        contacts['registrant'] = registrant
-    for role, element in CONTACT_ELEMENTS:
-        contact = read_contact(data.get(element))
-        if contact is not None:
-            contacts[role] = contact
-    expires = _date(data.get('ExpDate'))
-    status = _text(data.get('Status'))
-    return Domain(
-        name=data['DomainName'].lower().rstrip('.'),
-        nameservers=read_nameservers(data.get('NameServers')),
-        contacts=contacts,
-        locks=read_locks(data),
-        expires=expires, payable=expires,
-        autorenew='EXPIRING' not in status_codes(status),
-        auth_code=_text(data.get('AuthInfo')),
-        status=status,
-        registrar_data={
-            'handle': _text(data.get('DomainHandle')),
-            # Re-sent unchanged by a Registrant_Details_Update (see join_name).
-            'registrant_name': _text((data.get('Registrant') or {}).get('Name')),
-            # Registrant facts the model does not hold, kept by a details update.
-            'registrant_extra': _extra(data.get('Registrant'), REGISTRANT_EXTRA),
-        })
-
-
-REGISTRANT_EXTRA = ('RegistrantType', 'VatNumber', 'RegistrantDate', 'NexusCategory', 'Details')
-
-
-def _extra(data, names):
-    return dict((n, data[n]) for n in names if data and _text(data.get(n)) is not None)
-
-
-# ---------------------------------------------------------------------------------------
-# Reading: orders -> Submission
-# ---------------------------------------------------------------------------------------
-
-def submission(order, domain=None, message=None):
-    """A Submission from an Ascio Order (plain dict)."""
-    status = order.get('Status') or 'NotSet'
-    failed = status in FAILED_STATUSES
-    name = domain or ((order.get('Domain') or {}).get('DomainName'))
-    return Submission(operation=order.get('Type'), domain=name, id=order.get('OrderId'), status=status,
-                      done=status in FINAL_STATUSES, failed=failed,
-                      message=(message or status) if failed else message)
-
-
-# ---------------------------------------------------------------------------------------
-# Writing: changes -> orders
-# ---------------------------------------------------------------------------------------
 
 def _compact(data):
     return dict((k, v) for k, v in data.items() if v is not None)

@@ -1,7 +1,12 @@
 # -*- coding: utf-8 -*-
 # Copyright: contributors to domainops.registrar
 # GNU General Public License v3.0+ (see https://www.gnu.org/licenses/gpl-3.0.txt)
-"""zeep client for Ascio AWS v2, and what its transport errors mean.
+"""Ascio AWS v2 transport: the zeep client, the session, every call and what its errors mean.
+
+The only module of the Ascio package that does I/O.  ``AscioClient`` holds one
+session per adapter (that is, per module run): ``LogIn`` on the first call,
+``LogOut`` on ``close()``.  A call is made once (``CreateOrder`` is never
+retried) and an answer that is not Ascio's 200 becomes a ``RegistrarError``.
 
 ``AscioTransport`` answers the pseudo-location ``BUNDLED_WSDL_URL`` (and the
 documents next to it) from the bundled ``_wsdl.DOCUMENTS``; real URLs (the OTE or
@@ -26,9 +31,16 @@ zeep is optional at import time, the usual Ansible pattern::
 from __future__ import absolute_import, division, print_function
 __metaclass__ = type
 
+import copy
 import threading
 import traceback
 from urllib.parse import urlsplit
+
+from ansible.module_utils.basic import missing_required_lib
+
+from ansible_collections.domainops.registrar.plugins.module_utils.ascio.read import values
+from ansible_collections.domainops.registrar.plugins.module_utils.core.adapter import REDACTED
+from ansible_collections.domainops.registrar.plugins.module_utils.core.errors import InputError, RegistrarError
 
 from ._wsdl import BINDING_NAME, BINDING_QNAME, DOCUMENTS, LIVE_WSDL_URL, NAMESPACE, OTE_WSDL_URL, SERVICE_ADDRESS, WSDL_NAME
 
@@ -37,7 +49,12 @@ try:
     import zeep
     from lxml import etree
     from zeep import Settings, Transport
-    from zeep.exceptions import TransportError
+    from zeep.exceptions import Error as ZeepError, Fault, TransportError
+    from zeep.helpers import serialize_object
+    try:
+        from lxml.etree import LxmlError
+    except ImportError:  # pragma: no cover - zeep depends on lxml
+        LxmlError = ZeepError
     HAS_ZEEP = True
     ZEEP_IMPORT_ERROR = None
 except ImportError:
@@ -47,6 +64,8 @@ except ImportError:
     Settings = None
     Transport = object
     TransportError = Exception
+    ZeepError = Fault = LxmlError = Exception
+    serialize_object = None
     HAS_ZEEP = False
     ZEEP_IMPORT_ERROR = traceback.format_exc()
 
@@ -67,7 +86,7 @@ ENVIRONMENT_HOSTS = {'aws.ascio.com': 'the Ascio live service', 'aws.demo.ascio.
 WRITE_PREFIXES = ('Create', 'Update', 'Delete', 'Upload', 'Do', 'Ack')
 
 __all__ = [
-    'BINDING_QNAME', 'BUNDLED_BASE_URL', 'BUNDLED_WSDL_URL', 'AscioTransport', 'BundledTransport', 'HAS_ZEEP',
+    'BINDING_QNAME', 'BUNDLED_BASE_URL', 'BUNDLED_WSDL_URL', 'AscioClient', 'AscioTransport', 'BundledTransport', 'HAS_ZEEP',
     'HttpStatusError', 'LIVE_WSDL_URL', 'OTE_WSDL_URL', 'UnreadableAnswer', 'WsdlError', 'ZEEP_IMPORT_ERROR',
     'check_answer', 'clear_cache', 'describe_endpoint', 'get_client', 'get_zeep_client', 'is_write',
     'request_error_cause', 'request_was_sent',
@@ -204,7 +223,7 @@ BundledTransport = AscioTransport
 
 
 if HAS_ZEEP:
-    class AscioClient(zeep.Client):
+    class AscioZeepClient(zeep.Client):
         """A zeep Client whose ``service`` is Ascio's binding at the address of its port.
 
         zeep drops the port of Ascio's WSDL (see the module doc), so the default
@@ -219,7 +238,7 @@ if HAS_ZEEP:
                 self._default_service = self.create_service(BINDING_QNAME, self.port_address or SERVICE_ADDRESS)
             return self._default_service
 else:
-    AscioClient = None
+    AscioZeepClient = None
 
 
 def _port_address(document):
@@ -258,7 +277,7 @@ def get_zeep_client(wsdl_url=BUNDLED_WSDL_URL, verify=True, timeout=30):
             transport = AscioTransport(session=session, timeout=timeout, operation_timeout=timeout)
             # strict=False: the schema leniency WCF answers need (see the module doc).
             settings = Settings(strict=False, xml_huge_tree=False)
-            client = AscioClient(key[0], transport=transport, settings=settings)
+            client = AscioZeepClient(key[0], transport=transport, settings=settings)
             if BINDING_QNAME not in client.wsdl.bindings:
                 found = ', '.join(sorted(str(name) for name in client.wsdl.bindings)) or 'none'
                 raise WsdlError('the WSDL at %s has no binding %s (the binding of Ascio AWS v2); bindings found: %s'
@@ -359,3 +378,180 @@ def request_error_cause(exc, timeout):
     if isinstance(exc, requests.exceptions.ConnectionError):
         return 'the connection failed'
     return 'the request failed (%s)' % type(exc).__name__
+
+
+# -- the session and its calls -------------------------------------------------------
+
+OK = 200
+
+
+class StatusTransport(object):
+    """zeep's transport, remembering whether the call was posted and the HTTP status of its answer.
+
+    "posted" tells a request zeep could not even build (nothing sent) from one that
+    went out; the status lets a fault say "HTTP 502" instead of "Unknown fault".
+    """
+
+    def __init__(self, transport):
+        self._transport = transport
+        self.last_status = None
+        self.posted = False
+
+    def __getattr__(self, name):
+        return getattr(self._transport, name)
+
+    def post_xml(self, address, envelope, headers):
+        self.last_status = None
+        self.posted = True
+        response = self._transport.post_xml(address, envelope, headers)
+        self.last_status = response.status_code
+        return response
+
+
+class AscioClient(object):
+    """One Ascio session at one endpoint: calls made once, answers as plain dicts, errors as RegistrarError.
+
+    ``settings`` are the connection settings (api_url, wsdl, username, password,
+    validate_certs, timeout).  The password never appears in an error text.
+    """
+
+    def __init__(self, settings):
+        if not HAS_ZEEP:
+            raise InputError(missing_required_lib('zeep'))
+        self.endpoint = settings['api_url']
+        wsdl = settings.get('wsdl') or 'bundled'
+        self.wsdl_url = BUNDLED_WSDL_URL if wsdl == 'bundled' else wsdl
+        self._account = settings.get('username')
+        self._password = settings.get('password')
+        self._verify = settings.get('validate_certs', True)
+        self._timeout = settings.get('timeout') or 30
+        self._service = None
+        self._transport = None
+        self.session_id = None
+
+    @property
+    def service(self):
+        """The service proxy bound to the endpoint; the parsed WSDL is shared per process."""
+        if self._service is None:
+            where = 'the bundled WSDL' if self.wsdl_url == BUNDLED_WSDL_URL else self.wsdl_url
+            try:
+                shared = get_zeep_client(self.wsdl_url, self._verify, self._timeout)
+            except WsdlError as exc:
+                raise RegistrarError('WSDL', '%s: use the Ascio WSDL (wsdl: live, ote, bundled) or one with that binding'
+                                     % self._clean(exc))
+            except requests.exceptions.RequestException as exc:
+                raise RegistrarError('WSDL', 'cannot load the Ascio WSDL from %s: %s'
+                                     % (where, request_error_cause(exc, self._timeout)))
+            except Exception as exc:  # HTTP status, XML, schema: all mean "no usable WSDL"
+                raise RegistrarError('WSDL', 'cannot load the Ascio WSDL from %s: %s' % (where, self._clean(exc)))
+            # A shallow copy: same parsed WSDL, own transport wrapper (the cached client is untouched).
+            client = copy.copy(shared)
+            self._transport = client.transport = StatusTransport(shared.transport)
+            self._service = client.create_service(BINDING_QNAME, self.endpoint)
+        return self._service
+
+    def _clean(self, value):
+        text = str(value)
+        if self._password:
+            text = text.replace(self._password, REDACTED)
+        return text
+
+    def _transport_error(self, operation, exc):
+        """(RegistrarError, sent) for a call that got no usable Ascio answer; sent: the request went out."""
+        where = 'the Ascio API at %s' % self.endpoint
+        status = self._transport.last_status if self._transport is not None else None
+        posted = self._transport is not None and self._transport.posted
+        if isinstance(exc, requests.exceptions.ChunkedEncodingError):
+            # Fewer bytes than the Content-Length announced: an answer cut short, never data.
+            return RegistrarError('invalid answer', '%s: the answer could not be read: %s (from %s)'
+                                  % (operation, request_error_cause(exc, self._timeout), where)), True
+        if isinstance(exc, requests.exceptions.RequestException):
+            sent = request_was_sent(exc)
+            cause = request_error_cause(exc, self._timeout)
+            code = 'TLS' if isinstance(exc, requests.exceptions.SSLError) else (
+                'timeout' if isinstance(exc, requests.exceptions.Timeout) else 'connection')
+            if sent and is_write(operation):
+                return RegistrarError(code, '%s was sent to %s but no answer came back: %s'
+                                      % (operation, where, cause)), True
+            return RegistrarError(code, '%s: cannot reach %s: %s' % (operation, where, cause)), sent
+        if not posted:
+            # Nothing was sent: zeep could not build the request from the arguments.
+            return RegistrarError('invalid request', '%s: could not build the request for %s: %s'
+                                  % (operation, where, self._clean(exc))), False
+        if isinstance(exc, UnreadableAnswer):
+            return RegistrarError('invalid answer', '%s: the answer could not be read: %s (from %s)'
+                                  % (operation, exc.reason, where)), True
+        if isinstance(exc, Fault) and status in (None, OK, 500):
+            return RegistrarError('SOAP Fault', '%s: %s answered with a SOAP fault: %s'
+                                  % (operation, where, self._clean(exc.message))), True
+        if isinstance(exc, TransportError) or status not in (None, OK):
+            status = getattr(exc, 'status_code', None) or status
+            return RegistrarError('HTTP %s' % status, '%s: HTTP %s from %s, not a SOAP answer'
+                                  % (operation, status, self.endpoint)), True
+        return RegistrarError('invalid answer', '%s: the answer could not be read: %s (from %s)'
+                              % (operation, self._clean(exc), where)), True
+
+    def call(self, operation, **arguments):
+        """Call a SOAP operation once; its answer as plain dicts."""
+        service = self.service
+        self._transport.last_status = None
+        self._transport.posted = False
+        try:
+            answer = getattr(service, operation)(**arguments)
+        except (requests.exceptions.RequestException, UnreadableAnswer, ZeepError, LxmlError, ValueError,
+                AttributeError) as exc:
+            # AttributeError, ValueError: zeep (strict=False) on values it cannot read.
+            error, sent = self._transport_error(operation, exc)
+            if sent and is_write(operation):
+                what = 'the order' if operation == 'CreateOrder' else 'the request'
+                error = RegistrarError(error.code, error.text + (
+                    '; %s may have been received; re-run to find it pending: the next run looks for it '
+                    '(SearchOrder) before sending anything again' % what))
+            raise error
+        answer = serialize_object(answer, dict) or {}
+        if 'ResultCode' in answer:
+            # zeep unwraps a response whose only member is the Response (LogOut, AckMessage).
+            answer = {operation + 'Result': answer}
+        return answer
+
+    @staticmethod
+    def checked(operation, answer, order_type=None):
+        """The answer when its Response says 200, else the matching RegistrarError."""
+        response = answer.get(operation + 'Result') or {}
+        code = response.get('ResultCode')
+        if code != OK:
+            raise RegistrarError(str(code), response.get('Message') or 'no message',
+                                 values(response), operation=order_type)
+        return answer
+
+    def session(self):
+        """The session id, logging in on the first call."""
+        if self.session_id is None:
+            answer = self.call('LogIn', session={'Account': self._account, 'Password': self._password})
+            response = answer.get('LogInResult') or {}
+            if response.get('ResultCode') == 401:
+                # Say where: OTE and live have their own accounts.
+                raise RegistrarError('401', response.get('Message') or 'Authorization failed', [
+                    'the account %r and its password are not valid at %s' % (self._account, describe_endpoint(self.endpoint))],
+                    operation='LogIn')
+            self.checked('LogIn', answer)
+            self.session_id = answer.get('sessionId')
+        return self.session_id
+
+    def request(self, operation, order_type=None, **arguments):
+        """An operation inside the session, called once, its Response checked.
+
+        ``order_type`` names what failed in the error (the order type of a CreateOrder).
+        """
+        answer = self.call(operation, sessionId=self.session(), **arguments)
+        return self.checked(operation, answer, order_type=order_type)
+
+    def close(self):
+        """LogOut, when logged in."""
+        if self.session_id is None:
+            return
+        try:
+            self.call('LogOut', sessionId=self.session_id)
+        except Exception:  # logging out is a courtesy; the session ends on its own
+            pass
+        self.session_id = None
