@@ -13,7 +13,8 @@ __metaclass__ = type
 import re
 
 RULES = {'note': 'Ascio AWS v2 domain rules as Ascio documents them and its own clients apply them. The client keeps a copy in '
-                 'plugins/module_utils/ascio/rules.py (tests/unit/plugins/module_utils/ascio/test_rules.py checks they are equal); the sandbox reads this file itself.',
+                 'plugins/module_utils/ascio/rules.py (tests/unit/plugins/module_utils/ascio/test_rules.py checks they are equal); '
+                 'the sandbox reads this file itself.',
          'lock_status_tokens': {'value': {'TransferLock': 'TRANSFER_LOCK', 'DeleteLock': 'DELETE_LOCK', 'UpdateLock': 'UPDATE_LOCK'},
                                 'separator': ', ',
                                 'reading': "a lock is on when the Domain's lock element says Lock OR its Status carries the token; both are written when the "
