@@ -56,6 +56,18 @@ def test_an_update_locked_domain_is_released_updated_and_locked_again(ascio):
     assert rc == 0 and results['Run the module']['changed'] is False, out
 
 
+def test_wait_false_sends_only_the_release_of_an_update_lock(ascio):
+    # Without waiting, the update must not reach Ascio before the lock is off (it would be
+    # refused), and the lock must not come back before the update is done.
+    args = dict(domain='example.org', nameservers=['a.ns14.net', 'b.ns14.net'], wait=False)
+    rc, out, results = run(ascio, 'domain', **args)
+    assert rc == 0, out
+    sent = results['Run the module']['operations']
+    assert [op['operation'] for op in sent] == ['Change_Locks', 'Nameserver_Update', 'Change_Locks']
+    assert sent[0]['id'] and [op['status'] for op in sent[1:]] == ['not sent', 'not sent'], sent
+    assert orders_sent(ascio) == [('Change_Locks', 'example.org', 200)]
+
+
 def test_a_declared_lock_wins_and_is_not_restored(ascio):
     rc, out, results = run(ascio, 'domain', domain='example.org', nameservers=['a.ns14.net', 'b.ns14.net'],
                            update_lock=False)

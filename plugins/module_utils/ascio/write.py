@@ -348,7 +348,11 @@ _LOCK_ELEMENTS = (('transfer', 'TransferLock'), ('delete', 'DeleteLock'), ('upda
 def _lock_order(current, elements, value, served):
     verb = 'release' if value == 'Unlock' else 'restore'
     comment = '%s %s for %s' % (verb, ', '.join(elements), served.name)
-    return _operation('Change_Locks', current.name, served.aspects,
+    # A release is a prerequisite ('unlock') and a restore comes last ('locks'): so the task flow
+    # holds the served order back until the release is done, and the restore until every order
+    # is (with wait: false, too); the served aspects keep the lock orders pending for its modules.
+    aspects = ('unlock' if value == 'Unlock' else 'locks',) + tuple(a for a in served.aspects if a not in ('unlock', 'locks'))
+    return _operation('Change_Locks', current.name, aspects,
                       _domain(current, **dict((element, value) for element in elements)), comment=comment)
 
 

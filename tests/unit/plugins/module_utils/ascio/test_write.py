@@ -12,7 +12,7 @@ from ansible_collections.domainops.registrar.plugins.module_utils.core.adapter i
 from ansible_collections.domainops.registrar.plugins.module_utils.core.errors import InputError
 from ansible_collections.domainops.registrar.plugins.module_utils.core.model import (
     Contact, DesiredDomain, Domain, Locks, Nameserver, RenewPolicy)
-from ansible_collections.domainops.registrar.plugins.module_utils.core.planner import ASPECT_ORDER, plan
+from ansible_collections.domainops.registrar.plugins.module_utils.core.planner import depends_on, ASPECT_ORDER, plan
 
 # The checkout: tests/unit/plugins/module_utils/ascio/ is five levels down.
 ROOT = os.path.abspath(os.path.join(os.path.dirname(__file__), *[os.pardir] * 5))
@@ -441,7 +441,16 @@ def test_an_update_lock_is_released_and_restored_around_the_update():
                             ('Change_Locks', {'UpdateLock': 'Lock'})]
     assert 'release UpdateLock for Nameserver_Update' in ops[0].payload['TransactionComment']
     assert 'restore UpdateLock' in ops[2].payload['TransactionComment']
-    assert all(op.aspects == ('nameservers',) for op in ops)
+    assert [op.aspects for op in ops] == [('unlock', 'nameservers'), ('nameservers',), ('locks', 'nameservers')]
+
+
+def test_the_served_order_waits_for_the_release_and_the_restore_for_the_order():
+    # wait: false sends only what depends on nothing unfinished (domain_task): the update must not
+    # reach Ascio before the lock is off, nor the lock come back before the update is done.
+    ops = ops_for(locked(update=True), DesiredDomain('example.com', nameservers=NEW_NS))
+    release, update, restore = ops
+    assert depends_on(update.aspects, release.aspects)
+    assert depends_on(restore.aspects, update.aspects)
 
 
 def test_one_release_and_one_restore_for_several_updates():
