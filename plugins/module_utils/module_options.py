@@ -31,6 +31,21 @@ LOCKS_SPEC = dict(
     update_lock=dict(type='bool'),
 )
 
+# Registrar-only options of the modules that change contacts. They travel with the DesiredDomain
+# (registrar_options); the registrar whose PROVIDER.task_options names them honours them, and
+# checks their values (AutoDNS: tld_rules knows the owner-change routes).
+REGISTRAR_OPTIONS_SPEC = dict(
+    update_contacts_in_place=dict(type='bool', default=False),
+    confirm_owner_consent=dict(type='bool', default=False),
+    owner_change_route=dict(type='str'),
+)
+
+
+def registrar_options(params):
+    """The registrar-only options a task sets, for DesiredDomain.registrar_options."""
+    return dict((name, params[name]) for name in REGISTRAR_OPTIONS_SPEC if params.get(name) is not None)
+
+
 _EMAIL = re.compile(r'[^@\s]+@[^@\s]+\.[^@\s]+')
 _PHONE = re.compile(r'\+[0-9]{1,3}[.\- ]?[0-9][0-9 .\-]{3,17}')
 _COUNTRY = re.compile(r'[A-Za-z]{2}')

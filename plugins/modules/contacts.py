@@ -195,23 +195,23 @@ registry_details:
 '''
 
 from ansible_collections.domainops.registrar.plugins.module_utils import module_options
-from ansible_collections.domainops.registrar.plugins.module_utils.core import validation
+from ansible_collections.domainops.registrar.plugins.module_utils.core import aspects, validation
 from ansible_collections.domainops.registrar.plugins.module_utils.core.model import CONTACT_ROLES, DesiredDomain
 from ansible_collections.domainops.registrar.plugins.module_utils.domain_task import run_converge_module
 
 
 def desired_domain(params):
-    return DesiredDomain(name=validation.domain_name(params['name']), contacts=module_options.contacts(params, params['provider']))
+    return DesiredDomain(name=validation.domain_name(params['name']), contacts=module_options.contacts(params, params['provider']),
+                         registrar_options=module_options.registrar_options(params))
 
 
 def main():
     argument_spec = dict(
         name=dict(type='str', required=True, aliases=['domain']),
-        update_contacts_in_place=dict(type='bool', default=False),
-        confirm_owner_consent=dict(type='bool', default=False),
     )
     argument_spec.update(module_options.CONTACT_ROLES_SPEC)
-    run_converge_module(argument_spec, desired_domain, aspects=['contacts'], required_one_of=[list(CONTACT_ROLES)])
+    argument_spec.update(module_options.REGISTRAR_OPTIONS_SPEC)
+    run_converge_module(argument_spec, desired_domain, aspects=(aspects.REGISTRANT, aspects.CONTACTS), required_one_of=[list(CONTACT_ROLES)])
 
 
 if __name__ == '__main__':

@@ -300,12 +300,13 @@ registry_text:
 """
 
 from ansible_collections.domainops.registrar.plugins.module_utils import module_options
-from ansible_collections.domainops.registrar.plugins.module_utils.core import validation
+from ansible_collections.domainops.registrar.plugins.module_utils.core import aspects, validation
 from ansible_collections.domainops.registrar.plugins.module_utils.core.errors import InputError
 from ansible_collections.domainops.registrar.plugins.module_utils.core.model import DesiredDomain
 from ansible_collections.domainops.registrar.plugins.module_utils.domain_task import run_converge_module
 
-ASPECTS = ['nameservers', 'contacts', 'locks', 'autorenew', 'expires', 'status']
+# Everything but renewal (the renew module's): existence, contacts, name servers, auth code, autorenew, locks.
+ASPECTS = tuple(name for name in aspects.PLANNED if name != aspects.RENEW) + (aspects.STATUS,)
 
 
 def desired_domain(params):
@@ -331,6 +332,7 @@ def desired_domain(params):
         delete_mode=params['absent_action'],
         restore=params['restore'],
         period=params['period'],
+        registrar_options=module_options.registrar_options(params),
     )
 
 
@@ -346,11 +348,10 @@ def main():
         nameservers=dict(type='list', elements='raw'),
         allow_single_nameserver=dict(type='bool', default=False),
         contacts=dict(type='dict', options=module_options.CONTACT_ROLES_SPEC),
-        update_contacts_in_place=dict(type='bool', default=False),
-        confirm_owner_consent=dict(type='bool', default=False),
         autorenew=dict(type='bool'),
     )
     argument_spec.update(module_options.LOCKS_SPEC)
+    argument_spec.update(module_options.REGISTRAR_OPTIONS_SPEC)
     run_converge_module(argument_spec, desired_domain, aspects=ASPECTS, missing_ok=True)
 
 

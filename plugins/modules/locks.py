@@ -86,7 +86,7 @@ registry_text:
 '''
 
 from ansible_collections.domainops.registrar.plugins.module_utils import module_options
-from ansible_collections.domainops.registrar.plugins.module_utils.core import validation
+from ansible_collections.domainops.registrar.plugins.module_utils.core import aspects, validation
 from ansible_collections.domainops.registrar.plugins.module_utils.core.model import DesiredDomain
 from ansible_collections.domainops.registrar.plugins.module_utils.domain_task import run_converge_module
 
@@ -98,7 +98,7 @@ def desired_domain(params):
 def main():
     argument_spec = dict(name=dict(type='str', required=True, aliases=['domain']))
     argument_spec.update(module_options.LOCKS_SPEC)
-    run_converge_module(argument_spec, desired_domain, aspects=['locks'],
+    run_converge_module(argument_spec, desired_domain, aspects=(aspects.UNLOCK, aspects.LOCKS),
                         required_one_of=[list(module_options.LOCKS_SPEC)])
 
 

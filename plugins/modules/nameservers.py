@@ -165,7 +165,7 @@ registry_details:
   elements: str
 '''
 
-from ansible_collections.domainops.registrar.plugins.module_utils.core import validation
+from ansible_collections.domainops.registrar.plugins.module_utils.core import aspects, validation
 from ansible_collections.domainops.registrar.plugins.module_utils.core.model import DesiredDomain
 from ansible_collections.domainops.registrar.plugins.module_utils.domain_task import run_converge_module
 
@@ -181,7 +181,7 @@ def main():
         dict(name=dict(type='str', required=True, aliases=['domain']),
              nameservers=dict(type='list', elements='raw', required=True),
              allow_single_nameserver=dict(type='bool', default=False)),
-        desired_domain, aspects=['nameservers'])
+        desired_domain, aspects=(aspects.NAMESERVERS,))
 
 
 if __name__ == '__main__':

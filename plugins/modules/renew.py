@@ -103,7 +103,7 @@ registry_text:
 '''
 
 from ansible_collections.domainops.registrar.plugins.module_utils import module_options
-from ansible_collections.domainops.registrar.plugins.module_utils.core import validation
+from ansible_collections.domainops.registrar.plugins.module_utils.core import aspects, validation
 from ansible_collections.domainops.registrar.plugins.module_utils.core.model import DesiredDomain
 from ansible_collections.domainops.registrar.plugins.module_utils.domain_task import run_converge_module
 
@@ -118,7 +118,7 @@ def main():
              until=dict(type='str'),
              min_days_left=dict(type='int'),
              period=dict(type='int', default=1)),
-        desired_domain, aspects=['expires', 'payable'],
+        desired_domain, aspects=(aspects.RENEW,),
         required_one_of=[['until', 'min_days_left']], mutually_exclusive=[['until', 'min_days_left']])
 
 

@@ -17,6 +17,7 @@ from ansible.module_utils.basic import missing_required_lib
 
 from ansible_collections.domainops.registrar.plugins.module_utils.ascio import orders, rules
 from ansible_collections.domainops.registrar.plugins.module_utils.ascio import soap
+from ansible_collections.domainops.registrar.plugins.module_utils.ascio.provider import PROVIDER
 from ansible_collections.domainops.registrar.plugins.module_utils.ascio.soap import (
     BINDING_QNAME, BUNDLED_WSDL_URL, HAS_ZEEP, get_zeep_client)
 from ansible_collections.domainops.registrar.plugins.module_utils.core.adapter import (
@@ -78,7 +79,7 @@ def _items(container, name):
 
 class AscioAdapter(RegistrarAdapter):
     name = 'ascio'
-    supported_aspects = orders.SUPPORTED_ASPECTS
+    supported_aspects = PROVIDER.capabilities.aspects
 
     def __init__(self, settings):
         if not HAS_ZEEP:

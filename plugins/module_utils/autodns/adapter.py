@@ -23,6 +23,7 @@ from ansible_collections.domainops.registrar.plugins.module_utils.autodns import
 from ansible_collections.domainops.registrar.plugins.module_utils.autodns import jobs
 from ansible_collections.domainops.registrar.plugins.module_utils.autodns import tasks
 from ansible_collections.domainops.registrar.plugins.module_utils.autodns.client import AutoDNSClient, NotFound
+from ansible_collections.domainops.registrar.plugins.module_utils.autodns.provider import PROVIDER
 from ansible_collections.domainops.registrar.plugins.module_utils.connection import USER_AGENT
 from ansible_collections.domainops.registrar.plugins.module_utils.core.adapter import (
     REDACTED, Message, RegistrarAdapter, Submission)
@@ -198,7 +199,7 @@ def _scrub(text, secrets):
 
 class AutoDNSAdapter(RegistrarAdapter):
     name = 'autodns'
-    supported_aspects = tasks.SUPPORTED_ASPECTS
+    supported_aspects = PROVIDER.capabilities.aspects
 
     def __init__(self, settings, client=None):
         self.client = client or AutoDNSClient(
@@ -310,8 +311,11 @@ class AutoDNSAdapter(RegistrarAdapter):
         return change
 
     def operations(self, current, changes):
-        return tasks.operations(current, changes, known_contacts=self.known_contacts, in_place=self.in_place,
-                                owner_consent=self.owner_consent, owner_change_route=self.owner_change_route)
+        options = self.registrar_options  # the task's (DesiredDomain.registrar_options), else the settings'
+        return tasks.operations(current, changes, known_contacts=self.known_contacts,
+                                in_place=bool(options.get('update_contacts_in_place', self.in_place)),
+                                owner_consent=bool(options.get('confirm_owner_consent', self.owner_consent)),
+                                owner_change_route=options.get('owner_change_route') or self.owner_change_route)
 
     # ------------------------------------------------------------------ writing
     def submit(self, operation):

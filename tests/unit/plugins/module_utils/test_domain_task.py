@@ -4,6 +4,7 @@ import datetime
 import pytest
 
 from ansible_collections.domainops.registrar.plugins.module_utils import domain_task
+from ansible_collections.domainops.registrar.plugins.module_utils.core import aspects
 from ansible_collections.domainops.registrar.plugins.module_utils.core.adapter import (
     Operation, RegistrarAdapter, Submission)
 from ansible_collections.domainops.registrar.plugins.module_utils.core.errors import RegistrarError
@@ -70,7 +71,7 @@ def test_a_completed_order_is_confirmed_by_reading_the_domain_again(monkeypatch,
     monkeypatch.setattr(domain_task, 'connect', lambda params: registrar)
     desired = DesiredDomain('example.com', renew=RenewPolicy(period=1, min_days_left=30))
     with pytest.raises(Exit) as end:
-        domain_task.run_domain_task(Module(), desired, aspects=['expires'])
+        domain_task.run_domain_task(Module(), desired, aspects=[aspects.RENEW])
     assert registrar.sent == ['Renew_Domain']
     assert end.value.failed is (not applies)
     if not applies:
@@ -82,7 +83,7 @@ def test_check_mode_plans_and_sends_nothing(monkeypatch):
     monkeypatch.setattr(domain_task, 'connect', lambda params: registrar)
     desired = DesiredDomain('example.com', renew=RenewPolicy(period=1, min_days_left=30))
     with pytest.raises(Exit) as end:
-        domain_task.run_domain_task(Module(check_mode=True), desired, aspects=['expires'])
+        domain_task.run_domain_task(Module(check_mode=True), desired, aspects=[aspects.RENEW])
     assert registrar.sent == []
     assert end.value.result['changed'] is True
     assert [op['status'] for op in end.value.result['operations']] == ['planned']
@@ -227,7 +228,7 @@ def test_diff_names_the_domain_sorts_name_servers_and_keys_contacts_by_role(monk
 def test_diff_of_state_absent_shows_absent_and_the_cancelation(monkeypatch, mode, operation):
     registrar = Steps()
     desired = DesiredDomain('example.com', present=False, delete_mode=mode)
-    end, module = run(monkeypatch, registrar, desired, ['nameservers', 'autorenew', 'expires'], check_mode=True)
+    end, module = run(monkeypatch, registrar, desired, [aspects.NAMESERVERS, aspects.AUTORENEW, aspects.EXPIRE], check_mode=True)
     after = end.result['diff']['after'].splitlines()
     assert 'state: absent' in after and 'absent_action: %s' % mode in after
     assert after[after.index('cancelation:') + 1] == '  - %s' % operation
