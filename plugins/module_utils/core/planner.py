@@ -11,10 +11,10 @@ import datetime
 from dataclasses import dataclass, fields, replace
 
 from ansible_collections.domainops.registrar.plugins.module_utils.core import aspects
-from ansible_collections.domainops.registrar.plugins.module_utils.core.aspects import (  # noqa: F401 (kept for importers)
-    RenewTarget, add_years, from_desired, predict)
+from ansible_collections.domainops.registrar.plugins.module_utils.core.aspects import RenewTarget, add_years
 from ansible_collections.domainops.registrar.plugins.module_utils.core.errors import InputError
 from ansible_collections.domainops.registrar.plugins.module_utils.core.model import Contact, Locks
+from ansible_collections.domainops.registrar.plugins.module_utils.core.normalize import contact_field, host_name
 from ansible_collections.domainops.registrar.plugins.module_utils.core.validation import is_subordinate
 
 # The order and the stages are the aspect table's (core/aspects.py).
@@ -24,6 +24,8 @@ ASPECT_ORDER = aspects.PLANNED
 PREREQUISITE_ASPECTS = aspects.PREREQUISITES
 # Set only once every earlier change is done (a lock would block them; deletion ends the domain).
 FINAL_ASPECTS = aspects.FINALS
+# Check mode's prediction applies each change through its row of the table.
+predict = aspects.predict
 
 
 def depends_on(later, earlier):
@@ -75,7 +77,7 @@ def _plan_absent(current, desired):
 
 def nameserver_key(ns, domain):
     """What identifies a name server for comparison: glue only matters inside the domain."""
-    name = ns.name.lower().rstrip('.')
+    name = host_name(ns.name)
     if is_subordinate(name, domain):
         return (name, ns.ipv4, ns.ipv6)
     return (name, None, None)
@@ -91,19 +93,6 @@ def _plan_nameservers(current, desired):
     return Change(aspects.NAMESERVERS, tuple(current.nameservers), tuple(desired.nameservers))
 
 
-def _norm(field_name, value):
-    if value is None:
-        return None
-    if field_name == 'address':
-        return tuple(line.strip() for line in value if line and line.strip())
-    text = str(value).strip()
-    if field_name == 'email':
-        return text.lower()
-    if field_name == 'country':
-        return text.upper()
-    return text
-
-
 def contact_differences(current, declared):
     """Field names whose declared value differs from the current contact."""
     current = current or Contact()
@@ -112,7 +101,7 @@ def contact_differences(current, declared):
         want = getattr(declared, f.name)
         if want is None:
             continue  # not declared: keep whatever the registrar holds
-        if _norm(f.name, want) != _norm(f.name, getattr(current, f.name)):
+        if contact_field(f.name, want) != contact_field(f.name, getattr(current, f.name)):
             diffs.append(f.name)
     return diffs
 
