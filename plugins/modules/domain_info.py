@@ -14,30 +14,16 @@ author:
   - domainops.registrar maintainers (@domainops)
 extends_documentation_fragment:
   - domainops.registrar.connection
-attributes:
-  check_mode:
-    support: full
-    description: Only reads; runs the same in check mode.
-  diff_mode:
-    support: none
-    description: Changes nothing, so there is no diff.
-  action_group:
-    description: Use C(group/domainops.registrar.registrar) in C(module_defaults) to set the connection options once.
-    support: full
-    membership: [domainops.registrar.registrar]
+  - domainops.registrar.attributes
+  - domainops.registrar.attributes.INFO
+  - domainops.registrar.domain_name
 options:
-  name:
-    description:
-      - The domain name. Internationalised names are accepted and converted to punycode.
-    type: str
-    required: true
-    aliases: [domain]
   include_auth_code:
     description:
       - Also return the domain's auth code (transfer key) in RV(domain.auth_code).
       - It is a secret, and Ansible (2.15 to 2.19) has no way for a module to mark a single
         returned value as secret; only the task's C(no_log) keeps the result out of C(-v) output
-        and logs. So this option requires C(no_log: true) on the task, and fails before any
+        and logs. So this option requires C(no_log=true) on the task, and fails before any
         request without it. The registered variable still holds the code; print it only when you
         mean to, for example with an C(ansible.builtin.debug) task of its own.
     type: bool

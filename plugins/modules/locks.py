@@ -17,23 +17,10 @@ author:
 extends_documentation_fragment:
   - domainops.registrar.connection
   - domainops.registrar.connection.WAIT
-attributes:
-  check_mode:
-    support: full
-    description: Reads the domain and reports the order or task it would send; sends nothing.
-  diff_mode:
-    support: full
-    description: Shows the locks before and after.
-  action_group:
-    description: Use C(group/domainops.registrar.registrar) in C(module_defaults) to set the connection options once.
-    support: full
-    membership: [domainops.registrar.registrar]
+  - domainops.registrar.attributes
+  - domainops.registrar.attributes.CONVERGE
+  - domainops.registrar.domain_name
 options:
-  name:
-    description: The domain name. Internationalised names are converted to punycode.
-    type: str
-    required: true
-    aliases: [domain]
   transfer_lock:
     description: Whether the domain must be locked against transfers away.
     type: bool
