@@ -39,3 +39,27 @@ def test_the_domain_module_shows_what_it_showed_before_the_aspect_table_and_not_
     # Renewal is the renew module's: the domain module shows the expiry, never the payable date.
     assert set(aspects.shown_keys(domain.ASPECTS)) == {'nameservers', 'contacts', 'locks', 'autorenew', 'expires', 'status'}
     assert aspects.RENEW not in domain.ASPECTS
+
+
+def test_contact_fields_are_checked_as_ansible_checks_suboptions():
+    # The domain module documents the contact fields once, so it checks them itself (module_options.role_fields).
+    desired = domain.desired_domain(dict(PARAMS, contacts={'tech': {'handle': 12345, 'address': ['Street 1', '']}}))
+    assert desired.contacts['tech'].handle == '12345' and desired.contacts['tech'].address == ('Street 1',)
+    with pytest.raises(InputError, match=r'contacts\.admin: .*colour'):
+        domain.desired_domain(dict(PARAMS, contacts={'admin': {'email': 'a@example.com', 'colour': 'blue'}}))
+    with pytest.raises(InputError, match=r'contacts\.admin: .*address'):
+        domain.desired_domain(dict(PARAMS, contacts={'admin': {'address': {'street': 'x'}}}))
+
+
+@pytest.mark.parametrize('provider', ['ascio', 'autodns'])
+def test_more_name_servers_than_the_registrar_takes_fail_before_any_request(provider):
+    hosts = ['ns%d.example.net' % n for n in range(1, 15)]
+    with pytest.raises(InputError, match='14 name servers given; at most 13 are supported'):
+        domain.desired_domain(dict(PARAMS, provider=provider, nameservers=hosts))
+    assert len(domain.desired_domain(dict(PARAMS, provider=provider, nameservers=hosts[:13])).nameservers) == 13
+
+
+def test_the_registrar_limits_apply_when_the_provider_comes_from_the_environment(monkeypatch):
+    monkeypatch.setenv('DOMAINOPS_PROVIDER', 'ascio')
+    with pytest.raises(InputError, match='3 address lines given; the registrar holds at most 2'):
+        domain.desired_domain(dict(PARAMS, provider=None, contacts={'admin': {'address': ['1', '2', '3']}}))
