@@ -1,4 +1,6 @@
 # -*- coding: utf-8 -*-
+# Copyright: contributors to domainops.registrar
+# GNU General Public License v3.0+ (see https://www.gnu.org/licenses/gpl-3.0.txt)
 """What every module that converges a domain does: read, plan, report, send, wait.
 
 The modules only translate their options into a DesiredDomain and name the aspects
@@ -11,11 +13,12 @@ from ansible.module_utils.basic import AnsibleModule
 
 from ansible_collections.domainops.registrar.plugins.module_utils.connection import (
     CONNECTION_ARGSPEC, connect, connection_settings)
+from ansible_collections.domainops.registrar.plugins.module_utils.core.aspects import pending_keys, predict, shown_keys
 from ansible_collections.domainops.registrar.plugins.module_utils.core.diff import task_diff
 from ansible_collections.domainops.registrar.plugins.module_utils.core.errors import (
     DomainNotFound, InputError, RegistrarError, WaitTimeout)
 from ansible_collections.domainops.registrar.plugins.module_utils.core.lock import DomainLock, LockTimeout, lock_key
-from ansible_collections.domainops.registrar.plugins.module_utils.core.planner import depends_on, plan, predict
+from ansible_collections.domainops.registrar.plugins.module_utils.core.planner import depends_on, plan
 
 WAIT_ARGSPEC = dict(
     wait=dict(type='bool', default=True),
@@ -80,12 +83,12 @@ def run_converge_module(argument_spec, build_desired, aspects, missing_ok=False,
     run_domain_task(module, desired, aspects=aspects, missing_ok=missing_ok)
 
 
-def view(domain, aspects):
-    """The part of a domain a task manages, as shown in the results."""
+def view(domain, keys):
+    """The part of a domain a task manages (``keys``: the aspects' shown keys), as shown in the results."""
     if domain is None:
         return {'state': 'absent'}
     data = domain.to_dict()
-    return dict((key, data[key]) for key in aspects if key in data)
+    return dict((key, data[key]) for key in keys if key in data)
 
 
 def domain_lock(module, name):
@@ -100,11 +103,13 @@ def domain_lock(module, name):
 def run_domain_task(module, desired, aspects, missing_ok=False):
     """Converge one domain and exit the module.
 
-    ``aspects`` names the model keys this task manages (for the diff and the result);
-    ``missing_ok`` allows a domain that is not in the account (register/transfer/absent).
+    ``aspects`` names the aspects this task manages (core/aspects.py constants); the table says
+    which result and diff keys they show. ``missing_ok`` allows a domain that is not in the
+    account (register/transfer/absent).
     """
     result = dict(changed=False, domain=desired.name, operations=[])
     with registrar_session(module, result) as adapter:
+        adapter.use_registrar_options(desired.registrar_options)
         if module.check_mode:
             current, operations, expected = _plan_task(module, adapter, desired, aspects, missing_ok, result)
             _report_plan(module, desired, aspects, result, current, operations, expected)
@@ -113,7 +118,7 @@ def run_domain_task(module, desired, aspects, missing_ok=False):
         # controller: a concurrent run then finds this run's orders instead of planning them again.
         with domain_lock(module, desired.name):
             current, operations, expected = _plan_task(module, adapter, desired, aspects, missing_ok, result)
-            if operations and adapter.pending(desired.name, aspects):
+            if operations and adapter.pending(desired.name, pending_keys(aspects)):
                 # Sent from elsewhere (another controller) since the first look: follow it, plan again.
                 current, operations, expected = _plan_task(module, adapter, desired, aspects, missing_ok, result)
             _report_plan(module, desired, aspects, result, current, operations, expected)
@@ -144,8 +149,8 @@ def _report_plan(module, desired, aspects, result, current, operations, expected
     result['operations'] = [_planned(op) for op in operations]
     after = expected if operations else current
     if module._diff:
-        result['diff'] = task_diff(desired.name, current, after, aspects, operations, desired)
-    result.update(view(after, aspects))
+        result['diff'] = task_diff(desired.name, current, after, shown_keys(aspects), operations, desired)
+    result.update(view(after, shown_keys(aspects)))
 
 
 def _send(module, adapter, operations, result):
@@ -196,9 +201,9 @@ def _follow(module, adapter, desired, aspects, current, operations, submissions,
         module.exit_json(**result)
     _wait(module, adapter, submissions[-1], result['operations'][-1])
     final = adapter.get_domain(desired.name)
-    result.update(view(final, aspects))
+    result.update(view(final, shown_keys(aspects)))
     if module._diff:
-        result['diff'] = task_diff(desired.name, current, final, aspects, operations, desired)
+        result['diff'] = task_diff(desired.name, current, final, shown_keys(aspects), operations, desired)
     # Confirm with a fresh read (seed 004's last step): once everything sent is done,
     # the domain must need nothing more.
     leftover = plan(final, desired)
@@ -220,14 +225,14 @@ def _read_after_pending(module, adapter, name, aspects, result):
     An order already pending for the same aspect is never sent again: with wait it is
     followed to its end before planning; without wait the task sends nothing.
     """
-    pending = adapter.pending(name, aspects)
+    pending = adapter.pending(name, pending_keys(aspects))
     if not pending:
         return adapter.get_domain(name)
     result['pending'] = [p.to_dict() for p in pending]
     if module.check_mode or not module.params['wait']:
         module.warn('%s: %s still running at the registrar; nothing new is sent until it ends'
                     % (name, ', '.join('%s %s' % (p.operation, p.id) for p in pending)))
-        result.update(view(adapter.get_domain(name), aspects))
+        result.update(view(adapter.get_domain(name), shown_keys(aspects)))
         module.exit_json(**result)
     result['pending'] = [adapter.wait(p, module.params['wait_timeout']).to_dict() for p in pending]
     return adapter.get_domain(name)

@@ -1,8 +1,12 @@
 # -*- coding: utf-8 -*-
 """Option specs shared by several modules, and their translation into the core model."""
 import datetime
+import os
 import re
 
+from ansible.module_utils.common.arg_spec import ArgumentSpecValidator
+
+from ansible_collections.domainops.registrar.plugins.module_utils import connection
 from ansible_collections.domainops.registrar.plugins.module_utils.core.errors import InputError
 from ansible_collections.domainops.registrar.plugins.module_utils.core.model import (
     CONTACT_ROLES, Contact, Locks, RenewPolicy)
@@ -24,12 +28,30 @@ CONTACT_FIELDS_SPEC = dict(
 )
 
 CONTACT_ROLES_SPEC = dict((role, dict(type='dict', options=CONTACT_FIELDS_SPEC)) for role in CONTACT_ROLES)
+# The domain module's contacts: roles whose fields role_fields() checks, so that its documentation
+# names the fields once instead of once per role.
+CONTACT_ROLES_ONLY_SPEC = dict((role, dict(type='dict')) for role in CONTACT_ROLES)
 
 LOCKS_SPEC = dict(
     transfer_lock=dict(type='bool'),
     delete_lock=dict(type='bool'),
     update_lock=dict(type='bool'),
 )
+
+# Registrar-only options of the modules that change contacts. They travel with the DesiredDomain
+# (registrar_options); the registrar whose PROVIDER.task_options names them honours them, and
+# checks their values (AutoDNS: tld_rules knows the owner-change routes).
+REGISTRAR_OPTIONS_SPEC = dict(
+    update_contacts_in_place=dict(type='bool', default=False),
+    confirm_owner_consent=dict(type='bool', default=False),
+    owner_change_route=dict(type='str'),
+)
+
+
+def registrar_options(params):
+    """The registrar-only options a task sets, for DesiredDomain.registrar_options."""
+    return dict((name, params[name]) for name in REGISTRAR_OPTIONS_SPEC if params.get(name) is not None)
+
 
 _EMAIL = re.compile(r'[^@\s]+@[^@\s]+\.[^@\s]+')
 _PHONE = re.compile(r'\+[0-9]{1,3}[.\- ]?[0-9][0-9 .\-]{3,17}')
@@ -38,15 +60,35 @@ _COUNTRY = re.compile(r'[A-Za-z]{2}')
 _CONTROL = re.compile(r'[\x00-\x1f\x7f-\x9f]')
 
 
+def provider_name(params, environ=None):
+    """The task's registrar (the provider option, else DOMAINOPS_PROVIDER), or None when it names none.
+
+    Input checks use its limits before any request; a task without a provider fails later, at
+    connect, with the message that says where to set one.
+    """
+    try:
+        return connection.task_provider(params, os.environ if environ is None else environ).name
+    except InputError:
+        return None
+
+
+def _capabilities(provider):
+    description = connection.BY_NAME.get(provider)
+    return description.capabilities if description is not None else None
+
+
 def contact_limits(provider):
     """(max lengths by field, max address lines) of a registrar; its own package holds the data."""
-    if provider == 'ascio':
-        from ansible_collections.domainops.registrar.plugins.module_utils.ascio import contact_limits as limits
-    elif provider == 'autodns':
-        from ansible_collections.domainops.registrar.plugins.module_utils.autodns import contact_limits as limits
-    else:
+    capabilities = _capabilities(provider)
+    if capabilities is None:
         return {}, None
-    return limits.MAX_LENGTHS, limits.ADDRESS_LINES
+    return capabilities.contact_max_lengths, capabilities.contact_address_lines
+
+
+def max_nameservers(provider):
+    """The most name servers the registrar takes (its package's data), None when not known."""
+    capabilities = _capabilities(provider)
+    return capabilities.max_nameservers if capabilities is not None else None
 
 
 def _check_text(role, key, value):
@@ -100,6 +142,20 @@ def contacts(params, provider=None):
     """{role: Contact} for the roles a task declares, or None when it declares none."""
     declared = dict((role, contact(role, params[role], provider)) for role in CONTACT_ROLES if params.get(role))
     return declared or None
+
+
+def role_fields(roles):
+    """{role: fields} checked and converted as Ansible checks CONTACT_FIELDS_SPEC suboptions (InputError)."""
+    checked = {}
+    for role, data in (roles or {}).items():
+        if not data:
+            checked[role] = data
+            continue
+        result = ArgumentSpecValidator(CONTACT_FIELDS_SPEC).validate(data)
+        if result.error_messages:
+            raise InputError('contacts.%s: %s' % (role, '; '.join(result.error_messages)))
+        checked[role] = result.validated_parameters
+    return checked
 
 
 def locks(params):

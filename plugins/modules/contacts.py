@@ -25,103 +25,14 @@ author:
 extends_documentation_fragment:
   - domainops.registrar.connection
   - domainops.registrar.connection.WAIT
+  - domainops.registrar.attributes
+  - domainops.registrar.attributes.CONVERGE
+  - domainops.registrar.domain_name
+  - domainops.registrar.contact
+  - domainops.registrar.contact.REGISTRAR_OPTIONS
 attributes:
   check_mode:
-    support: full
     description: Reads the domain (and, on AutoDNS, searches for matching handles); sends nothing.
-  diff_mode:
-    support: full
-    description: Shows the contacts before and after.
-  action_group:
-    description: Use C(group/domainops.registrar.registrar) in C(module_defaults) to set the connection options once.
-    support: full
-    membership: [domainops.registrar.registrar]
-options:
-  name:
-    description: The domain name. Internationalised names are converted to punycode.
-    type: str
-    required: true
-    aliases: [domain]
-  registrant:
-    description:
-      - The registrant (domain holder; AutoDNS C(ownerc)).
-      - Give a C(handle) alone to point the role at an existing handle, or the contact's fields.
-    type: dict
-    suboptions: &contact_fields
-      handle:
-        description: An existing contact handle at the registrar.
-        type: str
-      first_name:
-        description: First name (on Ascio's registrant, part of C(Name)).
-        type: str
-      last_name:
-        description: Last name (on Ascio's registrant, part of C(Name)).
-        type: str
-      organization:
-        description: Organisation (Ascio C(OrgName), AutoDNS C(organization)).
-        type: str
-      address:
-        description: Street address lines.
-        type: list
-        elements: str
-      city:
-        description: City.
-        type: str
-      state:
-        description: State or province.
-        type: str
-      postal_code:
-        description: Postal code.
-        type: str
-      country:
-        description: Two-letter ISO 3166 country code.
-        type: str
-      email:
-        description: E-mail address.
-        type: str
-      phone:
-        description: Phone number in international form, such as C(+45.12345678).
-        type: str
-      fax:
-        description: Fax number in international form.
-        type: str
-      registrant_number:
-        description: Ascio C(RegistrantNumber) (company or personal registration number).
-        type: str
-  admin:
-    description: The administrative contact (AutoDNS C(adminc)). Same fields as O(registrant).
-    type: dict
-    suboptions: *contact_fields
-  tech:
-    description: The technical contact (AutoDNS C(techc)). Same fields as O(registrant).
-    type: dict
-    suboptions: *contact_fields
-  billing:
-    description: The billing contact (Ascio only). Same fields as O(registrant).
-    type: dict
-    suboptions: *contact_fields
-  reseller:
-    description: The reseller contact (Ascio only). Same fields as O(registrant).
-    type: dict
-    suboptions: *contact_fields
-  zone:
-    description: The zone contact (AutoDNS C(zonec) only). Same fields as O(registrant).
-    type: dict
-    suboptions: *contact_fields
-  confirm_owner_consent:
-    description:
-      - AutoDNS only. Confirm that the domain owner agreed to a change of holder (AutoDNS
-        C(confirmOwnerConsent), required for gTLDs when the owner's name, organisation or e-mail
-        changes). Without it such a change fails before anything is sent.
-    type: bool
-    default: false
-  update_contacts_in_place:
-    description:
-      - AutoDNS only. Edit the domain's current contact handle in place (C(PUT /contact/{id}))
-        instead of finding or creating a handle with the new data.
-      - Every other domain that uses the handle changes with it.
-    type: bool
-    default: false
 '''
 
 EXAMPLES = r'''
@@ -195,23 +106,23 @@ registry_details:
 '''
 
 from ansible_collections.domainops.registrar.plugins.module_utils import module_options
-from ansible_collections.domainops.registrar.plugins.module_utils.core import validation
+from ansible_collections.domainops.registrar.plugins.module_utils.core import aspects, validation
 from ansible_collections.domainops.registrar.plugins.module_utils.core.model import CONTACT_ROLES, DesiredDomain
 from ansible_collections.domainops.registrar.plugins.module_utils.domain_task import run_converge_module
 
 
 def desired_domain(params):
-    return DesiredDomain(name=validation.domain_name(params['name']), contacts=module_options.contacts(params, params['provider']))
+    return DesiredDomain(name=validation.domain_name(params['name']), contacts=module_options.contacts(params, module_options.provider_name(params)),
+                         registrar_options=module_options.registrar_options(params))
 
 
 def main():
     argument_spec = dict(
         name=dict(type='str', required=True, aliases=['domain']),
-        update_contacts_in_place=dict(type='bool', default=False),
-        confirm_owner_consent=dict(type='bool', default=False),
     )
     argument_spec.update(module_options.CONTACT_ROLES_SPEC)
-    run_converge_module(argument_spec, desired_domain, aspects=['contacts'], required_one_of=[list(CONTACT_ROLES)])
+    argument_spec.update(module_options.REGISTRAR_OPTIONS_SPEC)
+    run_converge_module(argument_spec, desired_domain, aspects=(aspects.REGISTRANT, aspects.CONTACTS), required_one_of=[list(CONTACT_ROLES)])
 
 
 if __name__ == '__main__':

@@ -27,23 +27,11 @@ author:
 extends_documentation_fragment:
   - domainops.registrar.connection
   - domainops.registrar.connection.WAIT
-attributes:
-  check_mode:
-    support: full
-    description: Reads the domain and reports every order or task it would send; sends nothing.
-  diff_mode:
-    support: full
-    description: Shows the domain before and after.
-  action_group:
-    description: Use C(group/domainops.registrar.registrar) in C(module_defaults) to set the connection options once.
-    support: full
-    membership: [domainops.registrar.registrar]
+  - domainops.registrar.attributes
+  - domainops.registrar.attributes.CONVERGE
+  - domainops.registrar.domain_name
+  - domainops.registrar.contact.REGISTRAR_OPTIONS
 options:
-  name:
-    description: The domain name. Internationalised names are converted to punycode.
-    type: str
-    required: true
-    aliases: [domain]
   state:
     description: Whether the domain must be in the account.
     type: str
@@ -85,86 +73,32 @@ options:
     type: bool
     default: false
   contacts:
-    description: Contacts by role; only the roles and fields given are managed. See M(domainops.registrar.contacts).
+    description:
+      - Contacts by role; only the roles and fields given are managed.
+      - Each role takes the same fields as the role options of M(domainops.registrar.contacts)
+        (C(handle), C(first_name), C(last_name), C(organization), C(address), C(city), C(state),
+        C(postal_code), C(country), C(email), C(phone), C(fax), C(registrant_number)); an unknown
+        field fails before anything is sent. Give a C(handle) alone to point a role at an existing handle.
     type: dict
     suboptions:
       registrant:
-        description:
-          - The registrant (domain holder; AutoDNS C(ownerc)).
-          - Give a C(handle) alone to point the role at an existing handle, or the contact's fields.
+        description: The registrant (domain holder; AutoDNS C(ownerc)).
         type: dict
-        suboptions: &contact_fields
-          handle:
-            description: An existing contact handle at the registrar.
-            type: str
-          first_name:
-            description: First name (on Ascio's registrant, part of C(Name)).
-            type: str
-          last_name:
-            description: Last name (on Ascio's registrant, part of C(Name)).
-            type: str
-          organization:
-            description: Organisation (Ascio C(OrgName), AutoDNS C(organization)).
-            type: str
-          address:
-            description: Street address lines.
-            type: list
-            elements: str
-          city:
-            description: City.
-            type: str
-          state:
-            description: State or province.
-            type: str
-          postal_code:
-            description: Postal code.
-            type: str
-          country:
-            description: Two-letter ISO 3166 country code.
-            type: str
-          email:
-            description: E-mail address.
-            type: str
-          phone:
-            description: Phone number in international form, such as C(+45.12345678).
-            type: str
-          fax:
-            description: Fax number in international form.
-            type: str
-          registrant_number:
-            description: Ascio C(RegistrantNumber) (company or personal registration number).
-            type: str
       admin:
-        description: The administrative contact (AutoDNS C(adminc)). Same fields as O(contacts.registrant).
+        description: The administrative contact (AutoDNS C(adminc)).
         type: dict
-        suboptions: *contact_fields
       tech:
-        description: The technical contact (AutoDNS C(techc)). Same fields as O(contacts.registrant).
+        description: The technical contact (AutoDNS C(techc)).
         type: dict
-        suboptions: *contact_fields
       billing:
-        description: The billing contact (Ascio only). Same fields as O(contacts.registrant).
+        description: The billing contact (Ascio only).
         type: dict
-        suboptions: *contact_fields
       reseller:
-        description: The reseller contact (Ascio only). Same fields as O(contacts.registrant).
+        description: The reseller contact (Ascio only).
         type: dict
-        suboptions: *contact_fields
       zone:
-        description: The zone contact (AutoDNS C(zonec) only). Same fields as O(contacts.registrant).
+        description: The zone contact (AutoDNS C(zonec) only).
         type: dict
-        suboptions: *contact_fields
-  confirm_owner_consent:
-    description:
-      - AutoDNS only. Confirm that the domain owner agreed to a change of holder (AutoDNS
-        C(confirmOwnerConsent), required for gTLDs when the owner's name, organisation or e-mail
-        changes). Without it such a change fails before anything is sent.
-    type: bool
-    default: false
-  update_contacts_in_place:
-    description: AutoDNS only. Edit the current contact handles in place; see M(domainops.registrar.contacts).
-    type: bool
-    default: false
   transfer_lock:
     description: Whether the domain must be locked against transfers away.
     type: bool
@@ -300,19 +234,22 @@ registry_text:
 """
 
 from ansible_collections.domainops.registrar.plugins.module_utils import module_options
-from ansible_collections.domainops.registrar.plugins.module_utils.core import validation
+from ansible_collections.domainops.registrar.plugins.module_utils.core import aspects, validation
 from ansible_collections.domainops.registrar.plugins.module_utils.core.errors import InputError
 from ansible_collections.domainops.registrar.plugins.module_utils.core.model import DesiredDomain
 from ansible_collections.domainops.registrar.plugins.module_utils.domain_task import run_converge_module
 
-ASPECTS = ['nameservers', 'contacts', 'locks', 'autorenew', 'expires', 'status']
+# Everything but renewal (the renew module's): existence, contacts, name servers, auth code, autorenew, locks.
+ASPECTS = tuple(name for name in aspects.PLANNED if name != aspects.RENEW) + (aspects.STATUS,)
 
 
 def desired_domain(params):
     name = validation.domain_name(params['name'])
+    provider = module_options.provider_name(params)
     nameservers = None
     if params['nameservers'] is not None:
-        nameservers = validation.nameservers(params['nameservers'], name, params['allow_single_nameserver'])
+        nameservers = validation.nameservers(params['nameservers'], name, params['allow_single_nameserver'],
+                                             module_options.max_nameservers(provider))
     if params['period'] is not None and not 1 <= params['period'] <= 10:
         raise InputError('period must be between 1 and 10 years, got %s' % params['period'])
     for option in ('auth_code', 'new_auth_code'):
@@ -323,7 +260,7 @@ def desired_domain(params):
         name=name,
         present=params['state'] == 'present',
         nameservers=nameservers,
-        contacts=module_options.contacts(params['contacts'] or {}, params['provider']),
+        contacts=module_options.contacts(module_options.role_fields(params['contacts']), provider),
         locks=module_options.locks(params),
         autorenew=params['autorenew'],
         auth_code=params['auth_code'],
@@ -331,6 +268,7 @@ def desired_domain(params):
         delete_mode=params['absent_action'],
         restore=params['restore'],
         period=params['period'],
+        registrar_options=module_options.registrar_options(params),
     )
 
 
@@ -345,12 +283,11 @@ def main():
         period=dict(type='int', default=1),
         nameservers=dict(type='list', elements='raw'),
         allow_single_nameserver=dict(type='bool', default=False),
-        contacts=dict(type='dict', options=module_options.CONTACT_ROLES_SPEC),
-        update_contacts_in_place=dict(type='bool', default=False),
-        confirm_owner_consent=dict(type='bool', default=False),
+        contacts=dict(type='dict', options=module_options.CONTACT_ROLES_ONLY_SPEC),
         autorenew=dict(type='bool'),
     )
     argument_spec.update(module_options.LOCKS_SPEC)
+    argument_spec.update(module_options.REGISTRAR_OPTIONS_SPEC)
     run_converge_module(argument_spec, desired_domain, aspects=ASPECTS, missing_ok=True)
 
 

@@ -17,23 +17,10 @@ author:
 extends_documentation_fragment:
   - domainops.registrar.connection
   - domainops.registrar.connection.WAIT
-attributes:
-  check_mode:
-    support: full
-    description: Reads the domain and reports the order or task it would send; sends nothing.
-  diff_mode:
-    support: full
-    description: Shows the locks before and after.
-  action_group:
-    description: Use C(group/domainops.registrar.registrar) in C(module_defaults) to set the connection options once.
-    support: full
-    membership: [domainops.registrar.registrar]
+  - domainops.registrar.attributes
+  - domainops.registrar.attributes.CONVERGE
+  - domainops.registrar.domain_name
 options:
-  name:
-    description: The domain name. Internationalised names are converted to punycode.
-    type: str
-    required: true
-    aliases: [domain]
   transfer_lock:
     description: Whether the domain must be locked against transfers away.
     type: bool
@@ -86,7 +73,7 @@ registry_text:
 '''
 
 from ansible_collections.domainops.registrar.plugins.module_utils import module_options
-from ansible_collections.domainops.registrar.plugins.module_utils.core import validation
+from ansible_collections.domainops.registrar.plugins.module_utils.core import aspects, validation
 from ansible_collections.domainops.registrar.plugins.module_utils.core.model import DesiredDomain
 from ansible_collections.domainops.registrar.plugins.module_utils.domain_task import run_converge_module
 
@@ -98,7 +85,7 @@ def desired_domain(params):
 def main():
     argument_spec = dict(name=dict(type='str', required=True, aliases=['domain']))
     argument_spec.update(module_options.LOCKS_SPEC)
-    run_converge_module(argument_spec, desired_domain, aspects=['locks'],
+    run_converge_module(argument_spec, desired_domain, aspects=(aspects.UNLOCK, aspects.LOCKS),
                         required_one_of=[list(module_options.LOCKS_SPEC)])
 
 

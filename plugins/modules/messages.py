@@ -21,6 +21,7 @@ author:
   - domainops.registrar maintainers (@domainops)
 extends_documentation_fragment:
   - domainops.registrar.connection
+  - domainops.registrar.attributes
 attributes:
   check_mode:
     support: full
@@ -28,10 +29,6 @@ attributes:
   diff_mode:
     support: none
     description: Changes nothing, so there is no diff.
-  action_group:
-    description: Use C(group/domainops.registrar.registrar) in C(module_defaults) to set the connection options once.
-    support: full
-    membership: [domainops.registrar.registrar]
 options:
   action:
     description: What to do with the queue.

@@ -21,24 +21,10 @@ author:
 extends_documentation_fragment:
   - domainops.registrar.connection
   - domainops.registrar.connection.WAIT
-attributes:
-  check_mode:
-    support: full
-    description: Reads the domain and reports the order or task it would send; sends nothing.
-  diff_mode:
-    support: full
-    description: Shows the name servers before and after.
-  action_group:
-    description: Use C(group/domainops.registrar.registrar) in C(module_defaults) to set the connection options once.
-    support: full
-    membership: [domainops.registrar.registrar]
+  - domainops.registrar.attributes
+  - domainops.registrar.attributes.CONVERGE
+  - domainops.registrar.domain_name
 options:
-  name:
-    description:
-      - The domain name. Internationalised names are accepted and converted to punycode.
-    type: str
-    required: true
-    aliases: [domain]
   nameservers:
     description:
       - The complete list of name servers the domain must have, as host names or as
@@ -165,7 +151,8 @@ registry_details:
   elements: str
 '''
 
-from ansible_collections.domainops.registrar.plugins.module_utils.core import validation
+from ansible_collections.domainops.registrar.plugins.module_utils import module_options
+from ansible_collections.domainops.registrar.plugins.module_utils.core import aspects, validation
 from ansible_collections.domainops.registrar.plugins.module_utils.core.model import DesiredDomain
 from ansible_collections.domainops.registrar.plugins.module_utils.domain_task import run_converge_module
 
@@ -173,7 +160,7 @@ from ansible_collections.domainops.registrar.plugins.module_utils.domain_task im
 def desired_domain(params):
     name = validation.domain_name(params['name'])
     return DesiredDomain(name=name, nameservers=validation.nameservers(
-        params['nameservers'], name, params['allow_single_nameserver']))
+        params['nameservers'], name, params['allow_single_nameserver'], module_options.max_nameservers(module_options.provider_name(params))))
 
 
 def main():
@@ -181,7 +168,7 @@ def main():
         dict(name=dict(type='str', required=True, aliases=['domain']),
              nameservers=dict(type='list', elements='raw', required=True),
              allow_single_nameserver=dict(type='bool', default=False)),
-        desired_domain, aspects=['nameservers'])
+        desired_domain, aspects=(aspects.NAMESERVERS,))
 
 
 if __name__ == '__main__':

@@ -25,23 +25,13 @@ author:
 extends_documentation_fragment:
   - domainops.registrar.connection
   - domainops.registrar.connection.WAIT
+  - domainops.registrar.attributes
+  - domainops.registrar.attributes.CONVERGE
+  - domainops.registrar.domain_name
 attributes:
   check_mode:
-    support: full
     description: Reads the domain and reports the renewal it would order; sends nothing.
-  diff_mode:
-    support: full
-    description: Shows the expiry and payable dates before and after.
-  action_group:
-    description: Use C(group/domainops.registrar.registrar) in C(module_defaults) to set the connection options once.
-    support: full
-    membership: [domainops.registrar.registrar]
 options:
-  name:
-    description: The domain name. Internationalised names are converted to punycode.
-    type: str
-    required: true
-    aliases: [domain]
   until:
     description: The domain must be paid until at least this date (C(YYYY-MM-DD)).
     type: str
@@ -103,7 +93,7 @@ registry_text:
 '''
 
 from ansible_collections.domainops.registrar.plugins.module_utils import module_options
-from ansible_collections.domainops.registrar.plugins.module_utils.core import validation
+from ansible_collections.domainops.registrar.plugins.module_utils.core import aspects, validation
 from ansible_collections.domainops.registrar.plugins.module_utils.core.model import DesiredDomain
 from ansible_collections.domainops.registrar.plugins.module_utils.domain_task import run_converge_module
 
@@ -118,7 +108,7 @@ def main():
              until=dict(type='str'),
              min_days_left=dict(type='int'),
              period=dict(type='int', default=1)),
-        desired_domain, aspects=['expires', 'payable'],
+        desired_domain, aspects=(aspects.RENEW,),
         required_one_of=[['until', 'min_days_left']], mutually_exclusive=[['until', 'min_days_left']])
 
 

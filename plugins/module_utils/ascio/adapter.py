@@ -13,13 +13,14 @@ __metaclass__ = type
 
 from ansible_collections.domainops.registrar.plugins.module_utils.ascio import read, write
 from ansible_collections.domainops.registrar.plugins.module_utils.ascio.api import AscioClient
+from ansible_collections.domainops.registrar.plugins.module_utils.ascio.provider import PROVIDER
 from ansible_collections.domainops.registrar.plugins.module_utils.core.adapter import RegistrarAdapter
 from ansible_collections.domainops.registrar.plugins.module_utils.core.errors import InputError, RegistrarError
 
 
 class AscioAdapter(RegistrarAdapter):
     name = 'ascio'
-    supported_aspects = write.SUPPORTED_ASPECTS
+    supported_aspects = PROVIDER.capabilities.aspects
 
     def __init__(self, settings):
         self.client = AscioClient(settings)

@@ -266,8 +266,8 @@ def _autorenew(current, change):
 
 def _renew(current, change):
     # The date it is paid until goes in the comment: one renewal per intent, findable again.
-    comment = 'renew %d year(s) from %s' % (change.after, change.before)
-    return _operation('Renew_Domain', current.name, [change.aspect], _domain(current, RegPeriod=change.after),
+    comment = 'renew %d year(s) from %s' % (change.after.period, change.after.paid_until)
+    return _operation('Renew_Domain', current.name, [change.aspect], _domain(current, RegPeriod=change.after.period),
                       comment=comment)
 
 

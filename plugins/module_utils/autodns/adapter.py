@@ -25,6 +25,7 @@ from ansible_collections.domainops.registrar.plugins.module_utils.autodns import
 from ansible_collections.domainops.registrar.plugins.module_utils.autodns import read
 from ansible_collections.domainops.registrar.plugins.module_utils.autodns import write
 from ansible_collections.domainops.registrar.plugins.module_utils.autodns.api import AutoDNSClient, NotFound
+from ansible_collections.domainops.registrar.plugins.module_utils.autodns.provider import PROVIDER
 from ansible_collections.domainops.registrar.plugins.module_utils.connection import USER_AGENT
 from ansible_collections.domainops.registrar.plugins.module_utils.core.adapter import REDACTED, RegistrarAdapter, Submission
 from ansible_collections.domainops.registrar.plugins.module_utils.core.errors import InputError, RegistrarError
@@ -44,7 +45,7 @@ def _scrub(text, secrets):
 
 class AutoDNSAdapter(RegistrarAdapter):
     name = 'autodns'
-    supported_aspects = write.SUPPORTED_ASPECTS
+    supported_aspects = PROVIDER.capabilities.aspects
 
     def __init__(self, settings, client=None):
         self.client = client or AutoDNSClient(
@@ -149,8 +150,11 @@ class AutoDNSAdapter(RegistrarAdapter):
         return change
 
     def operations(self, current, changes):
-        return write.operations(current, changes, known_contacts=self.known_contacts, in_place=self.in_place,
-                                owner_consent=self.owner_consent, owner_change_route=self.owner_change_route)
+        options = self.registrar_options  # the task's (DesiredDomain.registrar_options), else the settings'
+        return write.operations(current, changes, known_contacts=self.known_contacts,
+                                in_place=bool(options.get('update_contacts_in_place', self.in_place)),
+                                owner_consent=bool(options.get('confirm_owner_consent', self.owner_consent)),
+                                owner_change_route=options.get('owner_change_route') or self.owner_change_route)
 
     # ------------------------------------------------------------------ writing
     def submit(self, operation):

@@ -365,7 +365,7 @@ def _renew(current, change):
     payable = current.registrar_data.get('payable_raw')
     if not payable:
         raise InputError('%s: AutoDNS did not report a payable date; a renewal needs it' % current.name)
-    body = {'period': {'period': change.after, 'unit': 'YEAR'}, 'payable': payable}
+    body = {'period': {'period': change.after.period, 'unit': 'YEAR'}, 'payable': payable}
     return [_operation('PUT', '/domain/%s/_renew' % current.name, current.name, ('renew',), body)]
 
 

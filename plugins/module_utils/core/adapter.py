@@ -82,6 +82,13 @@ class RegistrarAdapter(object):
     #: Aspects this registrar can change; planning anything else fails before sending.
     supported_aspects = ()
 
+    #: The task's registrar-only options (DesiredDomain.registrar_options), set before planning.
+    registrar_options = {}
+
+    def use_registrar_options(self, options):
+        """Take the task's registrar-only options (those its PROVIDER.task_options names)."""
+        self.registrar_options = dict(options or {})
+
     def get_domain(self, name):
         """The Domain, or None when it is not in the account."""
         raise NotImplementedError

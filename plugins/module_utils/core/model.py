@@ -128,3 +128,6 @@ class DesiredDomain:
     restore: bool = False
     # Registration/transfer period in years.
     period: int = 1
+    # Registrar-only task options (its PROVIDER.task_options, e.g. AutoDNS's confirm_owner_consent):
+    # they belong to what this task asks for, not to the connection.
+    registrar_options: dict = field(default_factory=dict, compare=False)

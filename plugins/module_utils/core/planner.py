@@ -1,4 +1,6 @@
 # -*- coding: utf-8 -*-
+# Copyright: contributors to domainops.registrar
+# GNU General Public License v3.0+ (see https://www.gnu.org/licenses/gpl-3.0.txt)
 """Compare the declared state of a domain with the current one; return the minimal changes.
 
 Pure functions: no I/O, no registrar rules. How a change becomes an order (Ascio) or a
@@ -8,21 +10,22 @@ order in which it is safe to change it.
 import datetime
 from dataclasses import dataclass, fields, replace
 
+from ansible_collections.domainops.registrar.plugins.module_utils.core import aspects
+from ansible_collections.domainops.registrar.plugins.module_utils.core.aspects import RenewTarget, add_years
 from ansible_collections.domainops.registrar.plugins.module_utils.core.errors import InputError
-from ansible_collections.domainops.registrar.plugins.module_utils.core.model import Contact, Domain, Locks
+from ansible_collections.domainops.registrar.plugins.module_utils.core.model import Contact, Locks
+from ansible_collections.domainops.registrar.plugins.module_utils.core.normalize import contact_field, host_name
 from ansible_collections.domainops.registrar.plugins.module_utils.core.validation import is_subordinate
 
-# Aspects in the order in which changing them is safe: the domain must exist first;
-# a lock that blocks updates is released before the updates and set after them;
-# expiry and deletion come last.
-ASPECT_ORDER = ('register', 'transfer', 'restore', 'unlock', 'registrant', 'contacts', 'nameservers',
-                'auth_code', 'autorenew', 'renew', 'locks', 'expire', 'delete')
-
+# The order and the stages are the aspect table's (core/aspects.py).
+ASPECT_ORDER = aspects.PLANNED
 # What later operations need finished first: the domain must exist, and a lock that blocks
 # updates must be released, before anything else is changed.
-PREREQUISITE_ASPECTS = ('register', 'transfer', 'restore', 'unlock')
+PREREQUISITE_ASPECTS = aspects.PREREQUISITES
 # Set only once every earlier change is done (a lock would block them; deletion ends the domain).
-FINAL_ASPECTS = ('locks', 'expire', 'delete')
+FINAL_ASPECTS = aspects.FINALS
+# Check mode's prediction applies each change through its row of the table.
+predict = aspects.predict
 
 
 def depends_on(later, earlier):
@@ -44,22 +47,22 @@ def plan(current, desired, today=None):
         return _plan_absent(current, desired)
     if current is None:
         if desired.restore:
-            return [Change('restore', None, desired)]
-        aspect = 'transfer' if desired.auth_code else 'register'
+            return [Change(aspects.RESTORE, None, desired)]
+        aspect = aspects.TRANSFER if desired.auth_code else aspects.REGISTER
         return [Change(aspect, None, desired)]
     changes = list(_plan_contacts(current, desired))
     ns = _plan_nameservers(current, desired)
     if ns:
         changes.append(ns)
     if desired.new_auth_code is not None and desired.new_auth_code != current.auth_code:
-        changes.append(Change('auth_code', current.auth_code, desired.new_auth_code))
+        changes.append(Change(aspects.AUTH_CODE, current.auth_code, desired.new_auth_code))
     if desired.autorenew is not None and desired.autorenew != current.autorenew:
-        changes.append(Change('autorenew', current.autorenew, desired.autorenew))
+        changes.append(Change(aspects.AUTORENEW, current.autorenew, desired.autorenew))
     renew = _plan_renew(current, desired, today or datetime.date.today())
     if renew:
         changes.append(renew)
     changes.extend(_plan_locks(current, desired, other_changes=bool(changes)))
-    return sorted(changes, key=lambda c: ASPECT_ORDER.index(c.aspect))
+    return sorted(changes, key=lambda c: aspects.order(c.aspect))
 
 
 def _plan_absent(current, desired):
@@ -68,13 +71,13 @@ def _plan_absent(current, desired):
     if desired.delete_mode == 'expire':
         if current.autorenew is False:
             return []  # already set to lapse at the end of its term
-        return [Change('expire', current.expires, None)]
-    return [Change('delete', current.name, None)]
+        return [Change(aspects.EXPIRE, current.expires, None)]
+    return [Change(aspects.DELETE, current.name, None)]
 
 
 def nameserver_key(ns, domain):
     """What identifies a name server for comparison: glue only matters inside the domain."""
-    name = ns.name.lower().rstrip('.')
+    name = host_name(ns.name)
     if is_subordinate(name, domain):
         return (name, ns.ipv4, ns.ipv6)
     return (name, None, None)
@@ -87,20 +90,7 @@ def _plan_nameservers(current, desired):
     want = set(nameserver_key(ns, current.name) for ns in desired.nameservers)
     if have == want:
         return None
-    return Change('nameservers', tuple(current.nameservers), tuple(desired.nameservers))
-
-
-def _norm(field_name, value):
-    if value is None:
-        return None
-    if field_name == 'address':
-        return tuple(line.strip() for line in value if line and line.strip())
-    text = str(value).strip()
-    if field_name == 'email':
-        return text.lower()
-    if field_name == 'country':
-        return text.upper()
-    return text
+    return Change(aspects.NAMESERVERS, tuple(current.nameservers), tuple(desired.nameservers))
 
 
 def contact_differences(current, declared):
@@ -111,7 +101,7 @@ def contact_differences(current, declared):
         want = getattr(declared, f.name)
         if want is None:
             continue  # not declared: keep whatever the registrar holds
-        if _norm(f.name, want) != _norm(f.name, getattr(current, f.name)):
+        if contact_field(f.name, want) != contact_field(f.name, getattr(current, f.name)):
             diffs.append(f.name)
     return diffs
 
@@ -147,11 +137,11 @@ def _plan_contacts(current, desired):
             continue
         merged = merge_contact(have, declared)
         if role == 'registrant':
-            changes.append(Change('registrant', have, merged))
+            changes.append(Change(aspects.REGISTRANT, have, merged))
         else:
             before[role], after[role] = have, merged
     if after:
-        changes.append(Change('contacts', before, after))
+        changes.append(Change(aspects.CONTACTS, before, after))
     return changes
 
 
@@ -168,7 +158,7 @@ def _plan_locks(current, desired, other_changes):
         return []
     after = replace(current.locks, **wanted)
     # Releasing the update lock must come before the other changes it would block.
-    aspect = 'unlock' if other_changes and differing.get('update') is False else 'locks'
+    aspect = aspects.UNLOCK if other_changes and differing.get('update') is False else aspects.LOCKS
     return [Change(aspect, current.locks, after)]
 
 
@@ -179,13 +169,6 @@ def renewal_target(policy, today):
     if policy.min_days_left is not None:
         return today + datetime.timedelta(days=policy.min_days_left)
     raise InputError('renew needs either until or min_days_left')
-
-
-def add_years(day, years):
-    try:
-        return day.replace(year=day.year + years)
-    except ValueError:  # 29 February
-        return day.replace(year=day.year + years, day=28)
 
 
 def _plan_renew(current, desired, today):
@@ -203,41 +186,4 @@ def _plan_renew(current, desired, today):
     if reaches < target:
         raise InputError('%s is paid until %s; a renewal of %d year(s) reaches %s, short of %s: '
                          'raise period' % (current.name, paid_until, policy.period, reaches, target))
-    return Change('renew', paid_until, policy.period)
-
-
-def from_desired(desired):
-    """The domain a registration, transfer or restore is expected to produce."""
-    return Domain(name=desired.name, nameservers=tuple(desired.nameservers or ()),
-                  contacts=dict(desired.contacts or {}), locks=desired.locks or Locks(),
-                  autorenew=desired.autorenew)
-
-
-def predict(current, changes):
-    """The domain as it will be once ``changes`` are done (for check mode's --diff)."""
-    domain = current
-    for change in changes:
-        if change.aspect in ('register', 'transfer', 'restore'):
-            domain = from_desired(change.after)
-        elif change.aspect == 'nameservers':
-            domain = replace(domain, nameservers=tuple(change.after))
-        elif change.aspect == 'registrant':
-            contacts = dict(domain.contacts, registrant=change.after)
-            domain = replace(domain, contacts=contacts)
-        elif change.aspect == 'contacts':
-            domain = replace(domain, contacts=dict(domain.contacts, **change.after))
-        elif change.aspect in ('locks', 'unlock'):
-            domain = replace(domain, locks=change.after)
-        elif change.aspect == 'autorenew':
-            domain = replace(domain, autorenew=change.after)
-        elif change.aspect == 'auth_code':
-            domain = replace(domain, auth_code=change.after)
-        elif change.aspect == 'renew':
-            paid = add_years(change.before, change.after)
-            domain = replace(domain, expires=paid if domain.expires else None,
-                             payable=paid if domain.payable else None)
-        elif change.aspect == 'expire':
-            domain = replace(domain, autorenew=False)
-        elif change.aspect == 'delete':
-            domain = None
-    return domain
+    return Change(aspects.RENEW, paid_until, RenewTarget(period=policy.period, paid_until=paid_until, reaches=reaches))

@@ -88,8 +88,11 @@ def is_subordinate(host, domain):
     return host == domain or host.endswith('.' + domain)
 
 
-def nameservers(entries, domain, allow_single=False):
-    """Normalise a declared name server list (host names or {name, ipv4, ipv6})."""
+def nameservers(entries, domain, allow_single=False, maximum=None):
+    """Normalise a declared name server list (host names or {name, ipv4, ipv6}).
+
+    ``maximum`` is the registrar's limit (its PROVIDER.capabilities.max_nameservers), None for none known.
+    """
     if not isinstance(entries, (list, tuple)):
         raise InputError('nameservers must be a list')
     result = []
@@ -122,6 +125,6 @@ def nameservers(entries, domain, allow_single=False):
         raise InputError('%d name server(s) given; registries require at least two '
                          '(set allow_single_nameserver to accept fewer)' % len(result)
                          if not allow_single else 'at least one name server is required')
-    if len(result) > 13:
-        raise InputError('%d name servers given; at most 13 are supported' % len(result))
+    if maximum is not None and len(result) > maximum:
+        raise InputError('%d name servers given; at most %d are supported' % (len(result), maximum))
     return tuple(result)

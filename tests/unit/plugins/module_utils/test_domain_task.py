@@ -4,6 +4,7 @@ import datetime
 import pytest
 
 from ansible_collections.domainops.registrar.plugins.module_utils import domain_task
+from ansible_collections.domainops.registrar.plugins.module_utils.core import aspects
 from ansible_collections.domainops.registrar.plugins.module_utils.core.adapter import (
     Operation, RegistrarAdapter, Submission)
 from ansible_collections.domainops.registrar.plugins.module_utils.core.errors import RegistrarError
@@ -70,7 +71,7 @@ def test_a_completed_order_is_confirmed_by_reading_the_domain_again(monkeypatch,
     monkeypatch.setattr(domain_task, 'connect', lambda params: registrar)
     desired = DesiredDomain('example.com', renew=RenewPolicy(period=1, min_days_left=30))
     with pytest.raises(Exit) as end:
-        domain_task.run_domain_task(Module(), desired, aspects=['expires'])
+        domain_task.run_domain_task(Module(), desired, aspects=[aspects.RENEW])
     assert registrar.sent == ['Renew_Domain']
     assert end.value.failed is (not applies)
     if not applies:
@@ -82,7 +83,7 @@ def test_check_mode_plans_and_sends_nothing(monkeypatch):
     monkeypatch.setattr(domain_task, 'connect', lambda params: registrar)
     desired = DesiredDomain('example.com', renew=RenewPolicy(period=1, min_days_left=30))
     with pytest.raises(Exit) as end:
-        domain_task.run_domain_task(Module(check_mode=True), desired, aspects=['expires'])
+        domain_task.run_domain_task(Module(check_mode=True), desired, aspects=[aspects.RENEW])
     assert registrar.sent == []
     assert end.value.result['changed'] is True
     assert [op['status'] for op in end.value.result['operations']] == ['planned']
@@ -227,9 +228,123 @@ def test_diff_names_the_domain_sorts_name_servers_and_keys_contacts_by_role(monk
 def test_diff_of_state_absent_shows_absent_and_the_cancelation(monkeypatch, mode, operation):
     registrar = Steps()
     desired = DesiredDomain('example.com', present=False, delete_mode=mode)
-    end, module = run(monkeypatch, registrar, desired, ['nameservers', 'autorenew', 'expires'], check_mode=True)
+    end, module = run(monkeypatch, registrar, desired, [aspects.NAMESERVERS, aspects.AUTORENEW, aspects.EXPIRE], check_mode=True)
     after = end.result['diff']['after'].splitlines()
     assert 'state: absent' in after and 'absent_action: %s' % mode in after
     assert after[after.index('cancelation:') + 1] == '  - %s' % operation
     assert ('lapses_on: 2027-08-14' in after) is (mode == 'expire')
     assert 'nameservers:' in end.result['diff']['before'].splitlines()
+
+
+class LeftRunning(Steps):
+    """An earlier run left an order running; it ends at the first status read and the domain then shows it."""
+
+    def __init__(self, **kwargs):
+        super(LeftRunning, self).__init__(**kwargs)
+        self.left = [Submission('Nameserver_Update', 'example.com', 'EARLIER-1', 'Processing', done=False)]
+        self.asked = []
+        self.options = None
+
+    def use_registrar_options(self, options):
+        self.options = options
+
+    def pending(self, name, aspects):
+        self.asked.append(tuple(aspects))
+        return list(self.left)
+
+    def refresh(self, submission):
+        if submission.id == 'EARLIER-1':
+            self.left = []
+            self.domain = self.domain.with_changes(nameservers=NEW_NS)
+        return Submission(submission.operation, submission.domain, submission.id, 'Completed', done=True)
+
+
+@pytest.mark.parametrize('params', [dict(wait=False), dict(check_mode=True)])
+def test_a_pending_order_is_never_sent_again_without_wait_or_in_check_mode(monkeypatch, params):
+    registrar = LeftRunning()
+    end, module = run(monkeypatch, registrar, DesiredDomain('example.com', nameservers=NEW_NS), [aspects.NAMESERVERS], **params)
+    assert not end.failed and end.result['changed'] is False
+    assert registrar.sent == [] and end.result['operations'] == []
+    assert [p['id'] for p in end.result['pending']] == ['EARLIER-1']
+    assert any('Nameserver_Update EARLIER-1 still running' in w for w in module.warnings)
+    # The pending maps are asked about the aspects and the keys they show.
+    assert registrar.asked[0] == (aspects.NAMESERVERS,)
+
+
+def test_with_wait_a_pending_order_is_followed_and_then_nothing_more_is_needed(monkeypatch):
+    registrar = LeftRunning()
+    end, module = run(monkeypatch, registrar, DesiredDomain('example.com', nameservers=NEW_NS), [aspects.NAMESERVERS])
+    assert not end.failed, end.result
+    assert registrar.sent == [] and end.result['changed'] is False
+    assert end.result['pending'][0]['status'] == 'Completed'
+    assert [ns['name'] for ns in end.result['nameservers']] == ['c.ns14.net', 'd.ns14.net']
+
+
+def test_registrar_only_options_reach_the_adapter_before_planning(monkeypatch):
+    registrar = LeftRunning()
+    desired = DesiredDomain('example.com', nameservers=NEW_NS, registrar_options={'confirm_owner_consent': True})
+    run(monkeypatch, registrar, desired, [aspects.NAMESERVERS], check_mode=True)
+    assert registrar.options == {'confirm_owner_consent': True}
+
+
+class FailsLater(Steps):
+    """Accepts the orders; the first one then fails at the registry."""
+
+    def refresh(self, submission):
+        return Submission(submission.operation, submission.domain, submission.id, 'Failed', done=True, failed=True,
+                          message='registry refused the update')
+
+
+def test_an_order_that_fails_after_acceptance_fails_the_task_as_changed_and_stops(monkeypatch):
+    registrar = FailsLater()
+    desired = DesiredDomain('example.com', nameservers=NEW_NS, locks=Locks(update=False))
+    end, module = run(monkeypatch, registrar, desired, [aspects.NAMESERVERS, aspects.UNLOCK, aspects.LOCKS])
+    assert end.failed and end.result['changed'] is True
+    assert 'registry refused the update' in end.result['msg'] and end.result['registry_code'] == 'Failed'
+    assert registrar.sent == ['unlock order']  # nothing sent after the failed prerequisite
+
+
+class NeverEnds(Steps):
+    """Accepts the order, which then never ends."""
+
+    def refresh(self, submission):
+        return submission
+
+
+def test_a_wait_that_runs_out_fails_the_task_with_the_order_still_running(monkeypatch):
+    registrar = NeverEnds()
+    end, module = run(monkeypatch, registrar, DesiredDomain('example.com', nameservers=NEW_NS), [aspects.NAMESERVERS],
+                      wait_timeout=0.05)
+    assert end.failed and end.result['changed'] is True
+    assert 'nameservers order ORDER-1 still Received after 0.05s; it was sent once' in end.result['msg']
+    assert registrar.sent == ['nameservers order']
+    assert end.result['operations'][0]['id'] == 'ORDER-1'
+
+
+def test_a_change_the_registrar_cannot_make_fails_before_anything_is_sent(monkeypatch):
+    registrar = Steps()
+    desired = DesiredDomain('example.com', new_auth_code='new-code')
+    end, module = run(monkeypatch, registrar, desired, [aspects.AUTH_CODE])
+    assert end.failed and 'auth_code: not supported by this registrar (stand-in)' in end.result['msg']
+    assert registrar.sent == []
+
+
+def test_a_domain_not_in_the_account_fails_unless_the_module_may_create_it(monkeypatch):
+    registrar = Steps()
+    registrar.get_domain = lambda name: None
+    monkeypatch.setattr(domain_task, 'connect', lambda params: registrar)
+    with pytest.raises(Exit) as end:
+        domain_task.run_domain_task(Module(), DesiredDomain('example.com', nameservers=NEW_NS), aspects=[aspects.NAMESERVERS])
+    assert end.value.failed and 'domain example.com is not in this stand-in account' in end.value.result['msg']
+    assert registrar.sent == []
+
+
+def test_an_unexpected_answer_is_a_failed_task_with_the_traceback_not_a_crash(monkeypatch):
+    registrar = Steps()
+
+    def malformed(name):
+        raise KeyError('DomainName')
+    registrar.get_domain = malformed
+    end, module = run(monkeypatch, registrar, DesiredDomain('example.com', nameservers=NEW_NS), [aspects.NAMESERVERS])
+    assert end.failed and end.result['msg'].startswith('unexpected error') and 'KeyError' in end.result['exception']
+    assert registrar.sent == []

@@ -1,8 +1,14 @@
+import json
+import os
+
 import pytest
 
+from ansible_collections.domainops.registrar.plugins.module_utils.ascio import provider as ascio_provider
 from ansible_collections.domainops.registrar.plugins.module_utils.connection import (
     CONNECTION_ARGSPEC, connection_settings)
 from ansible_collections.domainops.registrar.plugins.module_utils.core.errors import InputError
+
+ROOT = os.path.dirname(os.path.dirname(os.path.dirname(os.path.dirname(os.path.dirname(os.path.abspath(__file__))))))
 
 
 def params(**given):
@@ -60,17 +66,13 @@ def test_the_password_is_no_log():
 
 
 def test_ascio_addresses_are_the_binding_tables():
-    # connection.py needs them at run time; docs/reference/ascio-v2-binding.json is where they come from.
-    import json
-    import os
-    from ansible_collections.domainops.registrar.plugins.module_utils import connection
-    root = os.path.dirname(os.path.dirname(os.path.dirname(os.path.abspath(__file__))))
-    with open(os.path.join(root, 'docs', 'reference', 'ascio-v2-binding.json'), encoding='utf-8') as handle:
+    # The Ascio provider needs them at run time; docs/reference/ascio-v2-binding.json is where they come from.
+    with open(os.path.join(ROOT, 'docs', 'reference', 'ascio-v2-binding.json'), encoding='utf-8') as handle:
         binding = json.load(handle)
-    assert connection.ASCIO_WSDLS == binding['wsdl']
-    assert connection.ASCIO_ENDPOINTS['live'] == binding['address']['live']
+    assert ascio_provider.WSDLS == binding['wsdl']
+    assert ascio_provider.ENDPOINTS['live'] == binding['address']['live']
     # No source gives the OTE service address: it is the OTE WSDL's, with .svc (docs/ascio-wire.md).
-    assert connection.ASCIO_ENDPOINTS['ote'] == binding['wsdl']['ote'].replace('.wsdl', '.svc')
+    assert ascio_provider.ENDPOINTS['demo'] == binding['wsdl']['ote'].replace('.wsdl', '.svc')
 
 
 def test_provider_is_optional_in_the_spec_so_module_defaults_can_supply_it():

@@ -1,0 +1,16 @@
+# -*- coding: utf-8 -*-
+# Copyright: contributors to domainops.registrar
+# GNU General Public License v3.0+ (see https://www.gnu.org/licenses/gpl-3.0.txt)
+
+
+class ModuleDocFragment(object):
+
+    # The domain a task is about (core/validation.domain_name).
+    DOCUMENTATION = r'''
+options:
+  name:
+    description: The domain name. Internationalised names are converted to punycode.
+    type: str
+    required: true
+    aliases: [domain]
+'''
