@@ -20,6 +20,7 @@ import copy
 
 from ansible_collections.domainops.registrar.plugins.module_utils.ascio import rules
 from ansible_collections.domainops.registrar.plugins.module_utils.ascio.read import CONTACT_ELEMENTS, split_name, text_or_none
+from ansible_collections.domainops.registrar.plugins.module_utils.core import aspects
 from ansible_collections.domainops.registrar.plugins.module_utils.core.adapter import REDACTED, Operation
 from ansible_collections.domainops.registrar.plugins.module_utils.core.errors import InputError
 from ansible_collections.domainops.registrar.plugins.module_utils.core.planner import ASPECT_ORDER, contact_differences
@@ -31,8 +32,8 @@ MAX_NAMESERVERS = rules.NAMESERVER_SLOTS
 CONTACT_UPDATE_REQUIRED = ('admin', 'tech', 'billing')
 
 
-# The order types that may change what a module manages. Keys are the planner's aspects
-# and the Domain model keys the modules name (run_domain_task's ``aspects``).
+# The order types that may change what a task manages, keyed by the aspect table's names
+# (core/aspects.py): one key per aspect, no other spelling.
 _RENEWAL = ('Renew_Domain', 'Autorenew_Domain')
 _EXISTENCE = ('Register_Domain', 'Transfer_Domain', 'Restore_Domain', 'Delete_Domain', 'Expire_Domain',
               'Unexpire_Domain')
@@ -41,23 +42,21 @@ _EXISTENCE = ('Register_Domain', 'Transfer_Domain', 'Restore_Domain', 'Delete_Do
 # left running by an earlier run is waited for, not sent again.
 _LOCKS = ('Change_Locks',)
 PENDING_ORDER_TYPES = {
-    'register': ('Register_Domain',),
-    'transfer': ('Transfer_Domain',),
-    'restore': ('Restore_Domain',),
-    'status': _EXISTENCE + _LOCKS,      # the domain module: registration, transfer, restore, deletion
-    'state': _EXISTENCE + _LOCKS,
-    'registrant': ('Registrant_Details_Update', 'Owner_Change') + _LOCKS,
-    'contacts': ('Registrant_Details_Update', 'Owner_Change', 'Contact_Update') + _LOCKS,
-    'nameservers': ('Nameserver_Update',) + _LOCKS,
-    'auth_code': ('Update_AuthInfo',) + _LOCKS,
-    'autorenew': ('Expire_Domain', 'Unexpire_Domain') + _LOCKS,
-    'expire': ('Expire_Domain', 'Unexpire_Domain') + _LOCKS,
-    'renew': _RENEWAL + _LOCKS,
-    'expires': _RENEWAL + _LOCKS,
-    'payable': _RENEWAL + _LOCKS,
-    'locks': _LOCKS,
-    'unlock': _LOCKS,
-    'delete': ('Delete_Domain',) + _LOCKS,
+    aspects.REGISTER: ('Register_Domain',),
+    aspects.TRANSFER: ('Transfer_Domain',),
+    aspects.RESTORE: ('Restore_Domain',),
+    aspects.STATUS: _EXISTENCE + _LOCKS,     # the domain module: registration, transfer, restore, deletion
+    aspects.REGISTRANT: ('Registrant_Details_Update', 'Owner_Change') + _LOCKS,
+    aspects.CONTACTS: ('Registrant_Details_Update', 'Owner_Change', 'Contact_Update') + _LOCKS,
+    aspects.NAMESERVERS: ('Nameserver_Update',) + _LOCKS,
+    aspects.AUTH_CODE: ('Update_AuthInfo',) + _LOCKS,
+    aspects.AUTORENEW: ('Expire_Domain', 'Unexpire_Domain') + _LOCKS,
+    # An expiry waits for a renewal still running (it decides the expiry date it would lapse at).
+    aspects.EXPIRE: ('Expire_Domain', 'Unexpire_Domain') + _RENEWAL + _LOCKS,
+    aspects.RENEW: _RENEWAL + _LOCKS,
+    aspects.LOCKS: _LOCKS,
+    aspects.UNLOCK: _LOCKS,
+    aspects.DELETE: ('Delete_Domain',) + _LOCKS,
 }
 
 SUPPORTED_ASPECTS = ASPECT_ORDER

@@ -7,6 +7,8 @@ and that together they are the swagger's JobStatusConstants. Only SUCCESS, FAILE
 final: any other status may still become a paid result, so it is pending and nothing is ordered
 twice meanwhile. read.read_pending uses the actions below to pick the jobs that matter to a task.
 """
+from ansible_collections.domainops.registrar.plugins.module_utils.core import aspects
+
 JOB_STATUS_FINAL = ('CANCELED', 'FAILED', 'SUCCESS')
 JOB_STATUS_FAILED = ('CANCELED', 'FAILED')
 JOB_STATUS_PENDING = ('DEFERRED', 'NOT_SET', 'RUNNING', 'SUPPORT', 'WAIT')
@@ -29,29 +31,27 @@ def is_failed(status):
     return job_status(status) in JOB_STATUS_FAILED
 
 
-# Job actions (swagger DomainActionConstants) that can change what a task manages. The keys
-# are the planner's aspects and the Domain model keys the modules name.
+# Job actions (swagger DomainActionConstants) that can change what a task manages, keyed by the
+# aspect table's names (core/aspects.py): one key per aspect, no other spelling.
 _UPDATE = ('UPDATE', 'UPDATE_NAMESERVER')
 _OWNER = ('OWNERCHANGE', 'UPDATE_OWNER_CHANGE')
 _STATUS = ('UPDATE_STATUS',)
 _RENEW = ('RENEW', 'RESTORE_RENEW')
 PENDING_ACTIONS = {
-    'nameservers': _UPDATE,
-    'registrant': _UPDATE + _OWNER,
-    'contacts': _UPDATE + _OWNER,
-    'autorenew': _UPDATE,
-    'locks': _STATUS,
-    'unlock': _STATUS,
-    'status': _STATUS,
-    'renew': _RENEW,
-    'expires': _RENEW,
-    'payable': _RENEW,
-    'auth_code': (),
-    'expire': (),
-    'delete': (),
-    'register': (),
-    'transfer': (),
-    'restore': (),
+    aspects.NAMESERVERS: _UPDATE,
+    aspects.REGISTRANT: _UPDATE + _OWNER,
+    aspects.CONTACTS: _UPDATE + _OWNER,
+    aspects.AUTORENEW: _UPDATE,
+    aspects.LOCKS: _STATUS,
+    aspects.UNLOCK: _STATUS,
+    aspects.STATUS: _STATUS,
+    aspects.RENEW: _RENEW,
+    aspects.AUTH_CODE: (),
+    aspects.EXPIRE: _RENEW,  # a cancelation waits for a renewal still running (it moves the expiry)
+    aspects.DELETE: (),
+    aspects.REGISTER: (),
+    aspects.TRANSFER: (),
+    aspects.RESTORE: (),
 }
 # A job that brings the domain into the account matters to every task on it.
 EXISTENCE_ACTIONS = ('CREATE', 'TRANSFER', 'RESTORE')

@@ -157,8 +157,11 @@ def shown_keys(names):
 
 
 def pending_keys(names):
-    """What a task asks the adapter's pending-order map about: its aspects and the keys they show."""
-    return tuple(names) + tuple(key for key in shown_keys(names) if key not in names)
+    """What a task asks the adapter's pending-order map about: its aspects, checked against the table."""
+    unknown = sorted(set(names) - set(BY_NAME))
+    if unknown:
+        raise ValueError('not aspects of core/aspects.py: %s' % ', '.join(unknown))
+    return tuple(names)
 
 
 def predict(current, changes):

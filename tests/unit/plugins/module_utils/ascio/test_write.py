@@ -290,7 +290,7 @@ def test_pending_order_types():
     assert write.pending_order_types(['restore']) == ['Restore_Domain']
     assert write.pending_order_types(['name']) == []
     # The domain module's aspects: everything, the domain's existence included.
-    domain_module = set(write.pending_order_types(['nameservers', 'contacts', 'locks', 'autorenew', 'expires',
+    domain_module = set(write.pending_order_types(['nameservers', 'contacts', 'locks', 'autorenew', 'expire',
                                                     'status']))
     assert {'Register_Domain', 'Transfer_Domain', 'Restore_Domain', 'Delete_Domain', 'Renew_Domain',
             'Nameserver_Update', 'Owner_Change', 'Change_Locks', 'Unexpire_Domain'} <= domain_module

@@ -71,7 +71,7 @@ def wait(adapter, submission):
 
 def converge(adapter, desired, today=None):
     """domain_task's flow; returns (operations sent, final domain)."""
-    for job in adapter.pending(desired.name, ['nameservers', 'contacts', 'locks', 'autorenew', 'expires']):
+    for job in adapter.pending(desired.name, ['nameservers', 'contacts', 'locks', 'autorenew', 'expire']):
         wait(adapter, job)
     current = adapter.get_domain(desired.name)
     changes = adapter.resolve(current, plan(current, desired, today))
@@ -244,7 +244,7 @@ def test_renew_twice_with_one_intent_renews_once(box):
     submission = adapter.submit(op)
     # a second run while the job runs sees it as pending (and would wait on it)
     other = adapter_for(box)
-    (running,) = other.pending('example.com', ['expires', 'payable'])
+    (running,) = other.pending('example.com', ['renew'])
     assert running.id == submission.id and running.operation == 'RENEW example.com'
     assert other.pending('example.com', ['nameservers']) == []
     wait(other, running)

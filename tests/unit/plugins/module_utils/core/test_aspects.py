@@ -39,11 +39,14 @@ def test_an_unknown_aspect_name_is_a_programming_error_not_an_empty_result():
         aspects.shown_keys(['expires'])
 
 
-def test_the_pending_maps_of_both_adapters_know_every_name_a_task_asks_about():
-    # The adapters' maps are keyed by the table's names (and the keys they show): none is missing.
-    asked = set(aspects.pending_keys(tuple(row.name for row in aspects.TABLE)))
-    assert asked <= set(ascio_write.PENDING_ORDER_TYPES)
-    assert asked <= set(autodns_jobs.PENDING_ACTIONS)
+def test_the_pending_maps_of_both_adapters_are_keyed_by_exactly_the_table():
+    # One key per aspect of the table and no other spelling (once renew was also 'expires'/'payable').
+    names = set(row.name for row in aspects.TABLE)
+    assert set(ascio_write.PENDING_ORDER_TYPES) == names
+    assert set(autodns_jobs.PENDING_ACTIONS) == names
+    assert set(aspects.pending_keys(tuple(names))) == names
+    with pytest.raises(ValueError, match='payable'):
+        aspects.pending_keys(('renew', 'payable'))
 
 
 def test_predict_applies_each_planned_change_through_its_row():
