@@ -95,6 +95,7 @@ def join_name(first, last, as_read=None):
                      'cannot write first_name=%r, last_name=%r so that it reads back the same; '
                      'give a last_name without a comma' % (first, last))
 
+
 def _compact(data):
     return dict((k, v) for k, v in data.items() if v is not None)
 
