@@ -262,7 +262,7 @@ def test_reasons_of_a_refusal_are_read_from_the_arrays_namespace(client, strict)
     import zeep
     if strict:
         client = api.AscioZeepClient(api.BUNDLED_WSDL_URL, transport=api.AscioTransport(),
-                                  settings=zeep.Settings(strict=True))
+                                     settings=zeep.Settings(strict=True))
     binding = client.service._binding
     result = binding.process_reply(client, binding._operations['CreateOrder'], _Reply(NOT_VALIDATED))
     assert result.CreateOrderResult.ResultCode == 400

@@ -181,8 +181,8 @@ def test_a_write_sent_but_not_answered_may_have_been_received(canned, recorded):
     adapter = adapter_for(canned.url)
     adapter.client.session_id = 'session-of-an-earlier-login'
     with pytest.raises(RegistrarError) as info:
-        adapter.client.call('CreateOrder', sessionId=adapter.client.session_id, order={'Type': 'Expire_Domain',
-                                                                          'Domain': {'DomainName': 'example.net'}})
+        adapter.client.call('CreateOrder', sessionId=adapter.client.session_id,
+                            order={'Type': 'Expire_Domain', 'Domain': {'DomainName': 'example.net'}})
     text = info.value.text
     assert 'may have been received; re-run to find it pending' in text
     assert 'cannot reach' not in text and 'closed without an answer' in text

@@ -290,8 +290,7 @@ def test_pending_order_types():
     assert write.pending_order_types(['restore']) == ['Restore_Domain']
     assert write.pending_order_types(['name']) == []
     # The domain module's aspects: everything, the domain's existence included.
-    domain_module = set(write.pending_order_types(['nameservers', 'contacts', 'locks', 'autorenew', 'expire',
-                                                    'status']))
+    domain_module = set(write.pending_order_types(['nameservers', 'contacts', 'locks', 'autorenew', 'expire', 'status']))
     assert {'Register_Domain', 'Transfer_Domain', 'Restore_Domain', 'Delete_Domain', 'Renew_Domain',
             'Nameserver_Update', 'Owner_Change', 'Change_Locks', 'Unexpire_Domain'} <= domain_module
     assert set(read.OPEN_STATUSES).isdisjoint(read.FINAL_STATUSES)
@@ -364,8 +363,8 @@ def test_payload_serialises_in_schema_order(client, op):
 # -- gTLD or not, registrant changes ---------------------------------------------
 
 HOLDER = Contact(handle='R-1', first_name='Jane', last_name='Doe', organization='Example Ltd', address=('1 Main St',),
-                city='Berlin', postal_code='10115', country='DE', email='jane@example.com', phone='+49.301234567',
-                registrant_number='HRB 123')
+                 city='Berlin', postal_code='10115', country='DE', email='jane@example.com', phone='+49.301234567',
+                 registrant_number='HRB 123')
 
 
 def registrant_order(name, **declared):
