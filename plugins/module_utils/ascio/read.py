@@ -23,6 +23,7 @@ __metaclass__ = type
 import datetime
 
 from ansible_collections.domainops.registrar.plugins.module_utils.ascio import rules
+from ansible_collections.domainops.registrar.plugins.module_utils.core import normalize
 from ansible_collections.domainops.registrar.plugins.module_utils.core.adapter import Message, Submission
 from ansible_collections.domainops.registrar.plugins.module_utils.core.errors import RegistrarError
 from ansible_collections.domainops.registrar.plugins.module_utils.core.model import (
@@ -93,7 +94,7 @@ def domain_criteria(name):
 def domain_handle(answer, name):
     """The DomainHandle of the live domain ``name`` in a SearchDomain answer; None when there is none."""
     handles = [d.get('DomainHandle') for d in items(answer.get('domains'), 'Domain')
-               if (d.get('DomainName') or '').lower().rstrip('.') == name.lower()
+               if normalize.host_name(d.get('DomainName') or '') == normalize.host_name(name)
                and rules.DELETED not in rules.status_tokens(d.get('Status'))]
     if not handles:
         return None
@@ -111,12 +112,8 @@ def found_domain(answer):
     return read_domain(domain)
 
 
-def text_or_none(value):
-    """The value as stripped text; None for None and for blank text."""
-    if value is None:
-        return None
-    value = str(value).strip()
-    return value or None
+# Shared with the AutoDNS package (core/normalize.py): one notion of "no text" and of a host name.
+text_or_none = normalize.text
 
 
 def split_name(name):
@@ -190,7 +187,7 @@ def read_nameservers(data):
         host = text_or_none((entry or {}).get('HostName'))
         if not host:
             continue
-        result.append(Nameserver(host.lower().rstrip('.'), text_or_none(entry.get('IpAddress')),
+        result.append(Nameserver(normalize.host_name(host), text_or_none(entry.get('IpAddress')),
                                  text_or_none(entry.get('IpV6Address'))))
     return tuple(result)
 
@@ -241,7 +238,7 @@ def read_domain(data):
     expires = _date(data.get('ExpDate'))
     status = text_or_none(data.get('Status'))
     return Domain(
-        name=data['DomainName'].lower().rstrip('.'),
+        name=normalize.host_name(data['DomainName']),
         nameservers=read_nameservers(data.get('NameServers')),
         contacts=contacts,
         locks=read_locks(data),
@@ -310,7 +307,7 @@ def pending_submissions(answer, name, order_types):
     """The orders of a SearchOrder answer that are for ``name``, of ``order_types`` and not done."""
     result = []
     for order in items(answer.get('orders'), 'Order'):
-        domain = ((order.get('Domain') or {}).get('DomainName') or name).lower().rstrip('.')
+        domain = normalize.host_name((order.get('Domain') or {}).get('DomainName') or name)
         if domain != name.lower() or order.get('Type') not in order_types:
             continue
         found = submission(order, name)

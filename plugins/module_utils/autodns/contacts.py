@@ -16,6 +16,7 @@ The owner's identity, for AutoDNS, is fname, lname, organization and email: swag
 ``Domain.confirmOwnerConsent`` ("Required for gTLDs and new gTLDs when changing the name,
 the email address or the organization of the domain owner").
 """
+from ansible_collections.domainops.registrar.plugins.module_utils.core import normalize
 from ansible_collections.domainops.registrar.plugins.module_utils.core.errors import InputError
 from ansible_collections.domainops.registrar.plugins.module_utils.core.model import Contact
 
@@ -49,11 +50,7 @@ def check_roles(roles, what='contact'):
                          % (', '.join(unknown), what, NAME))
 
 
-def _text(value):
-    if value is None:
-        return None
-    value = str(value).strip()
-    return value or None
+_text = normalize.text  # shared with the Ascio package (core/normalize.py)
 
 
 def read_contact(entry):

@@ -31,6 +31,7 @@ import ipaddress
 
 from ansible_collections.domainops.registrar.plugins.module_utils.autodns import contacts as handles
 from ansible_collections.domainops.registrar.plugins.module_utils.autodns import jobs
+from ansible_collections.domainops.registrar.plugins.module_utils.core import normalize
 from ansible_collections.domainops.registrar.plugins.module_utils.core.adapter import Message, Submission
 from ansible_collections.domainops.registrar.plugins.module_utils.core.errors import RegistrarError
 from ansible_collections.domainops.registrar.plugins.module_utils.core.model import Domain, Locks, Nameserver
@@ -72,7 +73,7 @@ def read_nameserver(entry):
             ipv4 = address
         elif version == 6 and ipv6 is None:
             ipv6 = ipaddress.ip_address(address).compressed
-    return Nameserver(entry['name'].lower().rstrip('.'), ipv4, ipv6)
+    return Nameserver(normalize.host_name(entry['name']), ipv4, ipv6)
 
 
 read_contact = handles.read_contact
@@ -104,7 +105,7 @@ def read_domain(data, contacts=None, cancelation=None):
         # ONCE: renewed once more at the end of this term, so it does renew now.
         autorenew = None if renew is None else renew in ('TRUE', 'ONCE')
     return Domain(
-        name=data['name'].lower().rstrip('.'),
+        name=normalize.host_name(data['name']),
         nameservers=tuple(read_nameserver(ns) for ns in data.get('nameServers') or []),
         contacts=roles,
         locks=read_locks(data.get('registryStatus')),
