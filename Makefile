@@ -6,7 +6,7 @@ BIN := $(VENV)/bin
 COLLECTIONS := .build/collections
 LINK := $(COLLECTIONS)/ansible_collections/domainops/registrar
 
-.PHONY: venv dev demo test test-newest unit units integration sanity lint bench sandbox-autodns sandbox-ascio clean
+.PHONY: venv dev demo test test-newest unit units integration sanity lint ruff bench sandbox-autodns sandbox-ascio clean
 
 $(BIN)/activate: requirements.txt requirements-test.txt
 	$(PYTHON) -m venv $(VENV)
@@ -85,8 +85,12 @@ sanity: venv
 units: venv
 	$(BIN)/python tools/units.py $(UNITS_ARGS)
 
-# ansible-lint (production profile) on roles/ and playbooks/, and the changelog fragments.
-lint: dev
+# ruff check with ruff.toml: the Python code style of ansible-test sanity, and Python 3.9 idioms.
+ruff: dev
+	$(BIN)/ruff check .
+
+# ruff, ansible-lint (production profile) on roles/ and playbooks/, and the changelog fragments.
+lint: dev ruff
 	PATH="$(CURDIR)/$(BIN):$$PATH" ANSIBLE_COLLECTIONS_PATH="$(CURDIR)/$(COLLECTIONS)" $(BIN)/ansible-lint
 	$(BIN)/antsibull-changelog lint
 	$(BIN)/antsibull-changelog lint-changelog-yaml changelogs/changelog.yaml

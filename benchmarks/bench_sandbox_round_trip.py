@@ -18,8 +18,8 @@ sys.path.insert(0, ROOT)
 import requests  # noqa: E402
 
 from sandbox.ascio import seed as ascio_seed  # noqa: E402
-from sandbox.ascio.operations import Service  # noqa: E402
 from sandbox.ascio.journal import Journal  # noqa: E402
+from sandbox.ascio.operations import Service  # noqa: E402
 from sandbox.ascio.processing import Engine  # noqa: E402
 from sandbox.ascio.server import SandboxServer  # noqa: E402
 from sandbox.ascio.state import Store  # noqa: E402

@@ -69,7 +69,7 @@ PRIMITIVES = {
 }
 
 
-class Reference(object):
+class Reference:
     """The facts of docs/reference/ the documents are built from."""
 
     def __init__(self, source=SOURCE, binding_source=BINDING_SOURCE, additions_source=ADDITIONS_SOURCE):

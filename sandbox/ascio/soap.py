@@ -41,7 +41,7 @@ class SoapFault(Exception):
     """
 
     def __init__(self, code, message):
-        super(SoapFault, self).__init__(message)
+        super().__init__(message)
         self.code = code
         self.message = message
 

@@ -9,10 +9,10 @@ import signal
 import sys
 import threading
 
+from .poll import POLL_SHAPES
 from .seed import SeedError, load
 from .server import Server
 from .spec import IGNORE, REFUSE, Spec
-from .poll import POLL_SHAPES
 
 
 def parse_args(argv=None):

@@ -5,8 +5,7 @@ the envelope with status code letter + task code (S done, N job started).
 """
 import re
 
-from . import poll
-from . import query
+from . import poll, query
 from . import validate as v
 from .envelope import bad_request, response_object
 

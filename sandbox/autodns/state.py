@@ -13,8 +13,7 @@ import random
 import string
 import threading
 
-from . import dates
-from . import tld_rules
+from . import dates, tld_rules
 from . import validate as v
 from .envelope import ApiError, bad_request, not_found
 

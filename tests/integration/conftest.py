@@ -17,7 +17,7 @@ PROVIDERS = ('autodns', 'ascio')
 DELAY_OPTION = {'autodns': '--job-delay', 'ascio': '--order-delay'}
 
 
-class Registrar(object):
+class Registrar:
     """One sandbox, its journal, and how to run playbooks against it."""
 
     def __init__(self, provider, sandbox, journal, credentials):

@@ -5,7 +5,6 @@ Nameserver_Update really removes servers; a deleted twin of a name is never pick
 registrant e-mail change on a gTLD is an Owner_Change. (docs/reference/ascio-rules.json)
 """
 import pytest
-
 from conftest import start_registrar
 from test_lifecycle import full_contacts, operations, run
 

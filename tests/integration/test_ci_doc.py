@@ -12,8 +12,8 @@ import sys
 
 import pytest
 import yaml
-
 from conftest import ROOT
+
 from sandbox.launcher import Sandbox
 
 BIN = os.path.dirname(sys.executable)
@@ -61,7 +61,7 @@ def domains_playbook(nameservers, change_lock=False):
     }]
 
 
-class Project(object):
+class Project:
     """A user's repository with the documented inventory, a domains.yml and the sandbox seeds."""
 
     def __init__(self, path):

@@ -7,8 +7,8 @@ import re
 
 import pytest
 import yaml
-
 from conftest import DELAY_OPTION, PLAYBOOKS, ROOT, Registrar, start_registrar
+
 from sandbox.launcher import Sandbox
 
 MODULES = sorted(glob.glob(os.path.join(ROOT, 'plugins', 'modules', '*.py')))

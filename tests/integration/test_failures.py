@@ -1,6 +1,5 @@
 """Bad input fails before any request; a registry's refusal comes back as a failed task with its code and text."""
 import pytest
-
 from test_lifecycle import full_contacts, run
 
 BAD_INPUT = [

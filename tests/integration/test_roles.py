@@ -6,13 +6,12 @@ import time
 
 import pytest
 import yaml
+from conftest import PLAYBOOKS, start_registrar
+from test_lifecycle import AUTH_CODE, HOSTMASTER, full_contacts
 
 from ansible_collections.domainops.registrar.plugins.module_utils.connection import connect
 from ansible_collections.domainops.registrar.plugins.module_utils.core.model import DesiredDomain, Nameserver
 from ansible_collections.domainops.registrar.plugins.module_utils.core.planner import plan
-
-from conftest import PLAYBOOKS, start_registrar
-from test_lifecycle import AUTH_CODE, HOSTMASTER, full_contacts
 
 FINAL = {'autodns': 'SUCCESS', 'ascio': 'Completed'}
 NS_CHANGE = {'autodns': 'PUT /domain/example.com', 'ascio': 'Nameserver_Update'}
@@ -127,7 +126,7 @@ class UnrelatedChange(threading.Thread):
     a name server change for another domain, whose message then queues up behind the renewal's."""
 
     def __init__(self, registrar, domain):
-        super(UnrelatedChange, self).__init__()
+        super().__init__()
         self.registrar, self.domain = registrar, domain
         self.submission, self.error = None, None
 

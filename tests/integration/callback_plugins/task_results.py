@@ -1,4 +1,3 @@
-# -*- coding: utf-8 -*-
 """Test-only callback: write every task's result, by task name, to $TASK_RESULTS_FILE as JSON.
 
 The default callback keeps printing what a user sees (including --diff); this one gives the
@@ -24,7 +23,7 @@ class CallbackModule(CallbackBase):
     CALLBACK_NEEDS_ENABLED = False
 
     def __init__(self, *args, **kwargs):
-        super(CallbackModule, self).__init__(*args, **kwargs)
+        super().__init__(*args, **kwargs)
         self.results = {}
 
     def _record(self, result, **extra):
