@@ -1,3 +1,7 @@
+# Copyright: contributors to domainops.registrar
+# GNU General Public License v3.0+ (see LICENSE or https://www.gnu.org/licenses/gpl-3.0.txt)
+# SPDX-License-Identifier: GPL-3.0-or-later
+
 """Start a sandbox as a child process and learn its URL.
 
 Used by the tests and by the demo. A sandbox prints one line

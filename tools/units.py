@@ -6,9 +6,9 @@
 
 --venv, not --local: with --requirements, --local would install ansible-test's unit test
 requirements (pytest-xdist, pytest-mock, mock) and tests/unit/requirements.txt into the
-checkout's own venv. --venv makes ansible-test build its own environment under
-~/.ansible/test/venv/ from the package index once and reuse it. The copy and the pip bootstrap
-are explained in tools/collection_copy.py.
+checkout's own venv. --venv makes ansible-test build its own environment in the copy's
+tests/output/ from the package index (pip's cache makes that quick after the first run).
+The copy and the pip bootstrap are explained in tools/collection_copy.py.
 
 Usage: python tools/units.py [ansible-test units options, e.g. tests/unit/test_lock.py]
 """

@@ -1,3 +1,7 @@
+# Copyright: contributors to domainops.registrar
+# GNU General Public License v3.0+ (see LICENSE or https://www.gnu.org/licenses/gpl-3.0.txt)
+# SPDX-License-Identifier: GPL-3.0-or-later
+
 """python -m sandbox.ascio --host 127.0.0.1 --port 0 [--seed FILE] [--journal FILE] [--order-delay S]
 
 Prints exactly one line ``READY <service URL>`` on stdout once listening;

@@ -1,3 +1,7 @@
+# Copyright: contributors to domainops.registrar
+# GNU General Public License v3.0+ (see LICENSE or https://www.gnu.org/licenses/gpl-3.0.txt)
+# SPDX-License-Identifier: GPL-3.0-or-later
+
 """``python -m sandbox.autodns``: run the AutoDNS sandbox until SIGTERM/SIGINT.
 
 Prints exactly one line ``READY http://<host>:<port>/v1`` on stdout once

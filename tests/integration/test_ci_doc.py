@@ -1,3 +1,7 @@
+# Copyright: contributors to domainops.registrar
+# GNU General Public License v3.0+ (see LICENSE or https://www.gnu.org/licenses/gpl-3.0.txt)
+# SPDX-License-Identifier: GPL-3.0-or-later
+
 """The CI jobs of docs/ci.md, their shell steps extracted from the document and run under
 ``bash -eo pipefail`` against the sandboxes: each gate passes when nothing would change and
 fails when something would (or when an order is still running)."""

@@ -1,3 +1,7 @@
+# Copyright: contributors to domainops.registrar
+# GNU General Public License v3.0+ (see LICENSE or https://www.gnu.org/licenses/gpl-3.0.txt)
+# SPDX-License-Identifier: GPL-3.0-or-later
+
 """Every module's EXAMPLES run as written in check mode against both sandboxes at once; every role
 README example runs as written on each registrar, in check mode, for real, and again unchanged."""
 import ast
