@@ -30,9 +30,11 @@ class Sandbox:
         if journal:
             args += ['--journal', journal]
         args += list(extra_args)
+        # stdin is a pipe nobody writes to: when this process ends, even without stop(), the sandbox does too.
+        args.append('--stop-with-stdin')
         # The sandbox's request log goes to ``log`` (a file object) or, by default, stderr.
         self.process = subprocess.Popen(
-            args, cwd=ROOT, stdout=subprocess.PIPE, stderr=log, text=True)
+            args, cwd=ROOT, stdin=subprocess.PIPE, stdout=subprocess.PIPE, stderr=log, text=True)
         self.url = self._wait_ready(startup_timeout)
 
     def _wait_ready(self, timeout):
@@ -60,6 +62,7 @@ class Sandbox:
             except subprocess.TimeoutExpired:
                 self.process.kill()
                 self.process.wait()
+        self.process.stdin.close()
 
     def __enter__(self):
         return self
