@@ -149,7 +149,7 @@ def render(facts):
 
 
 def main(argv=None):
-    parser = argparse.ArgumentParser(description=__doc__.split('\n')[0])
+    parser = argparse.ArgumentParser(description=__doc__.split('\n', maxsplit=1)[0])
     parser.add_argument('--swagger', help='path of autodns-swagger.json (default: shared/reference/ of an ancestor)')
     parser.add_argument('--output', default=OUTPUT)
     parser.add_argument('--check', action='store_true', help='exit 1 when the output file is not up to date')

@@ -148,7 +148,7 @@ def python_files(paths):
 
 
 def main(argv=None):
-    parser = argparse.ArgumentParser(description=__doc__.split('\n', 1)[0])
+    parser = argparse.ArgumentParser(description=__doc__.split('\n', maxsplit=1)[0])
     mode = parser.add_mutually_exclusive_group(required=True)
     mode.add_argument('--check', action='store_true', help='report the files without the header; exit 1 if there are any')
     mode.add_argument('--fix', action='store_true', help='write the header into them')

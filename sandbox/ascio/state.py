@@ -49,6 +49,7 @@ def shown(domain):
     result['Status'] = shown_status(domain)
     return result
 
+
 # Restore_Domain: "Is only possible for weeks after deletion" (seed).  The
 # sandbox uses the 30 days of the gTLD redemption grace period.
 RESTORE_WINDOW = datetime.timedelta(days=30)

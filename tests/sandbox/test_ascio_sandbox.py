@@ -319,7 +319,7 @@ def test_reasons_are_strings_of_the_wcf_arrays_namespace(sandbox, service, sessi
     # zeep through the bundled WSDL reads the same reasons back.
     result = create(service, session, 'Nameserver_Update', {
         'DomainName': 'example.com', 'NameServers': dict(ns('ns1.example.org'), NameServer2={'HostName': ''},
-                                                        NameServer3={'HostName': ''})})
+                                                         NameServer3={'HostName': ''})})
     assert values_of(result, 'CreateOrder') == raw_reasons
 
 
@@ -545,7 +545,7 @@ def test_register_domain(service, session):
     found = service.SearchDomain(sessionId=session, criteria={'Mode': 'Strict', 'Clauses': clauses})
     assert [d.Status for d in found.domains.Domain] == ['DELETED']
     found = service.SearchDomain(sessionId=session, criteria={'Mode': 'Strict', 'Clauses': clauses,
-                                                               'Withoutstates': {'string': ['DELETED']}})
+                                                              'Withoutstates': {'string': ['DELETED']}})
     assert found.domains is None or not found.domains.Domain
 
 

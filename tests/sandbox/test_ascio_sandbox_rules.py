@@ -105,7 +105,7 @@ def test_a_deleted_domain_is_found_unless_withoutstates_leaves_it_out(service, s
     found = service.SearchDomain(sessionId=session, criteria={'Mode': 'Strict', 'Clauses': clauses})
     assert [d.Status for d in found.domains.Domain] == ['DELETED']
     found = service.SearchDomain(sessionId=session, criteria={'Mode': 'Strict', 'Clauses': clauses,
-                                                               'Withoutstates': {'string': ['deleted']}})
+                                                              'Withoutstates': {'string': ['deleted']}})
     assert found.domains is None or not found.domains.Domain
     found = service.SearchDomain(sessionId=session, criteria={'Mode': 'Strict', 'Withstates': {'string': ['UPDATE_LOCK']}})
     assert [d.DomainName for d in found.domains.Domain] == ['example.org']

@@ -23,7 +23,7 @@ PENDING = ('plugins', 'tests/unit')
 
 
 def files_without_the_header(*paths):
-    result = subprocess.run([sys.executable, TOOL, '--check'] + list(paths), cwd=ROOT, capture_output=True, text=True)
+    result = subprocess.run([sys.executable, TOOL, '--check'] + list(paths), cwd=ROOT, capture_output=True, text=True, check=False)
     named = [line.strip() for line in result.stdout.splitlines() if line.startswith('  ')]
     assert (result.returncode == 1) == bool(named), result.stdout + result.stderr
     return named
@@ -74,9 +74,9 @@ def test_empty_and_generated_files_are_left_alone():
 def test_check_fails_and_names_the_file_and_fix_writes_the_header(tmp_path):
     bad = tmp_path / 'no_header.py'
     bad.write_text('import os\n', encoding='utf-8')
-    result = subprocess.run([sys.executable, TOOL, '--check', str(bad)], cwd=ROOT, capture_output=True, text=True)
+    result = subprocess.run([sys.executable, TOOL, '--check', str(bad)], cwd=ROOT, capture_output=True, text=True, check=False)
     assert result.returncode == 1
     assert str(bad) in result.stdout and '--fix' in result.stdout
-    fix = subprocess.run([sys.executable, TOOL, '--fix', str(bad)], cwd=ROOT, capture_output=True, text=True)
+    fix = subprocess.run([sys.executable, TOOL, '--fix', str(bad)], cwd=ROOT, capture_output=True, text=True, check=False)
     assert fix.returncode == 0
     assert bad.read_text(encoding='utf-8') == file_headers.HEADER + '\nimport os\n'
