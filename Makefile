@@ -6,7 +6,7 @@ BIN := $(VENV)/bin
 COLLECTIONS := .build/collections
 LINK := $(COLLECTIONS)/ansible_collections/domainops/registrar
 
-.PHONY: venv dev demo test test-newest unit integration sanity lint bench sandbox-autodns sandbox-ascio clean
+.PHONY: venv dev demo test test-newest unit units integration sanity lint ruff bench sandbox-autodns sandbox-ascio clean
 
 $(BIN)/activate: requirements.txt requirements-test.txt
 	$(PYTHON) -m venv $(VENV)
@@ -34,6 +34,7 @@ demo: venv
 test: dev
 	@status=0; \
 	$(MAKE) --no-print-directory sanity || status=1; \
+	$(MAKE) --no-print-directory units || status=1; \
 	$(MAKE) --no-print-directory lint || status=1; \
 	$(MAKE) --no-print-directory test-newest || status=1; \
 	$(BIN)/python -m pytest tests || status=1; \
@@ -79,8 +80,17 @@ integration: dev
 sanity: venv
 	$(BIN)/python tools/sanity.py $(SANITY_ARGS)
 
-# ansible-lint (production profile) on roles/ and playbooks/, and the changelog fragments.
-lint: dev
+# ansible-test units on a copy of the collection, in ansible-test's own venv (see tools/units.py);
+# options via UNITS_ARGS, e.g. UNITS_ARGS=tests/unit/test_lock.py.
+units: venv
+	$(BIN)/python tools/units.py $(UNITS_ARGS)
+
+# ruff check with ruff.toml: the Python code style of ansible-test sanity, and Python 3.9 idioms.
+ruff: dev
+	$(BIN)/ruff check .
+
+# ruff, ansible-lint (production profile) on roles/ and playbooks/, and the changelog fragments.
+lint: dev ruff
 	PATH="$(CURDIR)/$(BIN):$$PATH" ANSIBLE_COLLECTIONS_PATH="$(CURDIR)/$(COLLECTIONS)" $(BIN)/ansible-lint
 	$(BIN)/antsibull-changelog lint
 	$(BIN)/antsibull-changelog lint-changelog-yaml changelogs/changelog.yaml

@@ -1,3 +1,7 @@
+# Copyright: contributors to domainops.registrar
+# GNU General Public License v3.0+ (see LICENSE or https://www.gnu.org/licenses/gpl-3.0.txt)
+# SPDX-License-Identifier: GPL-3.0-or-later
+
 """Why the Ascio WSDL is parsed once per process: cost of a cold client vs a cached one.
 
 Prints figures, asserts nothing. Baseline and candidate run in the same process:

@@ -1,3 +1,7 @@
+# Copyright: contributors to domainops.registrar
+# GNU General Public License v3.0+ (see LICENSE or https://www.gnu.org/licenses/gpl-3.0.txt)
+# SPDX-License-Identifier: GPL-3.0-or-later
+
 """Does the AutoDNS rate limit hold at the server? Parallel client processes against the sandbox (3 req/s).
 
 Starts the AutoDNS sandbox with its documented limit of 3 requests/second, runs PROCESSES

@@ -1,3 +1,7 @@
+# Copyright: contributors to domainops.registrar
+# GNU General Public License v3.0+ (see LICENSE or https://www.gnu.org/licenses/gpl-3.0.txt)
+# SPDX-License-Identifier: GPL-3.0-or-later
+
 """Per-request cost of the sandboxes' HTTP answers: one send without Nagle vs headers and body in two sends.
 
 Prints figures, asserts nothing. Both variants run in this process, against the same in-process
@@ -18,8 +22,8 @@ sys.path.insert(0, ROOT)
 import requests  # noqa: E402
 
 from sandbox.ascio import seed as ascio_seed  # noqa: E402
-from sandbox.ascio.operations import Service  # noqa: E402
 from sandbox.ascio.journal import Journal  # noqa: E402
+from sandbox.ascio.operations import Service  # noqa: E402
 from sandbox.ascio.processing import Engine  # noqa: E402
 from sandbox.ascio.server import SandboxServer  # noqa: E402
 from sandbox.ascio.state import Store  # noqa: E402

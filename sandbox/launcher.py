@@ -1,3 +1,7 @@
+# Copyright: contributors to domainops.registrar
+# GNU General Public License v3.0+ (see LICENSE or https://www.gnu.org/licenses/gpl-3.0.txt)
+# SPDX-License-Identifier: GPL-3.0-or-later
+
 """Start a sandbox as a child process and learn its URL.
 
 Used by the tests and by the demo. A sandbox prints one line
@@ -26,9 +30,11 @@ class Sandbox:
         if journal:
             args += ['--journal', journal]
         args += list(extra_args)
+        # stdin is a pipe nobody writes to: when this process ends, even without stop(), the sandbox does too.
+        args.append('--stop-with-stdin')
         # The sandbox's request log goes to ``log`` (a file object) or, by default, stderr.
         self.process = subprocess.Popen(
-            args, cwd=ROOT, stdout=subprocess.PIPE, stderr=log, text=True)
+            args, cwd=ROOT, stdin=subprocess.PIPE, stdout=subprocess.PIPE, stderr=log, text=True)
         self.url = self._wait_ready(startup_timeout)
 
     def _wait_ready(self, timeout):
@@ -56,6 +62,7 @@ class Sandbox:
             except subprocess.TimeoutExpired:
                 self.process.kill()
                 self.process.wait()
+        self.process.stdin.close()
 
     def __enter__(self):
         return self

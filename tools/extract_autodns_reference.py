@@ -1,3 +1,7 @@
+# Copyright: contributors to domainops.registrar
+# GNU General Public License v3.0+ (see LICENSE or https://www.gnu.org/licenses/gpl-3.0.txt)
+# SPDX-License-Identifier: GPL-3.0-or-later
+
 """Extract the AutoDNS wire facts the collection and its sandbox rely on from InterNetX's swagger.
 
 Reads the OpenAPI 2.0 description of the AutoDNS JSON API (``autodns-swagger.json``, published by

@@ -1,3 +1,7 @@
+# Copyright: contributors to domainops.registrar
+# GNU General Public License v3.0+ (see LICENSE or https://www.gnu.org/licenses/gpl-3.0.txt)
+# SPDX-License-Identifier: GPL-3.0-or-later
+
 """Generate plugins/module_utils/ascio/wsdl.py from docs/reference/ascio-v2-types.json.
 
 The collection's modules and the Ascio sandbox both need the Ascio AWS v2
@@ -69,7 +73,7 @@ PRIMITIVES = {
 }
 
 
-class Reference(object):
+class Reference:
     """The facts of docs/reference/ the documents are built from."""
 
     def __init__(self, source=SOURCE, binding_source=BINDING_SOURCE, additions_source=ADDITIONS_SOURCE):

@@ -1,85 +1,26 @@
+# Copyright: contributors to domainops.registrar
+# GNU General Public License v3.0+ (see LICENSE or https://www.gnu.org/licenses/gpl-3.0.txt)
+# SPDX-License-Identifier: GPL-3.0-or-later
+
 """`make sanity`: ansible-test sanity on a copy of the collection, with the local Python.
 
-ansible-test must find the collection at .../ansible_collections/domainops/registrar as a real
-directory. The checkout's own link (.build/collections/.../registrar -> the checkout) is a loop
-for it, so the files git knows (tracked, plus new files not ignored) are copied to a temporary
-tree first and the tests run there.
-
-ansible-test creates one virtual environment per sanity test and bootstraps pip into each with a
-script it downloads from its own CI file server, which is not a package index. When that script
-is not in its cache, a stand-in is written there: the standard library's ensurepip, then pip
-from the package index like every other requirement.
+The copy and the pip bootstrap are explained in tools/collection_copy.py.
 
 Usage: python tools/sanity.py [ansible-test sanity options, e.g. --test pep8]
 """
-import os
-import shutil
-import subprocess
-import sys
-import tempfile
 
-ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
-NAMESPACE, NAME = 'domainops', 'registrar'
-
-PIP_BOOTSTRAP = '''\
-"""Stand-in for ansible-test's get-pip script (written by domainops.registrar tools/sanity.py)."""
 import subprocess
 import sys
 
-ARGS = [a for a in sys.argv[1:] if a not in ('--no-setuptools', '--no-wheel')]
-subprocess.check_call([sys.executable, '-m', 'ensurepip', '--default-pip'], stdout=subprocess.DEVNULL)
-subprocess.check_call([sys.executable, '-m', 'pip', 'install', '--quiet'] + ARGS)
-'''
-
-
-def collection_files():
-    """The files a commit would hold: tracked and new ones, not ignored, that exist."""
-    listing = subprocess.run(
-        ['git', 'ls-files', '-z', '--cached', '--others', '--exclude-standard'],
-        cwd=ROOT, check=True, stdout=subprocess.PIPE).stdout.decode('utf-8')
-    for path in sorted(set(filter(None, listing.split('\0')))):
-        if os.path.isfile(os.path.join(ROOT, path)) and not os.path.islink(os.path.join(ROOT, path)):
-            yield path
-
-
-def copy_collection(destination):
-    for path in collection_files():
-        target = os.path.join(destination, path)
-        os.makedirs(os.path.dirname(target), exist_ok=True)
-        shutil.copy2(os.path.join(ROOT, path), target)
-
-
-def ensure_pip_bootstrap():
-    """Write the pip bootstrap stand-in for the pip version this ansible-test uses, if missing."""
-    try:
-        from ansible_test._internal.python_requirements import get_venv_packages  # pylint: disable=import-error
-    except ImportError:  # another ansible-test layout: let it fetch its own script
-        return
-
-    class Python(object):  # get_venv_packages() only reads the version
-        version = '%d.%d' % sys.version_info[:2]
-
-    pip_version = get_venv_packages(Python())['pip']
-    cache = os.path.expanduser('~/.ansible/test/cache/get_pip_%s.py' % pip_version.replace('.', '_'))
-    if not os.path.exists(cache):
-        os.makedirs(os.path.dirname(cache), exist_ok=True)
-        with open(cache, 'w') as handle:
-            handle.write(PIP_BOOTSTRAP)
+from collection_copy import ansible_test, collection_copy
 
 
 def main(argv):
-    ensure_pip_bootstrap()
-    work = tempfile.mkdtemp(prefix='domainops-sanity-')
-    try:
-        tree = os.path.join(work, 'ansible_collections', NAMESPACE, NAME)
-        copy_collection(tree)
-        ansible_test = os.path.join(os.path.dirname(sys.executable), 'ansible-test')
-        command = [ansible_test, 'sanity', '--local', '--python', '%d.%d' % sys.version_info[:2],
+    with collection_copy('sanity') as tree:
+        command = [ansible_test(), 'sanity', '--local', '--python', '%d.%d' % sys.version_info[:2],
                    '--color', 'no'] + argv
         print('ansible-test sanity in %s' % tree, flush=True)
         return subprocess.call(command, cwd=tree)
-    finally:
-        shutil.rmtree(work, ignore_errors=True)
 
 
 if __name__ == '__main__':

@@ -1,3 +1,7 @@
+# Copyright: contributors to domainops.registrar
+# GNU General Public License v3.0+ (see LICENSE or https://www.gnu.org/licenses/gpl-3.0.txt)
+# SPDX-License-Identifier: GPL-3.0-or-later
+
 """Ascio AWS v2 sandbox: a SOAP 1.1 service on 127.0.0.1 that behaves like the WCF original.
 
 Run ``python -m sandbox.ascio --help``; see docs/sandbox-ascio.md.

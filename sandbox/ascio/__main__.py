@@ -1,7 +1,12 @@
+# Copyright: contributors to domainops.registrar
+# GNU General Public License v3.0+ (see LICENSE or https://www.gnu.org/licenses/gpl-3.0.txt)
+# SPDX-License-Identifier: GPL-3.0-or-later
+
 """python -m sandbox.ascio --host 127.0.0.1 --port 0 [--seed FILE] [--journal FILE] [--order-delay S]
 
 Prints exactly one line ``READY <service URL>`` on stdout once listening;
-everything else goes to stderr.  Stops cleanly on SIGTERM or Ctrl-C.
+everything else goes to stderr.  Stops cleanly on SIGTERM or Ctrl-C (and, with
+--stop-with-stdin, at the end of stdin: sandbox/lifetime.py).
 """
 import argparse
 import errno
@@ -9,6 +14,7 @@ import signal
 import sys
 import threading
 
+from .. import lifetime
 from . import seed
 from .journal import Journal
 from .operations import Service
@@ -28,6 +34,7 @@ def parse_args(argv=None):
                         help='seconds from Received to Completed for every order (default 1.0)')
     parser.add_argument('--session-timeout', type=float, default=1200.0,
                         help='idle seconds after which a session id expires (default 1200)')
+    parser.add_argument(lifetime.OPTION, action='store_true', help=lifetime.HELP)
     return parser.parse_args(argv)
 
 
@@ -58,6 +65,8 @@ def main(argv=None):
 
     signal.signal(signal.SIGTERM, stop)
     signal.signal(signal.SIGINT, stop)
+    if args.stop_with_stdin:
+        lifetime.stop_at_end_of_stdin(lambda: stop(None, None))
     engine.start()
     sys.stderr.write('ascio-sandbox: %d account(s), %d domain(s), order delay %.2fs\n' % (
         len(store.accounts), sum(len(a.domains) for a in store.accounts.values()), engine.delay))

@@ -1,3 +1,7 @@
+# Copyright: contributors to domainops.registrar
+# GNU General Public License v3.0+ (see LICENSE or https://www.gnu.org/licenses/gpl-3.0.txt)
+# SPDX-License-Identifier: GPL-3.0-or-later
+
 """The sandbox's own reading of the Ascio AWS v2 contract, from docs/reference/ (nothing from plugins/).
 
 - ascio-v2-binding.json: names, the soapAction of every operation (WCF dispatches by it)

@@ -1,3 +1,7 @@
+# Copyright: contributors to domainops.registrar
+# GNU General Public License v3.0+ (see LICENSE or https://www.gnu.org/licenses/gpl-3.0.txt)
+# SPDX-License-Identifier: GPL-3.0-or-later
+
 """HTTP front of the Ascio sandbox (stdlib ThreadingHTTPServer).
 
 GET  /2012/01/01/AscioService.wsdl (or .svc?wsdl)  the binding WSDL, shaped like Ascio's, address = this sandbox

@@ -1,3 +1,7 @@
+# Copyright: contributors to domainops.registrar
+# GNU General Public License v3.0+ (see LICENSE or https://www.gnu.org/licenses/gpl-3.0.txt)
+# SPDX-License-Identifier: GPL-3.0-or-later
+
 """SOAP 1.1 envelopes read and written the way the WCF service does it.
 
 Driven by the sandbox's own reading of docs/reference/ (``schema``): the
@@ -41,7 +45,7 @@ class SoapFault(Exception):
     """
 
     def __init__(self, code, message):
-        super(SoapFault, self).__init__(message)
+        super().__init__(message)
         self.code = code
         self.message = message
 

@@ -1,3 +1,7 @@
+# Copyright: contributors to domainops.registrar
+# GNU General Public License v3.0+ (see LICENSE or https://www.gnu.org/licenses/gpl-3.0.txt)
+# SPDX-License-Identifier: GPL-3.0-or-later
+
 """AutoDNS sandbox: a stand-in for the InterNetX AutoDNS JSON API (``/v1``).
 
 Start it with ``python -m sandbox.autodns``; see ``docs/sandbox-autodns.md``.

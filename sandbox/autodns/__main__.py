@@ -1,4 +1,8 @@
-"""``python -m sandbox.autodns``: run the AutoDNS sandbox until SIGTERM/SIGINT.
+# Copyright: contributors to domainops.registrar
+# GNU General Public License v3.0+ (see LICENSE or https://www.gnu.org/licenses/gpl-3.0.txt)
+# SPDX-License-Identifier: GPL-3.0-or-later
+
+"""``python -m sandbox.autodns``: run the AutoDNS sandbox until SIGTERM/SIGINT (or the end of stdin: sandbox/lifetime.py).
 
 Prints exactly one line ``READY http://<host>:<port>/v1`` on stdout once
 listening; everything else goes to stderr.
@@ -9,10 +13,11 @@ import signal
 import sys
 import threading
 
+from .. import lifetime
+from .poll import POLL_SHAPES
 from .seed import SeedError, load
 from .server import Server
 from .spec import IGNORE, REFUSE, Spec
-from .poll import POLL_SHAPES
 
 
 def parse_args(argv=None):
@@ -33,6 +38,7 @@ def parse_args(argv=None):
                              '({summary, message} as seed 004 shows)')
     parser.add_argument('--undeclared-properties', choices=(REFUSE, IGNORE), default=REFUSE,
                         help='body properties the swagger does not declare: refuse (default) or ignore')
+    parser.add_argument(lifetime.OPTION, action='store_true', help=lifetime.HELP)
     return parser.parse_args(argv)
 
 
@@ -61,6 +67,8 @@ def main(argv=None):
     stop = threading.Event()
     for sig in (signal.SIGTERM, signal.SIGINT):
         signal.signal(sig, lambda *_: stop.set())
+    if args.stop_with_stdin:
+        lifetime.stop_at_end_of_stdin(stop.set)
     thread = threading.Thread(target=server.serve_forever, kwargs={'poll_interval': 0.05}, daemon=True)
     thread.start()
     host, port = server.server_address[:2]

@@ -1,3 +1,7 @@
+# Copyright: contributors to domainops.registrar
+# GNU General Public License v3.0+ (see LICENSE or https://www.gnu.org/licenses/gpl-3.0.txt)
+# SPDX-License-Identifier: GPL-3.0-or-later
+
 """GET /poll's ``data[0]`` in the two shapes the sources show.
 
 ``spec`` (default): the swagger's ``PollMessage`` {id, owner, job (a ``Job``: id, status,

@@ -1,3 +1,7 @@
+# Copyright: contributors to domainops.registrar
+# GNU General Public License v3.0+ (see LICENSE or https://www.gnu.org/licenses/gpl-3.0.txt)
+# SPDX-License-Identifier: GPL-3.0-or-later
+
 """The swagger ``Query`` of the ``_search`` routes: filters, view, orders.
 
 ``filters``: QueryFilter {key, value | values, operator, link, filters}.

@@ -1,3 +1,7 @@
+# Copyright: contributors to domainops.registrar
+# GNU General Public License v3.0+ (see LICENSE or https://www.gnu.org/licenses/gpl-3.0.txt)
+# SPDX-License-Identifier: GPL-3.0-or-later
+
 """The URL table: route → task code → handler. Paths are relative to /v1.
 
 A handler gets a ``Call`` and returns a ``Result``; the server turns it into
@@ -5,8 +9,7 @@ the envelope with status code letter + task code (S done, N job started).
 """
 import re
 
-from . import poll
-from . import query
+from . import poll, query
 from . import validate as v
 from .envelope import bad_request, response_object
 

@@ -1,3 +1,7 @@
+# Copyright: contributors to domainops.registrar
+# GNU General Public License v3.0+ (see LICENSE or https://www.gnu.org/licenses/gpl-3.0.txt)
+# SPDX-License-Identifier: GPL-3.0-or-later
+
 """HTTP layer: /v1 routing, Basic auth + X-Domainrobot-Context, User-Agent,
 rate limit, JSON bodies, the envelope, and the request journal."""
 import base64

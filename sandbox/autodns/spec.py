@@ -1,3 +1,7 @@
+# Copyright: contributors to domainops.registrar
+# GNU General Public License v3.0+ (see LICENSE or https://www.gnu.org/licenses/gpl-3.0.txt)
+# SPDX-License-Identifier: GPL-3.0-or-later
+
 """The judge: every request checked against InterNetX's swagger facts before a handler sees it.
 
 The facts come from ``docs/reference/autodns-spec.json`` (written from the swagger by

@@ -1,3 +1,7 @@
+# Copyright: contributors to domainops.registrar
+# GNU General Public License v3.0+ (see LICENSE or https://www.gnu.org/licenses/gpl-3.0.txt)
+# SPDX-License-Identifier: GPL-3.0-or-later
+
 """In-memory state of one sandbox process: contacts, domains, jobs, poll queues.
 
 Every public method is called with the store's lock held by the caller
@@ -13,8 +17,7 @@ import random
 import string
 import threading
 
-from . import dates
-from . import tld_rules
+from . import dates, tld_rules
 from . import validate as v
 from .envelope import ApiError, bad_request, not_found
 

@@ -1,3 +1,7 @@
+# Copyright: contributors to domainops.registrar
+# GNU General Public License v3.0+ (see LICENSE or https://www.gnu.org/licenses/gpl-3.0.txt)
+# SPDX-License-Identifier: GPL-3.0-or-later
+
 """Per-TLD rules the sandbox judges by, read from docs/reference/autodns-tld-rules.json.
 
 Which owner-change routes a TLD's registry takes (domain update, ``_ownerChange``,

@@ -1,3 +1,7 @@
+# Copyright: contributors to domainops.registrar
+# GNU General Public License v3.0+ (see LICENSE or https://www.gnu.org/licenses/gpl-3.0.txt)
+# SPDX-License-Identifier: GPL-3.0-or-later
+
 """Checks on request bodies, each raising ApiError(400) with a readable text.
 
 Only what the swagger (autodns-swagger.json) states is checked, plus the few

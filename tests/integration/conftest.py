@@ -1,3 +1,7 @@
+# Copyright: contributors to domainops.registrar
+# GNU General Public License v3.0+ (see LICENSE or https://www.gnu.org/licenses/gpl-3.0.txt)
+# SPDX-License-Identifier: GPL-3.0-or-later
+
 """Integration harness: real sandboxes over real HTTP, driven by real ansible-playbook runs."""
 import json
 import os
@@ -17,7 +21,7 @@ PROVIDERS = ('autodns', 'ascio')
 DELAY_OPTION = {'autodns': '--job-delay', 'ascio': '--order-delay'}
 
 
-class Registrar(object):
+class Registrar:
     """One sandbox, its journal, and how to run playbooks against it."""
 
     def __init__(self, provider, sandbox, journal, credentials):

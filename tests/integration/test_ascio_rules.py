@@ -1,3 +1,7 @@
+# Copyright: contributors to domainops.registrar
+# GNU General Public License v3.0+ (see LICENSE or https://www.gnu.org/licenses/gpl-3.0.txt)
+# SPDX-License-Identifier: GPL-3.0-or-later
+
 """Ascio's domain rules over real ansible-playbook runs against the Ascio sandbox.
 
 Locks are released around the orders they block and the update lock is put back; a
@@ -5,7 +9,6 @@ Nameserver_Update really removes servers; a deleted twin of a name is never pick
 registrant e-mail change on a gTLD is an Owner_Change. (docs/reference/ascio-rules.json)
 """
 import pytest
-
 from conftest import start_registrar
 from test_lifecycle import full_contacts, operations, run
 

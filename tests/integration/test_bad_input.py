@@ -1,3 +1,7 @@
+# Copyright: contributors to domainops.registrar
+# GNU General Public License v3.0+ (see LICENSE or https://www.gnu.org/licenses/gpl-3.0.txt)
+# SPDX-License-Identifier: GPL-3.0-or-later
+
 """Bad input that used to reach the registrar now fails before any request (the sandbox journal stays empty)."""
 import json
 import os
@@ -5,7 +9,6 @@ import subprocess
 import sys
 
 import pytest
-
 from conftest import ROOT
 from test_lifecycle import run
 

@@ -1,3 +1,7 @@
+# Copyright: contributors to domainops.registrar
+# GNU General Public License v3.0+ (see LICENSE or https://www.gnu.org/licenses/gpl-3.0.txt)
+# SPDX-License-Identifier: GPL-3.0-or-later
+
 """The CI jobs of docs/ci.md, their shell steps extracted from the document and run under
 ``bash -eo pipefail`` against the sandboxes: each gate passes when nothing would change and
 fails when something would (or when an order is still running)."""
@@ -12,8 +16,8 @@ import sys
 
 import pytest
 import yaml
-
 from conftest import ROOT
+
 from sandbox.launcher import Sandbox
 
 BIN = os.path.dirname(sys.executable)
@@ -61,7 +65,7 @@ def domains_playbook(nameservers, change_lock=False):
     }]
 
 
-class Project(object):
+class Project:
     """A user's repository with the documented inventory, a domains.yml and the sandbox seeds."""
 
     def __init__(self, path):

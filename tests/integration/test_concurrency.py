@@ -1,3 +1,7 @@
+# Copyright: contributors to domainops.registrar
+# GNU General Public License v3.0+ (see LICENSE or https://www.gnu.org/licenses/gpl-3.0.txt)
+# SPDX-License-Identifier: GPL-3.0-or-later
+
 """Two runs started at the same time for one renewal intent renew once (the controller's domain lock).
 
 Each trial starts a fresh sandbox and two processes of the renew module at once, run as Ansible
@@ -9,7 +13,6 @@ import subprocess
 import sys
 
 import pytest
-
 from conftest import PROVIDERS, ROOT, start_registrar
 
 TRIALS = 20

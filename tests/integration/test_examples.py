@@ -1,3 +1,7 @@
+# Copyright: contributors to domainops.registrar
+# GNU General Public License v3.0+ (see LICENSE or https://www.gnu.org/licenses/gpl-3.0.txt)
+# SPDX-License-Identifier: GPL-3.0-or-later
+
 """Every module's EXAMPLES run as written in check mode against both sandboxes at once; every role
 README example runs as written on each registrar, in check mode, for real, and again unchanged."""
 import ast
@@ -7,8 +11,8 @@ import re
 
 import pytest
 import yaml
-
 from conftest import DELAY_OPTION, PLAYBOOKS, ROOT, Registrar, start_registrar
+
 from sandbox.launcher import Sandbox
 
 MODULES = sorted(glob.glob(os.path.join(ROOT, 'plugins', 'modules', '*.py')))

@@ -1,6 +1,9 @@
+# Copyright: contributors to domainops.registrar
+# GNU General Public License v3.0+ (see LICENSE or https://www.gnu.org/licenses/gpl-3.0.txt)
+# SPDX-License-Identifier: GPL-3.0-or-later
+
 """Bad input fails before any request; a registry's refusal comes back as a failed task with its code and text."""
 import pytest
-
 from test_lifecycle import full_contacts, run
 
 BAD_INPUT = [

@@ -1,3 +1,7 @@
+# Copyright: contributors to domainops.registrar
+# GNU General Public License v3.0+ (see LICENSE or https://www.gnu.org/licenses/gpl-3.0.txt)
+# SPDX-License-Identifier: GPL-3.0-or-later
+
 """ansible-lint over a user's project that sets the connection once, in module_defaults.
 
 The modules' argument spec must not demand ``provider`` in every task: module_defaults or the
@@ -9,7 +13,6 @@ import subprocess
 import sys
 
 import pytest
-
 from conftest import ROOT
 
 BIN = os.path.dirname(sys.executable)

@@ -1,3 +1,7 @@
+# Copyright: contributors to domainops.registrar
+# GNU General Public License v3.0+ (see LICENSE or https://www.gnu.org/licenses/gpl-3.0.txt)
+# SPDX-License-Identifier: GPL-3.0-or-later
+
 """Opt-in: the same playbooks against the registrars' real test systems (AutoDNS demo, Ascio OTE).
 
 Skipped unless the credentials and a test domain of that account are in the environment;

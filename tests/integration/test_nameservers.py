@@ -1,3 +1,7 @@
+# Copyright: contributors to domainops.registrar
+# GNU General Public License v3.0+ (see LICENSE or https://www.gnu.org/licenses/gpl-3.0.txt)
+# SPDX-License-Identifier: GPL-3.0-or-later
+
 """The nameservers and domain_info modules, run by ansible-playbook against both sandboxes."""
 FINAL = {'autodns': 'SUCCESS', 'ascio': 'Completed'}
 SEEDED = ['a.ns14.net', 'b.ns14.net']

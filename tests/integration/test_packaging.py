@@ -1,3 +1,7 @@
+# Copyright: contributors to domainops.registrar
+# GNU General Public License v3.0+ (see LICENSE or https://www.gnu.org/licenses/gpl-3.0.txt)
+# SPDX-License-Identifier: GPL-3.0-or-later
+
 """The collection as users get it: built with ansible-galaxy, installed from the tarball, used from there.
 
 One module-scoped build and install; the demo playbook then runs from the installed copy with
@@ -21,7 +25,7 @@ SEEDS = os.path.join(ROOT, 'sandbox', 'seeds')
 # Nothing of a development checkout belongs in the tarball.
 NOT_SHIPPED = ('.venv/', '.venv-newest/', '.build/', '.git/', '.pytest_cache/', '__pycache__/', '.ansible/', '.ci/',
                'tests/', 'tools/', 'benchmarks/', 'Makefile', '.ansible-lint', '.gitignore', 'requirements-dev.txt',
-               'requirements-test.txt', 'changelogs/.plugin-cache.yaml')
+               'requirements-test.txt', 'ruff.toml', 'changelogs/.plugin-cache.yaml')
 # sandbox/ ships: docs/ci.md's dry-run jobs start the sandboxes from the installed collection.
 SHIPPED = ('README.md', 'LICENSE', 'requirements.txt', 'meta/runtime.yml', 'meta/execution-environment.yml',
            'sandbox/launcher.py', 'sandbox/autodns/__main__.py', 'sandbox/ascio/__main__.py', 'sandbox/seeds/autodns.yml',

@@ -1,3 +1,7 @@
+# Copyright: contributors to domainops.registrar
+# GNU General Public License v3.0+ (see LICENSE or https://www.gnu.org/licenses/gpl-3.0.txt)
+# SPDX-License-Identifier: GPL-3.0-or-later
+
 """--diff as a reviewer reads it: the domain in the headers, name servers as a sorted set, absent as absent."""
 from test_lifecycle import run
 

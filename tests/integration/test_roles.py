@@ -1,3 +1,7 @@
+# Copyright: contributors to domainops.registrar
+# GNU General Public License v3.0+ (see LICENSE or https://www.gnu.org/licenses/gpl-3.0.txt)
+# SPDX-License-Identifier: GPL-3.0-or-later
+
 """The roles portfolio, renewal and transfer_in, run by ansible-playbook against both sandboxes."""
 import datetime
 import os
@@ -6,13 +10,12 @@ import time
 
 import pytest
 import yaml
+from conftest import PLAYBOOKS, start_registrar
+from test_lifecycle import AUTH_CODE, HOSTMASTER, full_contacts
 
 from ansible_collections.domainops.registrar.plugins.module_utils.connection import connect
 from ansible_collections.domainops.registrar.plugins.module_utils.core.model import DesiredDomain, Nameserver
 from ansible_collections.domainops.registrar.plugins.module_utils.core.planner import plan
-
-from conftest import PLAYBOOKS, start_registrar
-from test_lifecycle import AUTH_CODE, HOSTMASTER, full_contacts
 
 FINAL = {'autodns': 'SUCCESS', 'ascio': 'Completed'}
 NS_CHANGE = {'autodns': 'PUT /domain/example.com', 'ascio': 'Nameserver_Update'}
@@ -127,7 +130,7 @@ class UnrelatedChange(threading.Thread):
     a name server change for another domain, whose message then queues up behind the renewal's."""
 
     def __init__(self, registrar, domain):
-        super(UnrelatedChange, self).__init__()
+        super().__init__()
         self.registrar, self.domain = registrar, domain
         self.submission, self.error = None, None
 

@@ -1,3 +1,7 @@
+# Copyright: contributors to domainops.registrar
+# GNU General Public License v3.0+ (see LICENSE or https://www.gnu.org/licenses/gpl-3.0.txt)
+# SPDX-License-Identifier: GPL-3.0-or-later
+
 """The Ascio sandbox as a judge of Ascio's domain rules (docs/reference/ascio-rules.json).
 
 Locks refuse what Ascio says they refuse, the Status carries the lock tokens, a deleted

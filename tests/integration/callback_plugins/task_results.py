@@ -1,4 +1,7 @@
-# -*- coding: utf-8 -*-
+# Copyright: contributors to domainops.registrar
+# GNU General Public License v3.0+ (see LICENSE or https://www.gnu.org/licenses/gpl-3.0.txt)
+# SPDX-License-Identifier: GPL-3.0-or-later
+
 """Test-only callback: write every task's result, by task name, to $TASK_RESULTS_FILE as JSON.
 
 The default callback keeps printing what a user sees (including --diff); this one gives the
@@ -24,7 +27,7 @@ class CallbackModule(CallbackBase):
     CALLBACK_NEEDS_ENABLED = False
 
     def __init__(self, *args, **kwargs):
-        super(CallbackModule, self).__init__(*args, **kwargs)
+        super().__init__(*args, **kwargs)
         self.results = {}
 
     def _record(self, result, **extra):
