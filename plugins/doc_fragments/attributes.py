@@ -1,9 +1,9 @@
-# -*- coding: utf-8 -*-
 # Copyright: contributors to domainops.registrar
-# GNU General Public License v3.0+ (see https://www.gnu.org/licenses/gpl-3.0.txt)
+# GNU General Public License v3.0+ (see LICENSE or https://www.gnu.org/licenses/gpl-3.0.txt)
+# SPDX-License-Identifier: GPL-3.0-or-later
 
 
-class ModuleDocFragment(object):
+class ModuleDocFragment:
 
     # Every module is in the action group (meta/runtime.yml), so module_defaults can set the connection once.
     DOCUMENTATION = r'''

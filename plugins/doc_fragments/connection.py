@@ -1,8 +1,9 @@
-# -*- coding: utf-8 -*-
-# GNU General Public License v3.0+ (see https://www.gnu.org/licenses/gpl-3.0.txt)
+# Copyright: contributors to domainops.registrar
+# GNU General Public License v3.0+ (see LICENSE or https://www.gnu.org/licenses/gpl-3.0.txt)
+# SPDX-License-Identifier: GPL-3.0-or-later
 
 
-class ModuleDocFragment(object):
+class ModuleDocFragment:
 
     # Connection options common to every module of the collection.
     DOCUMENTATION = r'''

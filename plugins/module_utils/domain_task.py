@@ -1,6 +1,7 @@
-# -*- coding: utf-8 -*-
 # Copyright: contributors to domainops.registrar
-# GNU General Public License v3.0+ (see https://www.gnu.org/licenses/gpl-3.0.txt)
+# GNU General Public License v3.0+ (see LICENSE or https://www.gnu.org/licenses/gpl-3.0.txt)
+# SPDX-License-Identifier: GPL-3.0-or-later
+
 """What every module that converges a domain does: read, plan, report, send, wait.
 
 The modules only translate their options into a DesiredDomain and name the aspects
@@ -11,12 +12,10 @@ from contextlib import contextmanager
 
 from ansible.module_utils.basic import AnsibleModule
 
-from ansible_collections.domainops.registrar.plugins.module_utils.connection import (
-    CONNECTION_ARGSPEC, connect, connection_settings)
+from ansible_collections.domainops.registrar.plugins.module_utils.connection import CONNECTION_ARGSPEC, connect, connection_settings
 from ansible_collections.domainops.registrar.plugins.module_utils.core.aspects import pending_keys, predict, shown_keys
 from ansible_collections.domainops.registrar.plugins.module_utils.core.diff import task_diff
-from ansible_collections.domainops.registrar.plugins.module_utils.core.errors import (
-    DomainNotFound, InputError, RegistrarError, WaitTimeout)
+from ansible_collections.domainops.registrar.plugins.module_utils.core.errors import DomainNotFound, InputError, RegistrarError, WaitTimeout
 from ansible_collections.domainops.registrar.plugins.module_utils.core.lock import DomainLock, LockTimeout, lock_key
 from ansible_collections.domainops.registrar.plugins.module_utils.core.planner import depends_on, plan
 

@@ -1,4 +1,7 @@
-# -*- coding: utf-8 -*-
+# Copyright: contributors to domainops.registrar
+# GNU General Public License v3.0+ (see LICENSE or https://www.gnu.org/licenses/gpl-3.0.txt)
+# SPDX-License-Identifier: GPL-3.0-or-later
+
 """Option specs shared by several modules, and their translation into the core model."""
 import datetime
 import os
@@ -8,8 +11,7 @@ from ansible.module_utils.common.arg_spec import ArgumentSpecValidator
 
 from ansible_collections.domainops.registrar.plugins.module_utils import connection
 from ansible_collections.domainops.registrar.plugins.module_utils.core.errors import InputError
-from ansible_collections.domainops.registrar.plugins.module_utils.core.model import (
-    CONTACT_ROLES, Contact, Locks, RenewPolicy)
+from ansible_collections.domainops.registrar.plugins.module_utils.core.model import CONTACT_ROLES, Contact, Locks, RenewPolicy
 
 CONTACT_FIELDS_SPEC = dict(
     handle=dict(type='str'),

@@ -12,9 +12,8 @@ import os
 import re
 
 import pytest
+from test_ascio_sandbox import _start, code_of, create, get_domain, ns, run_order, values_of  # noqa: F401 - fixtures and helpers of the sandbox's own tests
 
-from test_ascio_sandbox import (  # noqa: F401 - fixtures and helpers of the sandbox's own tests
-    _start, code_of, create, get_domain, ns, run_order, values_of)
 from plugins.module_utils.ascio import api as ascio_api
 
 ROOT = os.path.dirname(os.path.dirname(os.path.dirname(os.path.abspath(__file__))))

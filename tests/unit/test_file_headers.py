@@ -8,19 +8,12 @@ import os
 import subprocess
 import sys
 
-import pytest
-
 ROOT = os.path.dirname(os.path.dirname(os.path.dirname(os.path.abspath(__file__))))
 TOOL = os.path.join(ROOT, 'tools', 'file_headers.py')
 sys.path.insert(0, os.path.dirname(TOOL))  # the tool imports its neighbour collection_copy
 _LOADER = importlib.util.spec_from_file_location('file_headers', TOOL)
 file_headers = importlib.util.module_from_spec(_LOADER)
 _LOADER.loader.exec_module(file_headers)
-
-# Being restructured on other branches; after the merge, `python tools/file_headers.py --fix plugins
-# tests/unit` and empty this (strict: a test fails once they pass, so the list cannot go stale).
-PENDING = ('plugins', 'tests/unit')
-
 
 def files_without_the_header(*paths):
     result = subprocess.run([sys.executable, TOOL, '--check'] + list(paths), cwd=ROOT, capture_output=True, text=True, check=False)
@@ -29,15 +22,8 @@ def files_without_the_header(*paths):
     return named
 
 
-def test_every_python_file_outside_the_pending_areas_has_the_header():
-    named = files_without_the_header()
-    assert [path for path in named if not path.startswith(tuple(area + '/' for area in PENDING))] == []
-
-
-@pytest.mark.parametrize('area', [pytest.param(area, marks=pytest.mark.xfail(strict=True, reason='python tools/file_headers.py --fix ' + area))
-                                  for area in PENDING])
-def test_pending_area_has_the_header(area):
-    assert files_without_the_header(area) == []
+def test_every_python_file_has_the_header():
+    assert files_without_the_header() == []
 
 
 def test_fix_replaces_the_old_licence_lines():

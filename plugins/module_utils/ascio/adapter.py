@@ -1,6 +1,7 @@
-# -*- coding: utf-8 -*-
 # Copyright: contributors to domainops.registrar
-# GNU General Public License v3.0+ (see https://www.gnu.org/licenses/gpl-3.0.txt)
+# GNU General Public License v3.0+ (see LICENSE or https://www.gnu.org/licenses/gpl-3.0.txt)
+# SPDX-License-Identifier: GPL-3.0-or-later
+
 """The Ascio AWS v2 adapter: glue between the core contract and the Ascio package.
 
 ``api`` talks to the service (session, calls, errors), ``read`` turns its answers into the
@@ -8,8 +9,6 @@ core model, ``write`` turns the planner's changes into orders. ``CreateOrder`` i
 retried: an order is sent once, and an order left running by an earlier run is found
 again with ``pending()`` (SearchOrder).
 """
-from __future__ import absolute_import, division, print_function
-__metaclass__ = type
 
 from ansible_collections.domainops.registrar.plugins.module_utils.ascio import read, write
 from ansible_collections.domainops.registrar.plugins.module_utils.ascio.api import AscioClient

@@ -1,6 +1,7 @@
-# -*- coding: utf-8 -*-
 # Copyright: contributors to domainops.registrar
-# GNU General Public License v3.0+ (see https://www.gnu.org/licenses/gpl-3.0.txt)
+# GNU General Public License v3.0+ (see LICENSE or https://www.gnu.org/licenses/gpl-3.0.txt)
+# SPDX-License-Identifier: GPL-3.0-or-later
+
 """Ascio AWS v2 transport: the zeep client, the session, every call and what its errors mean.
 
 The only module of the Ascio package that does I/O.  ``AscioClient`` holds one
@@ -28,8 +29,6 @@ zeep is optional at import time, the usual Ansible pattern::
     if not HAS_ZEEP:
         module.fail_json(msg=missing_required_lib('zeep'), exception=ZEEP_IMPORT_ERROR)
 """
-from __future__ import absolute_import, division, print_function
-__metaclass__ = type
 
 import copy
 import threading
@@ -49,7 +48,8 @@ try:
     import zeep
     from lxml import etree
     from zeep import Settings, Transport
-    from zeep.exceptions import Error as ZeepError, Fault, TransportError
+    from zeep.exceptions import Error as ZeepError
+    from zeep.exceptions import Fault, TransportError
     from zeep.helpers import serialize_object
     try:
         from lxml.etree import LxmlError
@@ -106,7 +106,7 @@ class UnreadableAnswer(Exception):
     def __init__(self, address, reason):
         self.address = address
         self.reason = reason
-        super(UnreadableAnswer, self).__init__('the answer could not be read: %s' % reason)
+        super().__init__('the answer could not be read: %s' % reason)
 
 
 class HttpStatusError(TransportError):
@@ -129,7 +129,7 @@ if HAS_ZEEP:
         """
 
         def __init__(self, timeout, verify=True):
-            super(TimeoutSession, self).__init__()
+            super().__init__()
             self.timeout = timeout
             self.verify = verify
 
@@ -138,7 +138,7 @@ if HAS_ZEEP:
                 kwargs['timeout'] = self.timeout
             if kwargs.get('verify') is None:
                 kwargs['verify'] = self.verify
-            return super(TimeoutSession, self).request(method, url, **kwargs)
+            return super().request(method, url, **kwargs)
 else:
     TimeoutSession = None
 
@@ -198,7 +198,7 @@ class AscioTransport(Transport):
     """zeep Transport: the bundled documents for BUNDLED_BASE_URL, every SOAP answer checked."""
 
     def __init__(self, *args, **kwargs):
-        super(AscioTransport, self).__init__(*args, **kwargs)
+        super().__init__(*args, **kwargs)
         self.documents = {}
 
     def load(self, url):
@@ -208,12 +208,12 @@ class AscioTransport(Transport):
                 raise TransportError('no bundled Ascio document %r' % name)
             content = DOCUMENTS[name].encode('utf-8')
         else:
-            content = super(AscioTransport, self).load(url)
+            content = super().load(url)
         self.documents[url] = content
         return content
 
     def post_xml(self, address, envelope, headers):
-        response = super(AscioTransport, self).post_xml(address, envelope, headers)
+        response = super().post_xml(address, envelope, headers)
         check_answer(response, address, _operation_of(headers))
         return response
 
@@ -385,7 +385,7 @@ def request_error_cause(exc, timeout):
 OK = 200
 
 
-class StatusTransport(object):
+class StatusTransport:
     """zeep's transport, remembering whether the call was posted and the HTTP status of its answer.
 
     "posted" tells a request zeep could not even build (nothing sent) from one that
@@ -408,7 +408,7 @@ class StatusTransport(object):
         return response
 
 
-class AscioClient(object):
+class AscioClient:
     """One Ascio session at one endpoint: calls made once, answers as plain dicts, errors as RegistrarError.
 
     ``settings`` are the connection settings (api_url, wsdl, username, password,

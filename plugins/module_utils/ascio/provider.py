@@ -1,6 +1,7 @@
-# -*- coding: utf-8 -*-
 # Copyright: contributors to domainops.registrar
-# GNU General Public License v3.0+ (see https://www.gnu.org/licenses/gpl-3.0.txt)
+# GNU General Public License v3.0+ (see LICENSE or https://www.gnu.org/licenses/gpl-3.0.txt)
+# SPDX-License-Identifier: GPL-3.0-or-later
+
 """Ascio Web Service v2 as the core sees it: endpoints, credentials, capabilities, adapter.
 
 The addresses are docs/reference/ascio-v2-binding.json's (wsdl, address); no public source gives

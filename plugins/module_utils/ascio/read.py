@@ -1,6 +1,7 @@
-# -*- coding: utf-8 -*-
 # Copyright: contributors to domainops.registrar
-# GNU General Public License v3.0+ (see https://www.gnu.org/licenses/gpl-3.0.txt)
+# GNU General Public License v3.0+ (see LICENSE or https://www.gnu.org/licenses/gpl-3.0.txt)
+# SPDX-License-Identifier: GPL-3.0-or-later
+
 """Ascio AWS v2 answers -> the core model, without I/O.
 
 What to ask (the SearchDomain criteria, the SearchOrder request) and how each answer
@@ -17,8 +18,6 @@ The registrant's name
     Name exactly as read when first and last name are unchanged, else "first last" when
     that reads back the same, else "last, first".
 """
-from __future__ import absolute_import, division, print_function
-__metaclass__ = type
 
 import datetime
 
@@ -26,8 +25,7 @@ from ansible_collections.domainops.registrar.plugins.module_utils.ascio import r
 from ansible_collections.domainops.registrar.plugins.module_utils.core import normalize
 from ansible_collections.domainops.registrar.plugins.module_utils.core.adapter import Message, Submission
 from ansible_collections.domainops.registrar.plugins.module_utils.core.errors import RegistrarError
-from ansible_collections.domainops.registrar.plugins.module_utils.core.model import (
-    Contact, Domain, Locks, Nameserver)
+from ansible_collections.domainops.registrar.plugins.module_utils.core.model import Contact, Domain, Locks, Nameserver
 
 MAX_NAMESERVERS = rules.NAMESERVER_SLOTS
 # The queue that reports on orders (PollMessage walks one MessageType at a time).

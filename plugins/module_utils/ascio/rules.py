@@ -1,14 +1,13 @@
-# -*- coding: utf-8 -*-
 # Copyright: contributors to domainops.registrar
-# GNU General Public License v3.0+ (see https://www.gnu.org/licenses/gpl-3.0.txt)
+# GNU General Public License v3.0+ (see LICENSE or https://www.gnu.org/licenses/gpl-3.0.txt)
+# SPDX-License-Identifier: GPL-3.0-or-later
+
 """Ascio's domain rules, with their sources: a copy of docs/reference/ascio-rules.json.
 
 Modules cannot read docs/ at run time, so the client keeps this copy;
 tests/unit/plugins/module_utils/ascio/test_rules.py checks that it equals the JSON. The named constants
 below are read from it, so that code never restates a rule.
 """
-from __future__ import absolute_import, division, print_function
-__metaclass__ = type
 
 import re
 

@@ -1,6 +1,7 @@
-# -*- coding: utf-8 -*-
 # Copyright: contributors to domainops.registrar
-# GNU General Public License v3.0+ (see https://www.gnu.org/licenses/gpl-3.0.txt)
+# GNU General Public License v3.0+ (see LICENSE or https://www.gnu.org/licenses/gpl-3.0.txt)
+# SPDX-License-Identifier: GPL-3.0-or-later
+
 """The planner's changes -> Ascio AWS v2 orders, without I/O.
 
 One ``CreateOrder`` order (an ``Operation``) per change, with the ``Change_Locks`` orders
@@ -13,8 +14,6 @@ service is WCF and silently ignores an element that comes out of order.
 The registrant's Name is written so that ``read.split_name`` reads it back unchanged (see
 ``read``), so an identity comparison on first/last name is a comparison on ``Name``.
 """
-from __future__ import absolute_import, division, print_function
-__metaclass__ = type
 
 import copy
 

@@ -1,4 +1,7 @@
-# -*- coding: utf-8 -*-
+# Copyright: contributors to domainops.registrar
+# GNU General Public License v3.0+ (see LICENSE or https://www.gnu.org/licenses/gpl-3.0.txt)
+# SPDX-License-Identifier: GPL-3.0-or-later
+
 """The AutoDNS adapter: reads domains into the core model and sends tasks, following their jobs.
 
 Glue only: api.py sends the requests, read.py turns the answers into the model, write.py
@@ -21,9 +24,7 @@ handles that hold exactly the data a change wants, and the data of handles a tas
 from dataclasses import replace
 
 from ansible_collections.domainops.registrar.plugins.module_utils.autodns import contacts as handles
-from ansible_collections.domainops.registrar.plugins.module_utils.autodns import jobs
-from ansible_collections.domainops.registrar.plugins.module_utils.autodns import read
-from ansible_collections.domainops.registrar.plugins.module_utils.autodns import write
+from ansible_collections.domainops.registrar.plugins.module_utils.autodns import jobs, read, write
 from ansible_collections.domainops.registrar.plugins.module_utils.autodns.api import AutoDNSClient, NotFound
 from ansible_collections.domainops.registrar.plugins.module_utils.autodns.provider import PROVIDER
 from ansible_collections.domainops.registrar.plugins.module_utils.connection import USER_AGENT

@@ -1,4 +1,7 @@
-# -*- coding: utf-8 -*-
+# Copyright: contributors to domainops.registrar
+# GNU General Public License v3.0+ (see LICENSE or https://www.gnu.org/licenses/gpl-3.0.txt)
+# SPDX-License-Identifier: GPL-3.0-or-later
+
 """HTTP transport for the AutoDNS JSON API: authentication, the envelope, limits, errors.
 
 The only module of the package that talks to AutoDNS (read.py and write.py are pure, adapter.py glues,
@@ -57,10 +60,10 @@ class AutoDNSRetry(Retry):
     def __init__(self, *args, **kwargs):
         self.take_slot = kwargs.pop('take_slot', None)
         self.sleeper = kwargs.pop('sleeper', time.sleep)
-        super(AutoDNSRetry, self).__init__(*args, **kwargs)
+        super().__init__(*args, **kwargs)
 
     def new(self, **kwargs):
-        retry = super(AutoDNSRetry, self).new(**kwargs)
+        retry = super().new(**kwargs)
         retry.take_slot = self.take_slot
         retry.sleeper = self.sleeper
         return retry
@@ -73,7 +76,7 @@ class AutoDNSRetry(Retry):
         return False
 
     def get_retry_after(self, response):
-        seconds = super(AutoDNSRetry, self).get_retry_after(response)
+        seconds = super().get_retry_after(response)
         return None if seconds is None else min(seconds, MAX_RETRY_AFTER)
 
     def sleep(self, response=None):
@@ -99,7 +102,7 @@ def is_write(method, path):
     return method.upper() in WRITE_METHODS and not path.endswith('/_search')
 
 
-class AutoDNSClient(object):
+class AutoDNSClient:
 
     def __init__(self, base_url, user, password, context, user_agent, verify=True, timeout=30,
                  rate=3, sleep=time.sleep):

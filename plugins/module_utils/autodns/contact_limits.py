@@ -1,13 +1,12 @@
-# -*- coding: utf-8 -*-
 # Copyright: contributors to domainops.registrar
-# GNU General Public License v3.0+ (see https://www.gnu.org/licenses/gpl-3.0.txt)
+# GNU General Public License v3.0+ (see LICENSE or https://www.gnu.org/licenses/gpl-3.0.txt)
+# SPDX-License-Identifier: GPL-3.0-or-later
+
 """The longest contact field values this registrar accepts, checked before anything is sent.
 
 Data from docs/reference/contact-limits.json "autodns" (RFC 5733 bounds; the AutoDNS OpenAPI description has no maxLength);
 tests/unit/test_contact_limits.py keeps the two equal.
 """
-from __future__ import absolute_import, division, print_function
-__metaclass__ = type
 
 # Per address line, and at most ADDRESS_LINES lines.
 ADDRESS_LINES = 3

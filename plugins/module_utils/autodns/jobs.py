@@ -1,4 +1,7 @@
-# -*- coding: utf-8 -*-
+# Copyright: contributors to domainops.registrar
+# GNU General Public License v3.0+ (see LICENSE or https://www.gnu.org/licenses/gpl-3.0.txt)
+# SPDX-License-Identifier: GPL-3.0-or-later
+
 """AutoDNS jobs: which statuses end a job, which are still pending, and which actions touch which aspect.
 
 The statuses are a copy of docs/reference/autodns-rules.json ``job_status`` (modules cannot read

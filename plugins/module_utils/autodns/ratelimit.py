@@ -1,4 +1,7 @@
-# -*- coding: utf-8 -*-
+# Copyright: contributors to domainops.registrar
+# GNU General Public License v3.0+ (see LICENSE or https://www.gnu.org/licenses/gpl-3.0.txt)
+# SPDX-License-Identifier: GPL-3.0-or-later
+
 """Keep to AutoDNS's documented limit of 3 requests per second per IP address.
 
 The server counts arrivals, not the client's clock, and every module run is its own
@@ -38,7 +41,7 @@ def state_path(directory=None):
     return os.path.join(directory or tempfile.gettempdir(), STATE_FILE % uid)
 
 
-class RateLimiter(object):
+class RateLimiter:
     """Spaces ``acquire`` calls for ``key`` (a host) at least ``1/rate + margin`` seconds apart."""
 
     def __init__(self, key, rate=3, margin=DEFAULT_MARGIN, directory=None, clock=time.time, sleep=time.sleep):

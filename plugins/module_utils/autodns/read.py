@@ -1,4 +1,7 @@
-# -*- coding: utf-8 -*-
+# Copyright: contributors to domainops.registrar
+# GNU General Public License v3.0+ (see LICENSE or https://www.gnu.org/licenses/gpl-3.0.txt)
+# SPDX-License-Identifier: GPL-3.0-or-later
+
 """AutoDNS answers → the core model. Pure: no I/O (api.py asks, adapter.py glues).
 
 - DomainInfo (``GET /domain/{name}``) with its contacts' data (Contact List of

@@ -1,4 +1,7 @@
-# -*- coding: utf-8 -*-
+# Copyright: contributors to domainops.registrar
+# GNU General Public License v3.0+ (see LICENSE or https://www.gnu.org/licenses/gpl-3.0.txt)
+# SPDX-License-Identifier: GPL-3.0-or-later
+
 """Per-TLD rules of AutoDNS: the owner-change route and whether locks can be changed.
 
 A copy of docs/reference/autodns-tld-rules.json (modules cannot read docs/ at run time);

@@ -1,4 +1,7 @@
-# -*- coding: utf-8 -*-
+# Copyright: contributors to domainops.registrar
+# GNU General Public License v3.0+ (see LICENSE or https://www.gnu.org/licenses/gpl-3.0.txt)
+# SPDX-License-Identifier: GPL-3.0-or-later
+
 """Planned changes → AutoDNS tasks (routes and bodies). Pure: no I/O.
 
 Each aspect the planner produces becomes:
@@ -119,7 +122,7 @@ def nameserver_body(nameservers):
 # Placeholders for contacts created earlier in the same run
 # ---------------------------------------------------------------------------------------
 
-class NewContact(object):
+class NewContact:
     """The id of the contact that the ``POST /contact`` with the same number creates."""
 
     def __init__(self, number):
@@ -198,7 +201,7 @@ def _unique(items):
     return tuple(result)
 
 
-class NewContacts(object):
+class NewContacts:
     """The ``POST /contact`` operations of one run, one per distinct contact data."""
 
     def __init__(self, domain):

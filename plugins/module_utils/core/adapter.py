@@ -1,4 +1,7 @@
-# -*- coding: utf-8 -*-
+# Copyright: contributors to domainops.registrar
+# GNU General Public License v3.0+ (see LICENSE or https://www.gnu.org/licenses/gpl-3.0.txt)
+# SPDX-License-Identifier: GPL-3.0-or-later
+
 """The contract between the provider-neutral core and one registrar's adapter.
 
 The planner says what differs (``Change``); an adapter says which of its registrar's
@@ -75,7 +78,7 @@ class Message:
                 'text': self.text, 'created': self.created, 'waiting': self.waiting}
 
 
-class RegistrarAdapter(object):
+class RegistrarAdapter:
     """Base class: subclasses implement the registrar-specific methods."""
 
     name = None

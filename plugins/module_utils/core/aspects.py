@@ -1,6 +1,7 @@
-# -*- coding: utf-8 -*-
 # Copyright: contributors to domainops.registrar
-# GNU General Public License v3.0+ (see https://www.gnu.org/licenses/gpl-3.0.txt)
+# GNU General Public License v3.0+ (see LICENSE or https://www.gnu.org/licenses/gpl-3.0.txt)
+# SPDX-License-Identifier: GPL-3.0-or-later
+
 """The aspects of a domain, one row each: the only place that names them.
 
 A row says what the aspect is called (the planner's ``Change.aspect``, the modules' ``aspects``,

@@ -1,4 +1,7 @@
-# -*- coding: utf-8 -*-
+# Copyright: contributors to domainops.registrar
+# GNU General Public License v3.0+ (see LICENSE or https://www.gnu.org/licenses/gpl-3.0.txt)
+# SPDX-License-Identifier: GPL-3.0-or-later
+
 """What ``--diff`` shows for a task: the managed part of the domain before and after, readably.
 
 The diff is text, one fact per line, in a YAML-like layout: a dict would be shown as JSON,

@@ -1,4 +1,7 @@
-# -*- coding: utf-8 -*-
+# Copyright: contributors to domainops.registrar
+# GNU General Public License v3.0+ (see LICENSE or https://www.gnu.org/licenses/gpl-3.0.txt)
+# SPDX-License-Identifier: GPL-3.0-or-later
+
 """Errors the core and the adapters raise; the module layer turns each into a failed task."""
 
 
@@ -24,7 +27,7 @@ class RegistrarError(Exception):
             message += ' (%s)' % '; '.join(str(d) for d in self.details)
         if operation:
             message = '%s failed: %s' % (operation, message)
-        super(RegistrarError, self).__init__(message)
+        super().__init__(message)
 
 
 class DomainNotFound(RegistrarError):
@@ -36,7 +39,7 @@ class WaitTimeout(Exception):
 
     def __init__(self, submission, timeout):
         self.submission = submission
-        super(WaitTimeout, self).__init__(
+        super().__init__(
             '%s %s still %s after %ss; it was sent once and is still running at the registrar: '
             're-run later (the run will wait on it instead of sending it again)'
             % (submission.operation, submission.id, submission.status, timeout))

@@ -1,4 +1,7 @@
-# -*- coding: utf-8 -*-
+# Copyright: contributors to domainops.registrar
+# GNU General Public License v3.0+ (see LICENSE or https://www.gnu.org/licenses/gpl-3.0.txt)
+# SPDX-License-Identifier: GPL-3.0-or-later
+
 """One domain changed by one run at a time on this controller (an advisory file lock).
 
 Two runs started together would both find nothing pending, both plan the same order and
@@ -49,7 +52,7 @@ def lock_path(key, base=None):
     return os.path.join(lock_directory(base), hashlib.sha256(key.encode('utf-8')).hexdigest() + '.lock')
 
 
-class DomainLock(object):
+class DomainLock:
     """``with DomainLock(key, timeout):`` holds the lock; waits at most ``timeout`` seconds for it."""
 
     def __init__(self, key, timeout, what=None, base=None, sleep=time.sleep, clock=time.monotonic):

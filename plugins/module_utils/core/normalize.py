@@ -1,6 +1,7 @@
-# -*- coding: utf-8 -*-
 # Copyright: contributors to domainops.registrar
-# GNU General Public License v3.0+ (see https://www.gnu.org/licenses/gpl-3.0.txt)
+# GNU General Public License v3.0+ (see LICENSE or https://www.gnu.org/licenses/gpl-3.0.txt)
+# SPDX-License-Identifier: GPL-3.0-or-later
+
 """Normalisation both registrars' answers and the declared state share: text, host names, contact fields.
 
 Reading a registrar's answer (adapters) and comparing it with the declared state (planner) must use

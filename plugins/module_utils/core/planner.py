@@ -1,6 +1,7 @@
-# -*- coding: utf-8 -*-
 # Copyright: contributors to domainops.registrar
-# GNU General Public License v3.0+ (see https://www.gnu.org/licenses/gpl-3.0.txt)
+# GNU General Public License v3.0+ (see LICENSE or https://www.gnu.org/licenses/gpl-3.0.txt)
+# SPDX-License-Identifier: GPL-3.0-or-later
+
 """Compare the declared state of a domain with the current one; return the minimal changes.
 
 Pure functions: no I/O, no registrar rules. How a change becomes an order (Ascio) or a

@@ -1,6 +1,7 @@
-# -*- coding: utf-8 -*-
 # Copyright: contributors to domainops.registrar
-# GNU General Public License v3.0+ (see https://www.gnu.org/licenses/gpl-3.0.txt)
+# GNU General Public License v3.0+ (see LICENSE or https://www.gnu.org/licenses/gpl-3.0.txt)
+# SPDX-License-Identifier: GPL-3.0-or-later
+
 """What the core knows about a registrar: its description, owned by the registrar's package.
 
 Each registrar package defines one ``PROVIDER`` (``<registrar>/provider.py``); connection.py

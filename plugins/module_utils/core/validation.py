@@ -1,4 +1,7 @@
-# -*- coding: utf-8 -*-
+# Copyright: contributors to domainops.registrar
+# GNU General Public License v3.0+ (see LICENSE or https://www.gnu.org/licenses/gpl-3.0.txt)
+# SPDX-License-Identifier: GPL-3.0-or-later
+
 """Input checks and normalisation, done before anything is sent to a registrar."""
 import ipaddress
 import re

@@ -1,11 +1,14 @@
+# Copyright: contributors to domainops.registrar
+# GNU General Public License v3.0+ (see LICENSE or https://www.gnu.org/licenses/gpl-3.0.txt)
+# SPDX-License-Identifier: GPL-3.0-or-later
+
 import json
 import os
 
 import pytest
 
 from ansible_collections.domainops.registrar.plugins.module_utils.ascio import provider as ascio_provider
-from ansible_collections.domainops.registrar.plugins.module_utils.connection import (
-    CONNECTION_ARGSPEC, connection_settings)
+from ansible_collections.domainops.registrar.plugins.module_utils.connection import CONNECTION_ARGSPEC, connection_settings
 from ansible_collections.domainops.registrar.plugins.module_utils.core.errors import InputError
 
 ROOT = os.path.dirname(os.path.dirname(os.path.dirname(os.path.dirname(os.path.dirname(os.path.abspath(__file__))))))

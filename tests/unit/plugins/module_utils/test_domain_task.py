@@ -1,3 +1,7 @@
+# Copyright: contributors to domainops.registrar
+# GNU General Public License v3.0+ (see LICENSE or https://www.gnu.org/licenses/gpl-3.0.txt)
+# SPDX-License-Identifier: GPL-3.0-or-later
+
 """The shared task flow: what it does with what an adapter answers (the adapter is a stand-in here)."""
 import datetime
 
@@ -5,22 +9,20 @@ import pytest
 
 from ansible_collections.domainops.registrar.plugins.module_utils import domain_task
 from ansible_collections.domainops.registrar.plugins.module_utils.core import aspects
-from ansible_collections.domainops.registrar.plugins.module_utils.core.adapter import (
-    Operation, RegistrarAdapter, Submission)
+from ansible_collections.domainops.registrar.plugins.module_utils.core.adapter import Operation, RegistrarAdapter, Submission
 from ansible_collections.domainops.registrar.plugins.module_utils.core.errors import RegistrarError
-from ansible_collections.domainops.registrar.plugins.module_utils.core.model import (
-    Contact, DesiredDomain, Domain, Locks, Nameserver, RenewPolicy)
+from ansible_collections.domainops.registrar.plugins.module_utils.core.model import Contact, DesiredDomain, Domain, Locks, Nameserver, RenewPolicy
 
 
 class Exit(SystemExit):
     """What exit_json and fail_json raise in Ansible too: not an Exception."""
 
     def __init__(self, failed, result):
-        super(Exit, self).__init__(result.get('msg'))
+        super().__init__(result.get('msg'))
         self.failed, self.result = failed, result
 
 
-class Module(object):
+class Module:
     def __init__(self, check_mode=False):
         self.params = {'wait': True, 'wait_timeout': 5, 'provider': 'autodns', 'api_url': 'https://api.invalid/v1',
                        'username': 'user', 'password': 'secret', 'context': 4}
@@ -240,7 +242,7 @@ class LeftRunning(Steps):
     """An earlier run left an order running; it ends at the first status read and the domain then shows it."""
 
     def __init__(self, **kwargs):
-        super(LeftRunning, self).__init__(**kwargs)
+        super().__init__(**kwargs)
         self.left = [Submission('Nameserver_Update', 'example.com', 'EARLIER-1', 'Processing', done=False)]
         self.asked = []
         self.options = None

@@ -1,3 +1,7 @@
+# Copyright: contributors to domainops.registrar
+# GNU General Public License v3.0+ (see LICENSE or https://www.gnu.org/licenses/gpl-3.0.txt)
+# SPDX-License-Identifier: GPL-3.0-or-later
+
 """The domain module's translation of its options: input checks (an empty auth code must not turn a transfer
 into a registration), registrar-only options that travel with the declared state, the aspects it manages."""
 import pytest

@@ -1,3 +1,7 @@
+# Copyright: contributors to domainops.registrar
+# GNU General Public License v3.0+ (see LICENSE or https://www.gnu.org/licenses/gpl-3.0.txt)
+# SPDX-License-Identifier: GPL-3.0-or-later
+
 """The bundled Ascio AWS v2 WSDL, checked against docs/reference/ by parsing it, and the zeep client built on it."""
 import importlib.util
 import json
@@ -6,7 +10,8 @@ import os
 import pytest
 from lxml import etree
 
-from ansible_collections.domainops.registrar.plugins.module_utils.ascio import _wsdl as wsdl, api
+from ansible_collections.domainops.registrar.plugins.module_utils.ascio import _wsdl as wsdl
+from ansible_collections.domainops.registrar.plugins.module_utils.ascio import api
 
 # The checkout: tests/unit/plugins/module_utils/ascio/ is five levels down.
 ROOT = os.path.abspath(os.path.join(os.path.dirname(__file__), *[os.pardir] * 5))
@@ -245,7 +250,7 @@ NOT_VALIDATED = b'''\
 </s:Body></s:Envelope>'''
 
 
-class _Reply(object):
+class _Reply:
     status_code = 200
     headers = {'Content-Type': 'text/xml; charset=utf-8'}
     encoding = 'utf-8'
@@ -268,8 +273,9 @@ def test_reasons_of_a_refusal_are_read_from_the_arrays_namespace(client, strict)
     assert result.CreateOrderResult.ResultCode == 400
     assert list(result.CreateOrderResult.Values.string) == [
         'Domain.NameServers: at least 2 name servers are required', 'ns1.example.com: glue record missing']
-    from ansible_collections.domainops.registrar.plugins.module_utils.ascio import read
     from zeep.helpers import serialize_object
+
+    from ansible_collections.domainops.registrar.plugins.module_utils.ascio import read
     assert read.values(serialize_object(result.CreateOrderResult, dict)) == [
         'Domain.NameServers: at least 2 name servers are required', 'ns1.example.com: glue record missing']
 

@@ -1,3 +1,7 @@
+# Copyright: contributors to domainops.registrar
+# GNU General Public License v3.0+ (see LICENSE or https://www.gnu.org/licenses/gpl-3.0.txt)
+# SPDX-License-Identifier: GPL-3.0-or-later
+
 """AscioAdapter against the real Ascio sandbox over HTTP (sandbox/ascio, seed sandbox/seeds/ascio.yml).
 
 Nothing is mocked: zeep with the bundled WSDL talks SOAP to the sandbox endpoint.
@@ -16,8 +20,7 @@ import pytest
 from ansible_collections.domainops.registrar.plugins.module_utils.ascio.adapter import AscioAdapter
 from ansible_collections.domainops.registrar.plugins.module_utils.core import validation
 from ansible_collections.domainops.registrar.plugins.module_utils.core.errors import RegistrarError, WaitTimeout
-from ansible_collections.domainops.registrar.plugins.module_utils.core.model import (
-    Contact, DesiredDomain, Locks, Nameserver, RenewPolicy)
+from ansible_collections.domainops.registrar.plugins.module_utils.core.model import Contact, DesiredDomain, Locks, Nameserver, RenewPolicy
 from ansible_collections.domainops.registrar.plugins.module_utils.core.planner import add_years, plan
 
 # The checkout: tests/unit/plugins/module_utils/ascio/ is five levels down.
@@ -34,7 +37,7 @@ except ImportError:  # pragma: no cover
 pytestmark = pytest.mark.skipif(not HAVE_SANDBOX, reason='the Ascio sandbox (sandbox/ascio) is not there yet')
 
 
-class Box(object):
+class Box:
     """A running sandbox and its journal."""
 
     def __init__(self, tmp_path, delay):

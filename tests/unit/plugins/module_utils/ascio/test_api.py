@@ -1,3 +1,7 @@
+# Copyright: contributors to domainops.registrar
+# GNU General Public License v3.0+ (see LICENSE or https://www.gnu.org/licenses/gpl-3.0.txt)
+# SPDX-License-Identifier: GPL-3.0-or-later
+
 """What the Ascio adapter makes of answers that are cut, malformed, missing or not SOAP, over real HTTP.
 
 Real answers are recorded from the Ascio sandbox (raw HTTP with the real SOAPAction)
@@ -17,8 +21,8 @@ import requests
 from ansible_collections.domainops.registrar.plugins.module_utils.ascio import api
 from ansible_collections.domainops.registrar.plugins.module_utils.ascio.adapter import AscioAdapter
 from ansible_collections.domainops.registrar.plugins.module_utils.core.errors import RegistrarError
-from ansible_collections.domainops.registrar.plugins.module_utils.core.planner import plan
 from ansible_collections.domainops.registrar.plugins.module_utils.core.model import DesiredDomain
+from ansible_collections.domainops.registrar.plugins.module_utils.core.planner import plan
 from sandbox.launcher import Sandbox
 
 # The checkout: tests/unit/plugins/module_utils/ascio/ is five levels down.

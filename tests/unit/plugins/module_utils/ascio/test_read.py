@@ -1,3 +1,7 @@
+# Copyright: contributors to domainops.registrar
+# GNU General Public License v3.0+ (see LICENSE or https://www.gnu.org/licenses/gpl-3.0.txt)
+# SPDX-License-Identifier: GPL-3.0-or-later
+
 """Ascio answers -> the core model (ascio/read.py): pure, from plain dicts as zeep serialises them.
 
 Ascio's reading rules (docs/reference/ascio-rules.json) included: locks from the Status tokens and

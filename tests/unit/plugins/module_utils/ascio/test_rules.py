@@ -1,3 +1,7 @@
+# Copyright: contributors to domainops.registrar
+# GNU General Public License v3.0+ (see LICENSE or https://www.gnu.org/licenses/gpl-3.0.txt)
+# SPDX-License-Identifier: GPL-3.0-or-later
+
 """Ascio's domain rules (docs/reference/ascio-rules.json): the client's copy (ascio/rules.py) and its predicates.
 
 How reading and writing apply the rules is tested with them: test_read.py (lock tokens, the .NET

@@ -1,3 +1,7 @@
+# Copyright: contributors to domainops.registrar
+# GNU General Public License v3.0+ (see LICENSE or https://www.gnu.org/licenses/gpl-3.0.txt)
+# SPDX-License-Identifier: GPL-3.0-or-later
+
 """Planner changes -> Ascio orders (ascio/write.py): pure translation, serialised with zeep; Ascio's writing rules included."""
 import datetime
 import json
@@ -6,13 +10,13 @@ import os
 import pytest
 from lxml import etree
 
-from ansible_collections.domainops.registrar.plugins.module_utils.ascio import _wsdl as wsdl, api, read, write
+from ansible_collections.domainops.registrar.plugins.module_utils.ascio import _wsdl as wsdl
+from ansible_collections.domainops.registrar.plugins.module_utils.ascio import api, read, write
 from ansible_collections.domainops.registrar.plugins.module_utils.core import validation
 from ansible_collections.domainops.registrar.plugins.module_utils.core.adapter import REDACTED
 from ansible_collections.domainops.registrar.plugins.module_utils.core.errors import InputError
-from ansible_collections.domainops.registrar.plugins.module_utils.core.model import (
-    Contact, DesiredDomain, Domain, Locks, Nameserver, RenewPolicy)
-from ansible_collections.domainops.registrar.plugins.module_utils.core.planner import depends_on, ASPECT_ORDER, plan
+from ansible_collections.domainops.registrar.plugins.module_utils.core.model import Contact, DesiredDomain, Domain, Locks, Nameserver, RenewPolicy
+from ansible_collections.domainops.registrar.plugins.module_utils.core.planner import ASPECT_ORDER, depends_on, plan
 
 # The checkout: tests/unit/plugins/module_utils/ascio/ is five levels down.
 ROOT = os.path.abspath(os.path.join(os.path.dirname(__file__), *[os.pardir] * 5))

@@ -1,3 +1,7 @@
+# Copyright: contributors to domainops.registrar
+# GNU General Public License v3.0+ (see LICENSE or https://www.gnu.org/licenses/gpl-3.0.txt)
+# SPDX-License-Identifier: GPL-3.0-or-later
+
 """The AutoDNS adapter (adapter.py, the glue) against the AutoDNS sandbox over real HTTP.
 
 Every sandbox test starts its own sandbox from the integration seed (fresh state) with a short job
@@ -18,8 +22,7 @@ from ansible_collections.domainops.registrar.plugins.module_utils.connection imp
 from ansible_collections.domainops.registrar.plugins.module_utils.core import validation
 from ansible_collections.domainops.registrar.plugins.module_utils.core.adapter import REDACTED
 from ansible_collections.domainops.registrar.plugins.module_utils.core.errors import InputError, RegistrarError
-from ansible_collections.domainops.registrar.plugins.module_utils.core.model import (
-    Contact, DesiredDomain, Locks, RenewPolicy)
+from ansible_collections.domainops.registrar.plugins.module_utils.core.model import Contact, DesiredDomain, Locks, RenewPolicy
 from ansible_collections.domainops.registrar.plugins.module_utils.core.planner import Change, plan
 from sandbox.launcher import Sandbox
 
@@ -399,7 +402,7 @@ def test_a_named_handle_that_does_not_exist_fails_before_sending(box):
     assert writes(box) == []
 
 
-class EchoingClient(object):
+class EchoingClient:
     """A registrar that repeats the request in its error text (AutoDNS's sandbox does not)."""
 
     def request(self, method, path, body=None, params=None):
@@ -418,7 +421,7 @@ def test_errors_never_carry_the_authinfo():
     assert error.value.code == 'E0104'
 
 
-class JobListClient(object):
+class JobListClient:
     """A registrar whose Job List holds the given jobs (records the query)."""
 
     def __init__(self, jobs):
@@ -446,7 +449,7 @@ def test_pending_counts_every_status_that_is_not_final_and_reads_actions_in_any_
 
 
 # ---------------------------------------------------------------- reading a job by id (order_info)
-class Answers(object):
+class Answers:
     """A client that answers GET /job/{id} with a fixed envelope (or 404) and records the paths."""
 
     def __init__(self, envelope=None):

@@ -1,3 +1,7 @@
+# Copyright: contributors to domainops.registrar
+# GNU General Public License v3.0+ (see LICENSE or https://www.gnu.org/licenses/gpl-3.0.txt)
+# SPDX-License-Identifier: GPL-3.0-or-later
+
 """The AutoDNS transport against the real sandbox with its documented limit of 3 requests/second,
 and against small local HTTP servers that misbehave the way networks and proxies do."""
 import http.server

@@ -1,3 +1,7 @@
+# Copyright: contributors to domainops.registrar
+# GNU General Public License v3.0+ (see LICENSE or https://www.gnu.org/licenses/gpl-3.0.txt)
+# SPDX-License-Identifier: GPL-3.0-or-later
+
 import json
 import multiprocessing
 import os
@@ -7,7 +11,7 @@ from ansible_collections.domainops.registrar.plugins.module_utils.autodns import
 from ansible_collections.domainops.registrar.plugins.module_utils.autodns.ratelimit import RateLimiter
 
 
-class FakeClock(object):
+class FakeClock:
     def __init__(self):
         self.now = 1000.0
         self.slept = []

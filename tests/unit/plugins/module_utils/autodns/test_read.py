@@ -1,10 +1,19 @@
+# Copyright: contributors to domainops.registrar
+# GNU General Public License v3.0+ (see LICENSE or https://www.gnu.org/licenses/gpl-3.0.txt)
+# SPDX-License-Identifier: GPL-3.0-or-later
+
 """AutoDNS answers → the core model (read.py): DomainInfo, Contact List, jobs, the poll queue, as answered."""
 import datetime
 
 import pytest
 
 from ansible_collections.domainops.registrar.plugins.module_utils.autodns.read import (
-    job_submission, read_contact_list, read_created_contact, read_domain, read_poll)
+    job_submission,
+    read_contact_list,
+    read_created_contact,
+    read_domain,
+    read_poll,
+)
 from ansible_collections.domainops.registrar.plugins.module_utils.core.errors import RegistrarError
 from ansible_collections.domainops.registrar.plugins.module_utils.core.model import Contact, Locks
 

@@ -1,3 +1,7 @@
+# Copyright: contributors to domainops.registrar
+# GNU General Public License v3.0+ (see LICENSE or https://www.gnu.org/licenses/gpl-3.0.txt)
+# SPDX-License-Identifier: GPL-3.0-or-later
+
 import datetime
 import json
 import os
@@ -10,8 +14,7 @@ from ansible_collections.domainops.registrar.plugins.module_utils.autodns.read i
 from ansible_collections.domainops.registrar.plugins.module_utils.core import validation
 from ansible_collections.domainops.registrar.plugins.module_utils.core.adapter import REDACTED
 from ansible_collections.domainops.registrar.plugins.module_utils.core.errors import InputError
-from ansible_collections.domainops.registrar.plugins.module_utils.core.model import (
-    Contact, DesiredDomain, Locks, RenewPolicy)
+from ansible_collections.domainops.registrar.plugins.module_utils.core.model import Contact, DesiredDomain, Locks, RenewPolicy
 from ansible_collections.domainops.registrar.plugins.module_utils.core.planner import Change, plan
 
 # DomainInfo answer data as in seed 004.

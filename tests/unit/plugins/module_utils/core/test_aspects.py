@@ -1,5 +1,7 @@
 # Copyright: contributors to domainops.registrar
-# GNU General Public License v3.0+ (see https://www.gnu.org/licenses/gpl-3.0.txt)
+# GNU General Public License v3.0+ (see LICENSE or https://www.gnu.org/licenses/gpl-3.0.txt)
+# SPDX-License-Identifier: GPL-3.0-or-later
+
 """The aspect table: one row per aspect, read by the planner, predict, the task flow and the adapters."""
 import datetime
 
@@ -8,8 +10,7 @@ import pytest
 from ansible_collections.domainops.registrar.plugins.module_utils.ascio import write as ascio_write
 from ansible_collections.domainops.registrar.plugins.module_utils.autodns import jobs as autodns_jobs
 from ansible_collections.domainops.registrar.plugins.module_utils.core import aspects
-from ansible_collections.domainops.registrar.plugins.module_utils.core.model import (
-    Contact, DesiredDomain, Domain, Locks, Nameserver, RenewPolicy)
+from ansible_collections.domainops.registrar.plugins.module_utils.core.model import Contact, DesiredDomain, Domain, Locks, Nameserver, RenewPolicy
 from ansible_collections.domainops.registrar.plugins.module_utils.core.planner import ASPECT_ORDER, plan
 
 TODAY = datetime.date(2026, 1, 1)

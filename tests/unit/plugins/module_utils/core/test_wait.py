@@ -1,3 +1,7 @@
+# Copyright: contributors to domainops.registrar
+# GNU General Public License v3.0+ (see LICENSE or https://www.gnu.org/licenses/gpl-3.0.txt)
+# SPDX-License-Identifier: GPL-3.0-or-later
+
 """Following an order or job: pauses grow exponentially up to a cap, and the wait ends at wait_timeout."""
 import itertools
 
@@ -8,7 +12,7 @@ from ansible_collections.domainops.registrar.plugins.module_utils.core.adapter i
 from ansible_collections.domainops.registrar.plugins.module_utils.core.errors import WaitTimeout
 
 
-class Clock(object):
+class Clock:
     def __init__(self):
         self.now = 0.0
         self.pauses = []
