@@ -15,6 +15,7 @@ _LOADER = importlib.util.spec_from_file_location('file_headers', TOOL)
 file_headers = importlib.util.module_from_spec(_LOADER)
 _LOADER.loader.exec_module(file_headers)
 
+
 def files_without_the_header(*paths):
     result = subprocess.run([sys.executable, TOOL, '--check'] + list(paths), cwd=ROOT, capture_output=True, text=True, check=False)
     named = [line.strip() for line in result.stdout.splitlines() if line.startswith('  ')]
