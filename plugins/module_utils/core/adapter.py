@@ -116,6 +116,29 @@ class RegistrarAdapter:
         """Submissions still running for this domain that touch one of ``aspects``."""
         raise NotImplementedError
 
+    # Bulk reads: a portfolio of N domains is read in a few requests, not N times a few.
+    # The loops below are only the fallback of an adapter that cannot do better; both
+    # registrars' adapters override them with their bulk searches.
+
+    def get_domains(self, names):
+        """{name: Domain or None (not in the account)} for every name in ``names``."""
+        return dict((name, self.get_domain(name)) for name in names)
+
+    def pending_many(self, names, aspects):
+        """{name: [Submission]}: the work still running for each of ``names`` touching ``aspects``
+        (every name is a key, with an empty list when nothing runs)."""
+        return dict((name, self.pending(name, aspects)) for name in names)
+
+    def refresh_many(self, submissions):
+        """The submissions with their current status, in the same order (done ones as they are)."""
+        return [submission if submission.done else self.refresh(submission) for submission in submissions]
+
+    def list_domains(self, tlds=None, pattern=None):
+        """Every live domain of the account as a Domain, sorted by name; ``tlds`` (without dots)
+        and ``pattern`` (shell-style, on the whole name) narrow the search at the registrar
+        where it can filter, and here otherwise."""
+        raise NotImplementedError
+
     def submit(self, operation):
         """Send the operation once; return its Submission."""
         raise NotImplementedError
@@ -152,3 +175,17 @@ class RegistrarAdapter:
             sleep(min(next(pauses), remaining))
             submission = self.refresh(submission)
         return submission
+
+    def wait_many(self, submissions, timeout, interval=FIRST_PAUSE, sleep=time.sleep, clock=time.monotonic):
+        """``wait`` for many at once: one bulk status read per pause, so N jobs take about as
+        long as the slowest. Returns them in order; raises WaitTimeout for the first not done."""
+        deadline = clock() + timeout
+        pauses = wait_schedule(first=interval)
+        submissions = list(submissions)
+        while not all(s.done for s in submissions):
+            remaining = deadline - clock()
+            if remaining <= 0:
+                raise WaitTimeout(next(s for s in submissions if not s.done), timeout)
+            sleep(min(next(pauses), remaining))
+            submissions = self.refresh_many(submissions)
+        return submissions
