@@ -17,6 +17,7 @@ held until its last operation is sent; a concurrent run then finds this run's or
 import time
 import traceback
 
+from ansible_collections.domainops.registrar.plugins.module_utils.core import consequences
 from ansible_collections.domainops.registrar.plugins.module_utils.core.adapter import wait_schedule
 from ansible_collections.domainops.registrar.plugins.module_utils.core.aspects import pending_keys, predict, shown_keys
 from ansible_collections.domainops.registrar.plugins.module_utils.core.diff import task_diff
@@ -40,9 +41,22 @@ def view(domain, keys):
 
 
 def planned(operation):
-    """An operation as results and check mode report it before it is sent."""
-    return {'operation': operation.name, 'domain': operation.domain, 'request': operation.summary,
-            'id': None, 'status': 'planned', 'message': None}
+    """An operation as results and check mode report it before it is sent, with what it means
+    (billable, irreversible, locks_transfer_days, price: core/consequences.py)."""
+    reported = {'operation': operation.name, 'domain': operation.domain, 'request': operation.summary,
+                'id': None, 'status': 'planned', 'message': None}
+    reported.update(consequences.marks(operation))
+    return reported
+
+
+class _NoLock:
+    """The lock of a flow run without controller-wide locks (lock_for=None: unit tests)."""
+
+    def release(self):
+        pass
+
+
+NO_LOCK = _NoLock()
 
 
 class DomainRun:
@@ -89,7 +103,7 @@ class Converge:
     """
 
     def __init__(self, adapter, aspects, missing_ok=False, check_mode=False, diff=False, wait=True,
-                 wait_timeout=300, warn=None, lock_for=None, fail_fast=False, sleep=time.sleep,
+                 wait_timeout=300, warn=None, lock_for=None, fail_fast=False, allow=None, sleep=time.sleep,
                  clock=time.monotonic, chunk=CHUNK):
         self.adapter = adapter
         self.aspects = aspects
@@ -103,6 +117,8 @@ class Converge:
         self.warn = warn or (lambda text: None)
         self.lock_for = lock_for
         self.fail_fast = fail_fast
+        # The kinds of operation this run may send (None: all); see core/consequences.py.
+        self.allow = allow
         self.sleep = sleep
         self.clock = clock
         self.chunk = chunk
@@ -116,6 +132,8 @@ class Converge:
         for run in runs:
             if not run.settled:
                 self._report_plan(run)
+        if self._refuse_unallowed(runs):
+            return runs
         if self.check_mode:
             return runs
         to_send = [r for r in runs if not r.settled and r.operations]
@@ -218,6 +236,26 @@ class Converge:
             run.diff = task_diff(run.name, run.current, after, self.shown, run.operations, run.desired)
         run.result.update(view(after, self.shown))
 
+    def _refuse_unallowed(self, runs):
+        """With ``allow``, a plan holding an operation of an unlisted kind sends nothing at all,
+        in check mode too (a CI gate: "this change would spend money"). Whether it refused."""
+        found = consequences.refused([op for r in runs if not r.settled for op in r.operations], self.allow)
+        if not found:
+            return False
+        message = consequences.refusal_message(found, self.allow)
+        refused_domains = set(op.domain for op, _kinds in found)
+        for run in runs:
+            if run.settled:
+                continue
+            if run.name in refused_domains:
+                for reported, operation in zip(run.result['operations'], run.operations):
+                    if consequences.refused([operation], self.allow):
+                        reported.update(status='refused by allow')
+                run.fail(InputError(message))
+            else:
+                self._not_sent(run, 'not sent: the run refused operations that allow does not list')
+        return True
+
     # ------------------------------------------------------------------ sending
     def _send_chunk(self, runs):
         """Lock, look again (pending work, fresh state, plan) and send, for up to CHUNK domains."""
@@ -249,14 +287,16 @@ class Converge:
                     self._report_plan(run)
                     if not run.operations:
                         run.settled = True
+                    found = consequences.refused(run.operations, self.allow)
+                    if found:  # planned again under the lock: the gate applies to the new plan too
+                        run.fail(InputError(consequences.refusal_message(found, self.allow)))
             self._advance([r for r in fresh if not r.settled], until_done=False)
         finally:
             for run in runs:
                 self._release(run)
 
     def _acquire(self, run):
-        if self.lock_for is not None:
-            run.lock = self.lock_for(run.name).acquire()
+        run.lock = self.lock_for(run.name).acquire() if self.lock_for is not None else NO_LOCK
 
     @staticmethod
     def _release(run):

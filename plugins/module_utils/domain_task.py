@@ -14,6 +14,7 @@ from ansible.module_utils.basic import AnsibleModule
 
 from ansible_collections.domainops.registrar.plugins.module_utils.connection import CONNECTION_ARGSPEC, connect, connection_settings
 from ansible_collections.domainops.registrar.plugins.module_utils.converge import Converge
+from ansible_collections.domainops.registrar.plugins.module_utils.core.consequences import ALLOW_ARGSPEC
 from ansible_collections.domainops.registrar.plugins.module_utils.core.errors import InputError, NotConverged, RegistrarError, WaitTimeout
 from ansible_collections.domainops.registrar.plugins.module_utils.core.lock import DomainLock, LockTimeout, lock_key
 
@@ -71,6 +72,7 @@ def run_converge_module(argument_spec, build_desired, aspects, missing_ok=False,
     spec = dict(argument_spec)
     spec.update(CONNECTION_ARGSPEC)
     spec.update(WAIT_ARGSPEC)
+    spec.update(ALLOW_ARGSPEC)
     module = AnsibleModule(argument_spec=spec, supports_check_mode=True, **module_kwargs)
     try:
         check_timeouts(module.params)
@@ -92,7 +94,7 @@ def domain_lock(module, name):
 def converge_settings(module):
     """The flow's settings from a module's parameters (wait options, check mode, --diff)."""
     return dict(check_mode=module.check_mode, diff=module._diff, wait=module.params['wait'],
-                wait_timeout=module.params['wait_timeout'], warn=module.warn,
+                wait_timeout=module.params['wait_timeout'], warn=module.warn, allow=module.params.get('allow'),
                 lock_for=lambda name: domain_lock(module, name))
 
 

@@ -24,6 +24,7 @@ author:
 extends_documentation_fragment:
   - domainops.registrar.connection
   - domainops.registrar.connection.WAIT
+  - domainops.registrar.connection.ALLOW
   - domainops.registrar.attributes
   - domainops.registrar.attributes.CONVERGE
 options:
@@ -238,6 +239,7 @@ from ansible.module_utils.basic import AnsibleModule
 from ansible_collections.domainops.registrar.plugins.module_utils import declaration, module_options
 from ansible_collections.domainops.registrar.plugins.module_utils.connection import CONNECTION_ARGSPEC
 from ansible_collections.domainops.registrar.plugins.module_utils.converge import Converge
+from ansible_collections.domainops.registrar.plugins.module_utils.core.consequences import ALLOW_ARGSPEC
 from ansible_collections.domainops.registrar.plugins.module_utils.core.errors import InputError
 from ansible_collections.domainops.registrar.plugins.module_utils.domain_task import WAIT_ARGSPEC, check_timeouts, converge_settings, fail, registrar_session
 
@@ -266,6 +268,7 @@ def main():
     )
     spec.update(CONNECTION_ARGSPEC)
     spec.update(WAIT_ARGSPEC)
+    spec.update(ALLOW_ARGSPEC)
     module = AnsibleModule(argument_spec=spec, supports_check_mode=True)
     result = dict(changed=False, domains=[], summary=summary([], module.check_mode))
     try:
