@@ -25,8 +25,9 @@ DOMAIN_KEYS = ('status', 'authinfo', 'expire', 'ownerc', 'adminc', 'techc', 'zon
 JOB_KEYS = ('status', 'subStatus', 'action', 'object')
 
 
-def chunks(values, size=PAGE_SIZE):
-    """``values`` in lists of at most ``size``, in order."""
+def chunks(values, size=None):
+    """``values`` in lists of at most ``size`` (PAGE_SIZE), in order."""
+    size = size or PAGE_SIZE
     values = list(values)
     return [values[i:i + size] for i in range(0, len(values), size)]
 
@@ -43,8 +44,9 @@ def _and(filters):
     return filters
 
 
-def page(filters, offset, order_key, limit=PAGE_SIZE):
-    return {'filters': filters, 'view': {'limit': limit, 'offset': offset}, 'orders': [{'key': order_key, 'type': 'ASC'}]}
+def page(filters, offset, order_key, limit=None):
+    return {'filters': filters, 'view': {'limit': limit or PAGE_SIZE, 'offset': offset},
+            'orders': [{'key': order_key, 'type': 'ASC'}]}
 
 
 def domains_by_name(names, offset=0):
