@@ -222,3 +222,12 @@ def test_refresh_many_reads_a_job_the_list_leaves_out_by_its_id():
     assert (first.status, first.done, second.status, second.failed, third) == ('SUCCESS', True, 'FAILED', True, running[2])
     assert [(m, p) for m, p, _b in client.sent] == [('POST', '/job/_search'), ('GET', '/job/2')]
     assert client.sent[0][2]['filters'] == [{'key': 'id', 'operator': 'IN', 'values': ['1', '2']}]
+
+
+def test_nothing_asked_sends_nothing():
+    client = ListClient(lambda path, body: pytest.fail('no request expected: %s' % path))
+    adapter = AutoDNSAdapter(SETTINGS, client=client)
+    done = Submission('PUT /domain/a.example', 'a.example', '1', 'SUCCESS', done=True)
+    assert adapter.get_domains([]) == {} and adapter.pending_many([], ['autorenew']) == {}
+    assert adapter.refresh_many([done]) == [done]
+    assert client.sent == []
