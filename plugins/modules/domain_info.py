@@ -93,6 +93,12 @@ EXAMPLES = r'''
     export: true
   register: account
 
+- name: Make the group variables directory
+  ansible.builtin.file:
+    path: group_vars/all
+    state: directory
+    mode: "0755"
+
 - name: Write it as group variables
   ansible.builtin.copy:
     content: "{{ account.portfolio | to_nice_yaml }}"
