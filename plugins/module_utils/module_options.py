@@ -3,7 +3,9 @@
 # SPDX-License-Identifier: GPL-3.0-or-later
 
 """Option specs shared by several modules, and their translation into the core model."""
+import copy
 import datetime
+import json
 import os
 import re
 
@@ -140,9 +142,24 @@ def contact(role, data, provider=None):
     return Contact(**values)
 
 
+# A portfolio declares the same few contacts on hundreds of domains: each distinct
+# (role, data) is checked once per module run (checking is pure; Contact is immutable).
+_CHECKED = {}
+
+
+def _key(*parts):
+    return json.dumps(parts, sort_keys=True, default=str)
+
+
 def contacts(params, provider=None):
     """{role: Contact} for the roles a task declares, or None when it declares none."""
-    declared = dict((role, contact(role, params[role], provider)) for role in CONTACT_ROLES if params.get(role))
+    declared = {}
+    for role in CONTACT_ROLES:
+        if params.get(role):
+            key = _key('contact', role, params[role], provider)
+            if key not in _CHECKED:
+                _CHECKED[key] = contact(role, params[role], provider)
+            declared[role] = _CHECKED[key]
     return declared or None
 
 
@@ -153,10 +170,13 @@ def role_fields(roles):
         if not data:
             checked[role] = data
             continue
-        result = ArgumentSpecValidator(CONTACT_FIELDS_SPEC).validate(data)
-        if result.error_messages:
-            raise InputError('contacts.%s: %s' % (role, '; '.join(result.error_messages)))
-        checked[role] = result.validated_parameters
+        key = _key('fields', role, data)
+        if key not in _CHECKED:
+            result = ArgumentSpecValidator(CONTACT_FIELDS_SPEC).validate(data)
+            if result.error_messages:
+                raise InputError('contacts.%s: %s' % (role, '; '.join(result.error_messages)))
+            _CHECKED[key] = result.validated_parameters
+        checked[role] = copy.deepcopy(_CHECKED[key])
     return checked
 
 
