@@ -43,13 +43,13 @@ LOCKS_SPEC = dict(
 
 # One DS/DNSKEY record at the parent (core/dnssec.py checks the values: IANA numbers, digest lengths, Base64).
 DNSSEC_SPEC = dict(
-    key_tag=dict(type='int'),
+    key_tag=dict(type='int', no_log=False),  # a key's number, not a secret
     algorithm=dict(type='int'),
     digest_type=dict(type='int'),
     digest=dict(type='str'),
     flags=dict(type='int'),
     protocol=dict(type='int'),
-    public_key=dict(type='str'),
+    public_key=dict(type='str', no_log=False),  # public by definition
 )
 
 

@@ -112,10 +112,10 @@ options:
   dnssec:
     description:
       - The complete list of DNSSEC records the parent zone must hold for the domain (DS data, DNSKEY
-        data, or both in one record). Compared as a set: order and the case of hex digits do not count;
+        data, or both in one record). Compared as a set, so order and the case of hex digits do not count;
         only a differing set is sent. V([]) removes every record; leave the option out to leave them alone.
-      - Checked before anything is sent, the algorithm against the IANA registry (RFC 8624: 1, 3, 6 and
-        12 must not be used), the digest length against its type (SHA-1 40, SHA-256 64, SHA-384 96 hex
+      - Checked before anything is sent, the algorithm against the IANA registry (RFC 8624 forbids 1, 3, 6 and
+        12), the digest length against its type (SHA-1 40, SHA-256 64, SHA-384 96 hex
         characters), flags 256 or 257, protocol 3, a Base64 public key.
       - B(AutoDNS) takes DNSKEY data (C(flags), C(protocol), C(algorithm), C(public_key)) and sends the
         whole list with C(PUT /domain/{name}/_dnssec); DS-only records fail with "not supported by this registrar".
