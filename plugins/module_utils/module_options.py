@@ -12,6 +12,7 @@ import re
 from ansible.module_utils.common.arg_spec import ArgumentSpecValidator
 
 from ansible_collections.domainops.registrar.plugins.module_utils import connection
+from ansible_collections.domainops.registrar.plugins.module_utils.core import dnssec as dnssec_checks
 from ansible_collections.domainops.registrar.plugins.module_utils.core.errors import InputError
 from ansible_collections.domainops.registrar.plugins.module_utils.core.model import CONTACT_ROLES, Contact, Locks, RenewPolicy
 
@@ -41,6 +42,25 @@ LOCKS_SPEC = dict(
     delete_lock=dict(type='bool'),
     update_lock=dict(type='bool'),
 )
+
+# One DS/DNSKEY record at the parent (core/dnssec.py checks the values: IANA numbers, digest lengths, Base64).
+DNSSEC_SPEC = dict(
+    key_tag=dict(type='int', no_log=False),  # a key's number, not a secret
+    algorithm=dict(type='int'),
+    digest_type=dict(type='int'),
+    digest=dict(type='str'),
+    flags=dict(type='int'),
+    protocol=dict(type='int'),
+    public_key=dict(type='str', no_log=False),  # public by definition
+)
+
+
+def dnssec(params):
+    """The declared DS/DNSKEY records (a tuple of DnssecKey), None when the task does not manage them; [] removes all."""
+    if params.get('dnssec') is None:
+        return None
+    return dnssec_checks.records(params['dnssec'])
+
 
 # Registrar-only options of the modules that change contacts. They travel with the DesiredDomain
 # (registrar_options); the registrar whose PROVIDER.task_options names them honours them, and

@@ -150,6 +150,14 @@ domain:
     status:
       description: The registrar's status of the domain.
       type: str
+    dnssec:
+      description:
+        - The DNSSEC records the parent holds (Ascio C(DnsSecKeys), AutoDNS C(dnssecData)), each with
+          C(key_tag), C(algorithm), C(digest_type), C(digest) (DS data) and C(flags), C(protocol),
+          C(public_key) (DNSKEY data); fields the registrar does not hold are null. Empty when there are none.
+      type: list
+      elements: dict
+      sample: [{key_tag: null, algorithm: 13, digest_type: null, digest: null, flags: 257, protocol: 3, public_key: "mdsswUyr3DPW..."}]
     auth_code:
       description: The auth code. Only with O(include_auth_code=true).
       type: str

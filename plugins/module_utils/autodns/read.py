@@ -37,7 +37,7 @@ from ansible_collections.domainops.registrar.plugins.module_utils.autodns import
 from ansible_collections.domainops.registrar.plugins.module_utils.core import normalize
 from ansible_collections.domainops.registrar.plugins.module_utils.core.adapter import Message, Submission
 from ansible_collections.domainops.registrar.plugins.module_utils.core.errors import RegistrarError
-from ansible_collections.domainops.registrar.plugins.module_utils.core.model import Domain, Locks, Nameserver
+from ansible_collections.domainops.registrar.plugins.module_utils.core.model import DnssecKey, Domain, Locks, Nameserver
 
 # Domain field → core role
 CONTACT_FIELDS = dict((field, role) for role, field in handles.ROLE_FIELDS)
@@ -82,6 +82,18 @@ def read_nameserver(entry):
 read_contact = handles.read_contact
 
 
+def read_dnssec(entries):
+    """Domain.dnssecData (swagger DNSSec: flags, protocol, algorithm, publicKey) -> DnssecKeys."""
+    result = []
+    for entry in entries or []:
+        if not isinstance(entry, dict):
+            raise RegistrarError('malformed-answer', 'GET /domain: a dnssecData entry is not a DNSSec object')
+        key = ''.join(str(entry.get('publicKey') or '').split()) or None
+        result.append(DnssecKey(flags=entry.get('flags'), protocol=entry.get('protocol'), algorithm=entry.get('algorithm'),
+                                public_key=key))
+    return tuple(result)
+
+
 def read_locks(registry_status):
     return STATUS_LOCKS.get(registry_status, Locks())
 
@@ -117,6 +129,7 @@ def read_domain(data, contacts=None, cancelation=None):
         autorenew=autorenew,
         auth_code=data.get('authinfo'),
         status=data.get('registryStatus'),
+        dnssec=read_dnssec(data.get('dnssecData')),
         registrar_data={
             'payable_raw': data.get('payable'),
             'auto_renew_raw': renew,
