@@ -7,6 +7,7 @@ holding a few dozen generated domains besides the seed's."""
 import datetime
 
 from conftest import PORTFOLIO_SIZE
+
 from ansible_collections.domainops.registrar.plugins.module_utils.core.export import declarations
 
 NEW_NS = ['ns1.portfolio-test.example', 'ns2.portfolio-test.example']
