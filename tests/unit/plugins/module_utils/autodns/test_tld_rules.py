@@ -78,6 +78,7 @@ def test_gtld_owner_change_needs_the_tasks_consent_whatever_the_route():
 
 def test_be_owner_change_is_a_trade_with_the_auth_code_redacted_in_the_report():
     create, trade = owner_change('example.be')
+    assert trade.consequences == {'billable': True, 'irreversible': True}
     assert trade.name == 'POST /domain/_trade'
     assert trade.payload['body'] == {'name': 'example.be', 'ownerc': {'id': create.payload['creates']},
                                      'authinfo': AUTHINFO}

@@ -128,6 +128,13 @@ def test_registrant_organization_change_is_the_new_ownerc_in_the_domain_update(n
     assert body['name'] == name and body['ownerc'] == {'id': ops[0].payload['creates']}
     assert body.get('confirmOwnerConsent') is (True if consent else None)
     assert ops[1].aspects == ('registrant',)
+    # A new holder cannot be undone; on a gTLD it starts ICANN's 60-day transfer lock (consequences.json).
+    assert ops[1].consequences == ({'irreversible': True, 'locks_transfer_days': 60} if consent else {'irreversible': True})
+
+
+def test_an_address_change_of_the_registrant_is_not_marked_irreversible():
+    ops = ops_for(DesiredDomain('example.com', contacts={'registrant': Contact(address=('New Street 5',))}))
+    assert all(not op.consequences for op in ops)
 
 
 def test_registrant_email_change_is_an_owner_change_too():
