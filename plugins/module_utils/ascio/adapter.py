@@ -38,7 +38,10 @@ class AscioAdapter(RegistrarAdapter):
         return write.operations(current, changes)
 
     def submit(self, operation):
-        answer = self.client.request('CreateOrder', order_type=operation.name, order=operation.payload)
+        try:
+            answer = self.client.request('CreateOrder', order_type=operation.name, order=operation.payload)
+        except RegistrarError as exc:
+            raise write.explain_price_refusal(operation, exc)
         order = answer.get('order') or {}
         if not order.get('OrderId'):
             raise RegistrarError('invalid answer', 'CreateOrder accepted the order but returned no OrderId',

@@ -262,6 +262,21 @@ def _locks(current, change):
         UpdateLock=lock_value(locks.update)))
 
 
+def explain_price_refusal(operation, exc):
+    """``exc`` with what to do when Ascio refused a billable order over its price (rules: agreed_price)."""
+    if operation.name not in rules.RULES['agreed_price']['order_types'] or \
+            not any('price' in str(reason).lower() for reason in [exc.text] + exc.details):
+        return exc
+    agreed = operation.payload.get('AgreedPrice')
+    if agreed is None:
+        hint = ('%s is priced as a premium domain: set max_price and currency (sent as AgreedPrice) to agree to '
+                'its price; nothing was ordered' % operation.domain)
+    else:
+        hint = ('max_price %s (sent as AgreedPrice) does not cover the price of %s; nothing was ordered'
+                % (agreed, operation.domain))
+    return type(exc)(exc.code, exc.text, exc.details + [hint], operation=exc.operation)
+
+
 _PRIVACY_TYPES = {'none': 'None', 'privacy': 'Privacy', 'proxy': 'Proxy'}
 
 

@@ -8,7 +8,7 @@ import datetime
 import pytest
 
 from ansible_collections.domainops.registrar.plugins.module_utils.ascio import read, write
-from ansible_collections.domainops.registrar.plugins.module_utils.core.errors import InputError
+from ansible_collections.domainops.registrar.plugins.module_utils.core.errors import InputError, RegistrarError
 from ansible_collections.domainops.registrar.plugins.module_utils.core.model import DesiredDomain, Domain, PriceGuard, Privacy, RenewPolicy
 from ansible_collections.domainops.registrar.plugins.module_utils.core.planner import plan
 
@@ -60,3 +60,13 @@ def test_without_a_guard_no_agreed_price_is_sent():
 
 def test_a_privacy_order_left_pending_is_found_again():
     assert 'Domain_Details_Update' in write.pending_order_types(['privacy'])
+
+
+def test_a_refusal_over_the_price_says_what_to_do():
+    (register,) = write.operations(None, plan(None, DesiredDomain('example.com'), TODAY))
+    refused = RegistrarError(400, 'Order not validated', ['Domain example.com is a premium domain: the order must carry its price in AgreedPrice'])
+    assert 'set max_price and currency' in str(write.explain_price_refusal(register, refused))
+    (guarded,) = write.operations(None, plan(None, DesiredDomain('example.com', price_guard=PriceGuard(5.0, 'EUR')), TODAY))
+    assert 'max_price 5.0 (sent as AgreedPrice) does not cover' in str(write.explain_price_refusal(guarded, refused))
+    other = RegistrarError(400, 'Order not validated', ['Domain.RegPeriod must be between 1 and 10 years'])
+    assert write.explain_price_refusal(register, other) is other
