@@ -133,7 +133,9 @@ RULES.update({'agreed_price': {'element': 'Order.AgreedPrice',
                                'Domain.PrivacyProxy {Type None, PrivacyAdmin/PrivacyTech/PrivacyBilling false})',
                                'docs/reference/ascio-v2-types.json types.PrivacyProxy and enums.PrivacyProxyType (None, Privacy, Proxy)',
                                'seed 000 CreateOrder example (privacyProxy = {Type: None, PrivacyAdmin/PrivacyTech/PrivacyBilling: false})',
-                                   'rendermani/ascio-php-examples aws-v2/createorder-proxy-privacy.php (CreateOrder Type Domain_Details_Update, Domain {DomainName, PrivacyProxy {Type Privacy | Proxy | None, PrivacyAdmin, PrivacyTech, PrivacyBilling}})'],
+                                   'rendermani/ascio-php-examples aws-v2/createorder-proxy-privacy.php (CreateOrder Type Domain_Details_Update, '
+                                   'Domain {DomainName, '
+                                   'PrivacyProxy {Type Privacy | Proxy | None, PrivacyAdmin, PrivacyTech, PrivacyBilling}})'],
                    'types': ['None', 'Privacy', 'Proxy']}})
 
 LOCK_ELEMENTS = ('TransferLock', 'DeleteLock', 'UpdateLock')
