@@ -120,7 +120,7 @@ options:
     description:
       - The privacy or proxy service over the domain's public contact data. V(privacy) hides the
         holder's data (the holder stays the registrant); V(proxy) registers a proxy service in the
-        holder's place; V(none) publishes the data as the registry does. Not declared: not managed.
+        holder's place; V(none) publishes the data as the registry does. Left out, privacy is not managed.
       - B(Ascio) C(PrivacyProxy) (C(Type) None, Privacy or Proxy) in a C(Domain_Details_Update) order,
         or in the registration or transfer order.
       - B(AutoDNS) C(privacy) true/false in the domain update or the registration; AutoDNS has no proxy
@@ -272,8 +272,8 @@ status:
   type: str
 privacy:
   description:
-    - The privacy or proxy service after the task, when the task declares O(privacy):
-      C(service) (none, privacy, proxy) and C(admin), C(tech), C(billing) (null where the registrar does not say).
+    - The privacy or proxy service after the task, when the task declares O(privacy), with C(service)
+      (none, privacy, proxy) and C(admin), C(tech), C(billing) (null where the registrar does not say).
   returned: when the task declares privacy and the domain is present
   type: dict
 operations:

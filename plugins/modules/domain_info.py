@@ -101,6 +101,12 @@ domain:
     status:
       description: The registrar's status of the domain.
       type: str
+    privacy:
+      description:
+        - The privacy or proxy service (Ascio C(PrivacyProxy), AutoDNS C(privacy)), with C(service) (none,
+          privacy, proxy) and C(admin), C(tech), C(billing): whether it covers that contact too (Ascio only;
+          null where the registrar does not say).
+      type: dict
     auth_code:
       description: The auth code. Only with O(include_auth_code=true).
       type: str
