@@ -104,7 +104,7 @@ domain:
     privacy:
       description:
         - The privacy or proxy service (Ascio C(PrivacyProxy), AutoDNS C(privacy)), with C(service) (none,
-          privacy, proxy) and C(admin), C(tech), C(billing): whether it covers that contact too (Ascio only;
+          privacy, proxy) and C(admin), C(tech), C(billing), whether it covers that contact too (Ascio only;
           null where the registrar does not say).
       type: dict
     auth_code:
