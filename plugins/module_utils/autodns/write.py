@@ -446,8 +446,8 @@ def _cancelation(current, change):
 def _new_domain(change, known, new, price=None):
     aspect, desired = change.aspect, change.after
     name = desired.name
-    price = price_of(name, desired.price_guard, price, {'register': 'registering it', 'transfer': 'transferring it',
-                                                          'restore': 'restoring it'}[aspect])
+    what = {'register': 'registering it', 'transfer': 'transferring it', 'restore': 'restoring it'}[aspect]
+    price = price_of(name, desired.price_guard, price, what)
     if aspect == 'restore':
         return [_priced(_operation('PUT', '/domain/%s/_restore' % name, name, (aspect,), {'name': name}), price)]
     verb = 'registering' if aspect == 'register' else 'transferring'
