@@ -4,7 +4,7 @@
 
 """Start a sandbox as a child process and learn its URL.
 
-Used by the tests and by the demo. A sandbox prints one line
+Used by the tests, the demo and the benchmarks. A sandbox prints one line
 ``READY <base-url>`` on stdout once it is listening; everything else it
 prints goes to stderr.
 """
@@ -19,7 +19,10 @@ ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
 class Sandbox:
     """A running sandbox process; use as a context manager to stop it."""
 
-    def __init__(self, kind, seed=None, journal=None, extra_args=(), startup_timeout=20, log=None, port=0):
+    def __init__(self, kind, seed=None, journal=None, extra_args=(), startup_timeout=20, log=None, port=0,
+                 rate_limit=None, latency=None, generate=None, job_delay=None):
+        """``rate_limit``, ``latency``, ``generate`` and ``job_delay``, when given, become the sandbox's
+        options of the same names (``--generate`` and ``--latency``: the AutoDNS sandbox)."""
         self.kind = kind
         self.port = port
         self.log = log
@@ -29,6 +32,10 @@ class Sandbox:
             args += ['--seed', seed]
         if journal:
             args += ['--journal', journal]
+        for option, value in (('--rate-limit', rate_limit), ('--latency', latency), ('--generate', generate),
+                              ('--job-delay', job_delay)):
+            if value is not None:
+                args += [option, str(value)]
         args += list(extra_args)
         # stdin is a pipe nobody writes to: when this process ends, even without stop(), the sandbox does too.
         args.append('--stop-with-stdin')

@@ -101,3 +101,22 @@ options:
     type: int
     default: 300
 '''
+
+    # Modules that send orders or tasks: the gate over what they may cost or destroy (core/consequences.py).
+    ALLOW = r'''
+options:
+  allow:
+    description:
+      - The kinds of operation this task may send. Every planned operation is marked, in
+        RV(operations) and in check mode, as C(billable) (the registrar charges for it: register,
+        transfer, renew, restore, trade, an Ascio C(Owner_Change)) and C(irreversible) (a delete now,
+        a change of holder), with C(locks_transfer_days) when it starts a transfer lock (60 days
+        after a gTLD change of registrant, ICANN Transfer Policy) and C(price) when known.
+      - When given, a plan holding an operation of a kind not listed fails the task before
+        anything is sent, in check mode too; V([]) allows neither. A CI gate such as "this merge
+        request would spend money" runs C(--check) with O(allow=[irreversible]) or O(allow=[]).
+      - Not given (the default), everything is allowed.
+    type: list
+    elements: str
+    choices: [billable, irreversible]
+'''

@@ -28,6 +28,7 @@ author:
 extends_documentation_fragment:
   - domainops.registrar.connection
   - domainops.registrar.connection.WAIT
+  - domainops.registrar.connection.ALLOW
   - domainops.registrar.attributes
   - domainops.registrar.attributes.CONVERGE
   - domainops.registrar.domain_name
@@ -296,66 +297,16 @@ registry_text:
   type: str
 """
 
-from ansible_collections.domainops.registrar.plugins.module_utils import module_options
-from ansible_collections.domainops.registrar.plugins.module_utils.core import aspects, validation
-from ansible_collections.domainops.registrar.plugins.module_utils.core.errors import InputError
-from ansible_collections.domainops.registrar.plugins.module_utils.core.model import DesiredDomain
+from ansible_collections.domainops.registrar.plugins.module_utils import declaration, module_options
 from ansible_collections.domainops.registrar.plugins.module_utils.domain_task import run_converge_module
-
-# Everything but renewal (the renew module's): existence, contacts, name servers, auth code, autorenew, locks.
-ASPECTS = tuple(name for name in aspects.PLANNED if name != aspects.RENEW) + (aspects.STATUS,)
 
 
 def desired_domain(params):
-    name = validation.domain_name(params['name'])
-    provider = module_options.provider_name(params)
-    nameservers = None
-    if params['nameservers'] is not None:
-        nameservers = validation.nameservers(params['nameservers'], name, params['allow_single_nameserver'],
-                                             module_options.max_nameservers(provider))
-    if params['period'] is not None and not 1 <= params['period'] <= 10:
-        raise InputError('period must be between 1 and 10 years, got %s' % params['period'])
-    for option in ('auth_code', 'new_auth_code'):
-        # An empty auth code would turn a transfer into a registration: refuse it.
-        if params[option] is not None and not params[option].strip():
-            raise InputError('%s is empty: give the auth code, or leave the option out' % option)
-    return DesiredDomain(
-        name=name,
-        present=params['state'] == 'present',
-        nameservers=nameservers,
-        contacts=module_options.contacts(module_options.role_fields(params['contacts']), provider),
-        locks=module_options.locks(params),
-        autorenew=params['autorenew'],
-        auth_code=params['auth_code'],
-        new_auth_code=params['new_auth_code'],
-        delete_mode=params['absent_action'],
-        restore=params['restore'],
-        period=params['period'],
-        privacy=module_options.privacy(params),
-        price_guard=module_options.price_guard(params),
-        registrar_options=module_options.registrar_options(params),
-    )
+    return declaration.desired_domain(params, module_options.provider_name(params))
 
 
 def main():
-    argument_spec = dict(
-        name=dict(type='str', required=True, aliases=['domain']),
-        state=dict(type='str', default='present', choices=['present', 'absent']),
-        absent_action=dict(type='str', default='expire', choices=['expire', 'delete']),
-        auth_code=dict(type='str', no_log=True),
-        new_auth_code=dict(type='str', no_log=True),
-        restore=dict(type='bool', default=False),
-        period=dict(type='int', default=1),
-        nameservers=dict(type='list', elements='raw'),
-        allow_single_nameserver=dict(type='bool', default=False),
-        contacts=dict(type='dict', options=module_options.CONTACT_ROLES_ONLY_SPEC),
-        autorenew=dict(type='bool'),
-    )
-    argument_spec.update(module_options.LOCKS_SPEC)
-    argument_spec.update(module_options.REGISTRAR_OPTIONS_SPEC)
-    argument_spec.update(module_options.PRIVACY_SPEC)
-    argument_spec.update(module_options.PRICE_GUARD_SPEC)
-    run_converge_module(argument_spec, desired_domain, aspects=ASPECTS, missing_ok=True,
+    run_converge_module(declaration.domain_spec(), desired_domain, aspects=declaration.DOMAIN_ASPECTS, missing_ok=True,
                         required_together=module_options.PRICE_GUARD_TOGETHER)
 
 

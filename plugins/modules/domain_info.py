@@ -22,8 +22,32 @@ options:
     description:
       - The domain name. Internationalised names are accepted and converted to punycode.
     type: str
-    required: true
     aliases: [domain]
+  names:
+    description:
+      - List these domains instead (read in bulk); the ones not in the account are in RV(missing).
+      - Without O(name) and O(names), the whole account is listed.
+    type: list
+    elements: str
+  filter:
+    description: Narrow a listing (of O(names), or of the whole account).
+    type: dict
+    suboptions:
+      tlds:
+        description: Only domains under these TLDs (without the leading dot, such as V(com) or V(co.uk)).
+        type: list
+        elements: str
+      pattern:
+        description: Only domain names (in punycode) matching this shell-style pattern, such as V(shop-*.com).
+        type: str
+  export:
+    description:
+      - Also return the listed domains as RV(portfolio), exactly the input of the
+        C(domainops.registrar.portfolio) role (C(portfolio_contacts), C(portfolio_domains)): contacts holding the same data become one
+        shared definition in C(portfolio_contacts). Converging the export changes nothing
+        (see docs/adoption.md).
+    type: bool
+    default: false
   include_auth_code:
     description:
       - Also return the domain's auth code (transfer key) in RV(domain.auth_code).
@@ -55,16 +79,35 @@ EXAMPLES = r'''
     include_auth_code: true
   register: transfer_key
   no_log: true
+
+- name: List the account's .com and .net domains (in bulk)
+  domainops.registrar.domain_info:
+    provider: autodns
+    filter:
+      tlds: [com, net]
+  register: listing
+
+- name: Export the whole account as the portfolio role's input (adoption)
+  domainops.registrar.domain_info:
+    provider: autodns
+    export: true
+  register: account
+
+- name: Write it as group variables
+  ansible.builtin.copy:
+    content: "{{ account.portfolio | to_nice_yaml }}"
+    dest: group_vars/all/portfolio.yml
+    mode: "0644"
 '''
 
 RETURN = r'''
 exists:
   description: Whether the domain is in the account.
-  returned: always
+  returned: when O(name) is given
   type: bool
 domain:
   description: The domain, or null when it does not exist.
-  returned: always
+  returned: when O(name) is given
   type: dict
   contains:
     name:
@@ -111,35 +154,86 @@ domain:
       description: The auth code. Only with O(include_auth_code=true).
       type: str
       returned: when O(include_auth_code=true)
+count:
+  description: How many domains RV(domains) holds.
+  returned: without O(name)
+  type: int
+  sample: 2
+domains:
+  description: The listed domains, sorted by name, each shaped like RV(domain).
+  returned: without O(name)
+  type: list
+  elements: dict
+missing:
+  description: The names of O(names) that are not in the account.
+  returned: when O(names) is given
+  type: list
+  elements: str
+portfolio:
+  description: The listed domains as the portfolio role's input.
+  returned: when O(export=true)
+  type: dict
+  contains:
+    portfolio_contacts:
+      description: One definition per distinct contact data, named after its organisation or person.
+      type: dict
+    portfolio_domains:
+      description: One item per domain, with name servers, contact references, autorenew and the locks the registrar reports.
+      type: list
+      elements: dict
+  sample:
+    portfolio_contacts: {example_ltd: {organization: Example Ltd, email: hostmaster@example.com, country: GB}}
+    portfolio_domains: [{name: example.com, nameservers: [a.ns14.net, b.ns14.net], contacts: {registrant: example_ltd},
+                         autorenew: true, transfer_lock: true}]
 '''
 
 from ansible.module_utils.basic import AnsibleModule
 
+from ansible_collections.domainops.registrar.plugins.module_utils import account
 from ansible_collections.domainops.registrar.plugins.module_utils.connection import CONNECTION_ARGSPEC
 from ansible_collections.domainops.registrar.plugins.module_utils.core import validation
 from ansible_collections.domainops.registrar.plugins.module_utils.core.errors import InputError
+from ansible_collections.domainops.registrar.plugins.module_utils.core.export import export
 from ansible_collections.domainops.registrar.plugins.module_utils.domain_task import fail, registrar_session
 
 
 def main():
     argument_spec = dict(
-        name=dict(type='str', required=True, aliases=['domain']),
+        name=dict(type='str', aliases=['domain']),
         include_auth_code=dict(type='bool', default=False),
+        export=dict(type='bool', default=False),
     )
+    argument_spec.update(account.SELECTION_SPEC)
     argument_spec.update(CONNECTION_ARGSPEC)
-    module = AnsibleModule(argument_spec=argument_spec, supports_check_mode=True)
+    module = AnsibleModule(argument_spec=argument_spec, supports_check_mode=True,
+                           mutually_exclusive=[['name', 'names'], ['name', 'filter'], ['name', 'export']])
+    params = module.params
     try:
-        name = validation.domain_name(module.params['name'])
-        if module.params['include_auth_code'] and not module.no_log:
+        if params['name'] is not None:
+            name = validation.domain_name(params['name'])
+        else:
+            names, tlds, pattern = account.selection(params)
+            if params['include_auth_code']:
+                raise InputError('include_auth_code reads one domain: give name, not a list or filter')
+        if params['include_auth_code'] and not module.no_log:
             raise InputError('include_auth_code returns a secret: set "no_log: true" on the task so that '
                              '-v output and logs do not show it (the registered result still holds it)')
     except InputError as exc:
         fail(module, exc, changed=False)
+    if params['name'] is not None:
+        with registrar_session(module, dict(changed=False)) as adapter:
+            domain = adapter.get_domain(name)
+        module.exit_json(
+            changed=False, exists=domain is not None,
+            domain=domain.to_dict(include_auth_code=params['include_auth_code']) if domain else None)
     with registrar_session(module, dict(changed=False)) as adapter:
-        domain = adapter.get_domain(name)
-    module.exit_json(
-        changed=False, exists=domain is not None,
-        domain=domain.to_dict(include_auth_code=module.params['include_auth_code']) if domain else None)
+        domains, missing = account.select_domains(adapter, names, tlds, pattern)
+    result = dict(changed=False, count=len(domains), domains=[d.to_dict() for d in domains])
+    if names is not None:
+        result['missing'] = missing
+    if params['export']:
+        result['portfolio'] = export(domains)
+    module.exit_json(**result)
 
 
 if __name__ == '__main__':

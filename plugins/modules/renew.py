@@ -26,6 +26,7 @@ author:
 extends_documentation_fragment:
   - domainops.registrar.connection
   - domainops.registrar.connection.WAIT
+  - domainops.registrar.connection.ALLOW
   - domainops.registrar.attributes
   - domainops.registrar.attributes.CONVERGE
   - domainops.registrar.domain_name

@@ -15,7 +15,7 @@ import threading
 
 from .. import lifetime
 from .poll import POLL_SHAPES
-from .seed import SeedError, load
+from .seed import SeedError, generate, load
 from .server import Server
 from .spec import IGNORE, REFUSE, Spec
 
@@ -38,6 +38,11 @@ def parse_args(argv=None):
                              '({summary, message} as seed 004 shows)')
     parser.add_argument('--undeclared-properties', choices=(REFUSE, IGNORE), default=REFUSE,
                         help='body properties the swagger does not declare: refuse (default) or ignore')
+    parser.add_argument('--latency', type=float, default=0.0,
+                        help='seconds to wait before answering each request (benchmarks; default 0)')
+    parser.add_argument('--generate', type=int, default=0, metavar='N',
+                        help='add N generated domains bench-00001.com ... (shared contacts and name servers, '
+                             'varied autorenew and expiry) on top of the seed')
     parser.add_argument(lifetime.OPTION, action='store_true', help=lifetime.HELP)
     return parser.parse_args(argv)
 
@@ -49,13 +54,15 @@ def main(argv=None):
     given = any(x is not None for x in (args.user, args.password, args.context))
     try:
         store = load(args.seed, default, default if given else None, job_delay=args.job_delay)
+        with store.lock:
+            generate(store, args.generate)
     except (OSError, SeedError) as exc:
         sys.stderr.write('autodns-sandbox: cannot load seed: %s\n' % exc)
         return 2
     store.poll_shape = args.poll_shape
     try:
         server = Server((args.host, args.port), store, args.rate_limit, args.journal,
-                        Spec.load(undeclared=args.undeclared_properties))
+                        Spec.load(undeclared=args.undeclared_properties), latency=args.latency)
     except OSError as error:
         # A start-up problem the user can fix, said plainly (no traceback).
         if error.errno == errno.EADDRINUSE:
@@ -72,8 +79,8 @@ def main(argv=None):
     thread = threading.Thread(target=server.serve_forever, kwargs={'poll_interval': 0.05}, daemon=True)
     thread.start()
     host, port = server.server_address[:2]
-    sys.stderr.write('autodns-sandbox: %d domains, %d contacts, job delay %.2fs, rate limit %s\n' % (
-        len(store.domains), len(store.contacts), args.job_delay, args.rate_limit or 'off'))
+    sys.stderr.write('autodns-sandbox: %d domains, %d contacts, job delay %.2fs, rate limit %s, latency %.3fs\n' % (
+        len(store.domains), len(store.contacts), args.job_delay, args.rate_limit or 'off', args.latency))
     sys.stdout.write('READY http://%s:%d%s\n' % (host, port, '/v1'))
     sys.stdout.flush()
     while not stop.wait(0.5):

@@ -40,7 +40,7 @@ def _like(pattern, value, fold):
     return fnmatch.fnmatchcase(value, pattern)
 
 
-def _leaf(flt, obj, fields, obj_type):
+def _leaf(flt, obj, fields, obj_type, cache):
     key = flt.get('key')
     if key not in fields:
         raise bad_request('INVALID_QUERY', 'Unknown filter key %r; keys: %s'
@@ -63,15 +63,19 @@ def _leaf(flt, obj, fields, obj_type):
         hit = any(_like(str(raw_values[0]), None if v is None else str(v), fold) for v in actual_values)
         return hit if operator != 'NOT_LIKE' else not hit
     try:
-        wanted = [_as_comparable(v, kind) for v in raw_values]
+        # an IN list of a thousand names is converted once per request, not once per object
+        if id(flt) not in cache:
+            cache[id(flt)] = [_as_comparable(v, kind) for v in raw_values]
+        wanted = cache[id(flt)]
         have = [_as_comparable(v, kind) for v in actual_values]
     except (ValueError, TypeError):
         raise bad_request('INVALID_QUERY', 'Filter %r: value of the wrong kind (%s expected)'
                           % (key, kind), {'type': obj_type})
-    if operator == 'IN':
-        return any(h is not None and h in wanted for h in have)
-    if operator == 'NOT_IN':
-        return not any(h is not None and h in wanted for h in have)
+    if operator in ('IN', 'NOT_IN'):
+        if id(flt) not in cache.setdefault('sets', {}):
+            cache['sets'][id(flt)] = set(w for w in wanted if w is not None)
+        hit = any(h is not None and h in cache['sets'][id(flt)] for h in have)
+        return hit if operator == 'IN' else not hit
     w = wanted[0]
 
     def one(h):
@@ -90,7 +94,7 @@ def _leaf(flt, obj, fields, obj_type):
     return any(one(h) for h in have)
 
 
-def _matches_list(filters, obj, fields, obj_type):
+def _matches_list(filters, obj, fields, obj_type, cache):
     if not filters:
         return True
     # OR-separated runs of AND
@@ -107,15 +111,15 @@ def _matches_list(filters, obj, fields, obj_type):
             current = []
     if current:
         runs.append(current)
-    return any(all(_matches(f, obj, fields, obj_type) for f in run) for run in runs)
+    return any(all(_matches(f, obj, fields, obj_type, cache) for f in run) for run in runs)
 
 
-def _matches(flt, obj, fields, obj_type):
+def _matches(flt, obj, fields, obj_type, cache):
     if flt.get('key') is None and flt.get('filters'):
-        return _matches_list(flt['filters'], obj, fields, obj_type)
-    result = _leaf(flt, obj, fields, obj_type)
+        return _matches_list(flt['filters'], obj, fields, obj_type, cache)
+    result = _leaf(flt, obj, fields, obj_type, cache)
     if flt.get('key') is not None and flt.get('filters'):
-        result = result and _matches_list(flt['filters'], obj, fields, obj_type)
+        result = result and _matches_list(flt['filters'], obj, fields, obj_type, cache)
     return result
 
 
@@ -128,7 +132,8 @@ def run(query, objects, fields, obj_type):
     filters = query.get('filters') or []
     if not isinstance(filters, list):
         raise bad_request('INVALID_QUERY', 'filters must be a list', {'type': obj_type})
-    hits = [o for o in objects if _matches_list(filters, o, fields, obj_type)]
+    cache = {}
+    hits = [o for o in objects if _matches_list(filters, o, fields, obj_type, cache)]
     for order in reversed(query.get('orders') or []):
         key = order.get('key')
         if key not in fields:

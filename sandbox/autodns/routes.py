@@ -9,7 +9,7 @@ the envelope with status code letter + task code (S done, N job started).
 """
 import re
 
-from . import poll, query
+from . import lists, poll, query
 from . import validate as v
 from .envelope import bad_request, not_found, response_object
 
@@ -160,8 +160,9 @@ def domain_search(call):
     fields['cancelationStatus'] = (lambda d: (store.cancelations.get(d['name']) or {}).get('status'), 'str')
     hits, total = query.run(call.body, sorted(store.domains.values(), key=lambda d: d['name']),
                             fields, 'domain')
+    keys = lists.requested_keys(call.query)
     return Result('SUCCESS', 'The domain list was inquired successfully.',
-                  response_object('domain', summary=total), [store.domain_to_api(d) for d in hits])
+                  response_object('domain', summary=total), [lists.domain_entry(store.domain_to_api(d), keys) for d in hits])
 
 
 def restore_search(call):

@@ -149,3 +149,51 @@ def _load(path, default_account, extra_account, job_delay):
         store.deleted[record['name']] = {'domain': record, 'deleted': deleted,
                                          'restorePhaseEnd': deleted + RESTORE_PHASE}
     return store
+
+
+# --generate N: a portfolio for benchmarks, on top of the seed (docs/sandbox-autodns.md).
+GENERATED_NAME = 'bench-%05d.com'
+GENERATED_CONTACTS = (
+    {'type': 'ORG', 'fname': 'Bench', 'lname': 'Owner', 'organization': 'Bench Holding', 'address': ['Bench Street 1'],
+     'pcode': '10115', 'city': 'Berlin', 'country': 'DE', 'email': 'owner@bench.example', 'phone': '+49.3000000001'},
+    {'type': 'PERSON', 'fname': 'Ada', 'lname': 'Admin', 'organization': 'Bench Holding', 'address': ['Bench Street 1'],
+     'pcode': '10115', 'city': 'Berlin', 'country': 'DE', 'email': 'admin@bench.example', 'phone': '+49.3000000002'},
+    {'type': 'ROLE', 'fname': 'Host', 'lname': 'Master', 'organization': 'Bench Hosting', 'address': ['Rack Road 9'],
+     'pcode': '20095', 'city': 'Hamburg', 'country': 'DE', 'email': 'hostmaster@bench.example', 'phone': '+49.4000000003'},
+)
+GENERATED_NAME_SERVERS = (
+    [{'name': 'a.ns14.net'}, {'name': 'b.ns14.net'}],
+    [{'name': 'ns1.bench-dns.example'}, {'name': 'ns2.bench-dns.example'}, {'name': 'ns3.bench-dns.example'}],
+)
+GENERATED_AUTORENEW = ('TRUE', 'TRUE', 'FALSE', 'ONCE')
+GENERATED_STATUS = ('LOCK', 'ACTIVE', 'LOCK', 'LOCK_UPDATE')
+
+
+def generate(store, count, current=None):
+    """Add ``count`` domains bench-00001.com ... sharing three contacts and two name-server sets,
+    with autorenew, registry status and expiry varied (expiry spread over the next two years).
+    Deterministic: the same count gives the same portfolio."""
+    if count <= 0:
+        return []
+    current = current or dates.now()
+    owner = store.default_owner()
+    ids = []
+    for fields in GENERATED_CONTACTS:
+        ids.append(store.add_contact(dict(fields), account=owner, when=current - datetime.timedelta(days=400))['id'])
+    owner_id, admin_id, tech_id = ids
+    names = []
+    for number in range(1, count + 1):
+        name = GENERATED_NAME % number
+        if name in store.domains:
+            raise SeedError('--generate: %s is already in the seed' % name)
+        created = current - datetime.timedelta(days=365 + number % 700)
+        expire = current + datetime.timedelta(days=5 + (number * 37) % 725)
+        record = store.new_domain_record(
+            name, owner, created, payable=expire, expire=expire, domainCreated=created, updated=created,
+            ownerc=owner_id, adminc=admin_id, techc=tech_id, zonec=tech_id,
+            nameServers=[dict(ns) for ns in GENERATED_NAME_SERVERS[number % len(GENERATED_NAME_SERVERS)]],
+            autoRenewStatus=GENERATED_AUTORENEW[number % len(GENERATED_AUTORENEW)],
+            registryStatus=GENERATED_STATUS[number % len(GENERATED_STATUS)])
+        store.add_domain(record)
+        names.append(name)
+    return names

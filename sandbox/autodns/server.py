@@ -141,6 +141,8 @@ class Handler(http.server.BaseHTTPRequestHandler):
         path = urllib.parse.unquote(split.path)
         query_args = urllib.parse.parse_qs(split.query, keep_blank_values=True)
         raw_body = self._read_body()
+        if config['latency']:
+            time.sleep(config['latency'])  # --latency: a distant service, for benchmarks
 
         task, handler, params = None, None, {}
         relative = None  # the path below /v1, as the swagger writes its paths
@@ -223,7 +225,7 @@ class Server(http.server.ThreadingHTTPServer):
     daemon_threads = True
     allow_reuse_address = True
 
-    def __init__(self, address, store, rate_limit, journal_path, spec=None):
+    def __init__(self, address, store, rate_limit, journal_path, spec=None, latency=0.0):
         super().__init__(address, Handler)
         self.config = {'store': store, 'limiter': RateLimiter(rate_limit), 'journal': Journal(journal_path),
-                       'spec': spec or Spec.load()}
+                       'spec': spec or Spec.load(), 'latency': max(0.0, float(latency or 0))}

@@ -21,7 +21,9 @@ swagger does not have):
 Known defects of the swagger, handled here and listed in docs/sandbox-autodns.md: enum values
 of some ``keys`` parameters carry stray braces (``"{sld"``, ``"status}"``), which are removed;
 path parameters declared for routes whose path has no placeholder (``POST /domain/_trade``
-declares ``name``) are ignored.
+declares ``name``) are ignored; the ``keys`` of ``POST /domain/_search`` also take the Domain
+property names InterNetX's Domain List help page documents (``payable``, ...), from
+``docs/reference/autodns-list-keys.json`` (``domain.help_keys``).
 """
 import json
 import os
@@ -35,6 +37,7 @@ from .envelope import ApiError, bad_request
 
 ROOT = os.path.dirname(os.path.dirname(os.path.dirname(os.path.abspath(__file__))))
 SPEC_FILE = os.path.join(ROOT, 'docs', 'reference', 'autodns-spec.json')
+LIST_KEYS_FILE = os.path.join(ROOT, 'docs', 'reference', 'autodns-list-keys.json')
 # Sandbox option --undeclared-properties: what a body property the definition lacks gets.
 REFUSE, IGNORE = 'refuse', 'ignore'
 
@@ -107,7 +110,7 @@ class Operation:
 
 
 class Spec:
-    def __init__(self, facts, undeclared=REFUSE):
+    def __init__(self, facts, undeclared=REFUSE, extra_keys=None):
         self.source = facts['source']
         self.undeclared = undeclared
         self.definitions = dict((name, to_json_schema(node, undeclared))
@@ -119,11 +122,25 @@ class Spec:
             self.routes.append((regex, template, operations))
         # literal segments first: /domain/_search before /domain/{name}
         self.routes.sort(key=lambda r: (r[1].count('{'), r[1]))
+        for (method, template), values in (extra_keys or {}).items():
+            self._extend_keys(method, template, values)
+
+    def _extend_keys(self, method, template, values):
+        for _regex, route, operations in self.routes:
+            if route == template and method in operations and 'keys' in operations[method].query:
+                declared = operations[method].query['keys']
+                items = dict(declared.get('items') or {})
+                enum = _clean_enum(items.get('enum') or [])
+                items['enum'] = enum + [v for v in values if v not in enum]
+                operations[method].query['keys'] = dict(declared, items=items)
 
     @classmethod
-    def load(cls, path=SPEC_FILE, undeclared=REFUSE):
+    def load(cls, path=SPEC_FILE, undeclared=REFUSE, list_keys_path=LIST_KEYS_FILE):
         with open(path, encoding='utf-8') as handle:
-            return cls(json.load(handle), undeclared)
+            facts = json.load(handle)
+        with open(list_keys_path, encoding='utf-8') as handle:
+            lists = json.load(handle)
+        return cls(facts, undeclared, {('POST', '/domain/_search'): lists['domain']['help_keys']})
 
     def operation(self, method, path):
         """(Operation, path values) or ApiError 404/405 for a route the swagger lacks."""

@@ -17,7 +17,7 @@ The registrant's Name is written so that ``read.split_name`` reads it back uncha
 
 import copy
 
-from ansible_collections.domainops.registrar.plugins.module_utils.ascio import rules
+from ansible_collections.domainops.registrar.plugins.module_utils.ascio import consequences, rules
 from ansible_collections.domainops.registrar.plugins.module_utils.ascio.read import CONTACT_ELEMENTS, split_name, text_or_none
 from ansible_collections.domainops.registrar.plugins.module_utils.core import aspects
 from ansible_collections.domainops.registrar.plugins.module_utils.core.adapter import REDACTED, Operation
@@ -191,7 +191,7 @@ def _operation(order_type, name, aspects, domain, comment=None, price_guard=None
         # The most the task pays (rules: agreed_price): Ascio takes the price of a premium domain in the order.
         payload['AgreedPrice'] = price_guard.max_price
     return Operation(name=order_type, domain=name, aspects=tuple(aspects), summary=redact(payload),
-                     payload=payload)
+                     payload=payload, consequences=consequences.marks(order_type, rules.is_gtld(name)))
 
 
 def _domain(current, **elements):

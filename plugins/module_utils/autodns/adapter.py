@@ -14,6 +14,18 @@ Reads, at most three requests per domain (AutoDNS allows 3 per second):
 - ``GET /domain/{name}/cancelation`` only when DomainInfo reports a ``cancelationStatus``
   of ``DELETE`` (deletion now or at a date; ``DELETE_EXPIRE`` says all there is to know).
 
+Bulk reads (``get_domains``, ``list_domains``, ``pending_many``, ``refresh_many``), a few requests
+for a whole portfolio; the bodies and keys are query.py's:
+
+- ``POST /domain/_search`` with ``name IN [...]`` (or the account, by ``tld IN`` / ``name LIKE``),
+  ``keys[]`` for every field read_domain reads, one page per thousand names;
+- ONE ``POST /contact/_search`` (paged) for the handles of all those domains;
+- ``GET /domain/{name}/cancelation`` only for domains whose ``cancelationStatus`` needs it, and
+  ``GET /domain/{name}`` only for an entry answered without ``payable`` (its key is documented by
+  InterNetX's help page, not by the swagger);
+- ``POST /job/_search``: ``object IN [...]`` and ``status IN`` the pending statuses; or ``id IN [...]``
+  to follow many jobs (``GET /job/{id}`` only for a job the list does not answer with its status).
+
 A pending cancelation reads as ``autorenew: false`` (the domain will not be renewed), so a
 second "let it lapse" finds nothing to do, and a second "delete" sees the cancelation and
 sends nothing (or moves one at EXPIRE/DATE to NOW).
@@ -24,16 +36,27 @@ handles that hold exactly the data a change wants, and the data of handles a tas
 from dataclasses import replace
 
 from ansible_collections.domainops.registrar.plugins.module_utils.autodns import contacts as handles
-from ansible_collections.domainops.registrar.plugins.module_utils.autodns import jobs, read, write
+from ansible_collections.domainops.registrar.plugins.module_utils.autodns import jobs, query, read, write
 from ansible_collections.domainops.registrar.plugins.module_utils.autodns.api import AutoDNSClient, NotFound
 from ansible_collections.domainops.registrar.plugins.module_utils.autodns.provider import PROVIDER
 from ansible_collections.domainops.registrar.plugins.module_utils.connection import USER_AGENT
+from ansible_collections.domainops.registrar.plugins.module_utils.core import normalize
 from ansible_collections.domainops.registrar.plugins.module_utils.core.adapter import REDACTED, RegistrarAdapter, Submission
 from ansible_collections.domainops.registrar.plugins.module_utils.core.errors import InputError, RegistrarError
 from ansible_collections.domainops.registrar.plugins.module_utils.core.planner import Change
 
 SEARCH_PAGE = 100
 SEARCH_PAGES = 5
+
+
+def _unique(values):
+    """``values`` without repeats, in their order."""
+    seen, result = set(), []
+    for value in values:
+        if value not in seen:
+            seen.add(value)
+            result.append(value)
+    return result
 
 
 def _scrub(text, secrets):
@@ -65,21 +88,136 @@ class AutoDNSAdapter(RegistrarAdapter):
 
     # ------------------------------------------------------------------ reading
     def get_domain(self, name):
+        data = self._domain_info(name)
+        if not data:
+            return None
+        contacts = self._contacts_by_id(read.contact_ids(data))
+        return read.read_domain(data, contacts, self._cancelation(name, data))
+
+    def _domain_info(self, name):
+        """DomainInfo data of ``name``, or None when the account has no such domain."""
         try:
             envelope = self.client.get('/domain/%s' % name)
         except NotFound:
             return None
-        data = read.first(envelope)
-        if not data:
+        return read.first(envelope)
+
+    def _cancelation(self, name, data):
+        """The DomainCancelation, read only when ``cancelationStatus`` does not say it all."""
+        if not data.get('cancelationStatus') or str(data['cancelationStatus']).endswith('_EXPIRE'):
             return None
-        contacts = dict((c.handle, raw) for c, raw in self._search_contacts([], read.contact_ids(data)))
-        cancelation = None
-        if data.get('cancelationStatus') and not str(data['cancelationStatus']).endswith('_EXPIRE'):
-            try:
-                cancelation = read.first(self.client.get('/domain/%s/cancelation' % name))
-            except NotFound:
-                cancelation = None
-        return read.read_domain(data, contacts, cancelation)
+        try:
+            return read.first(self.client.get('/domain/%s/cancelation' % name))
+        except NotFound:
+            return None
+
+    def _contacts_by_id(self, ids):
+        """{handle: raw Contact} for ``ids``: one Contact List query per PAGE_SIZE handles (paged)."""
+        ids = sorted(set(str(i) for i in ids if str(i).isdigit()), key=int)
+        found = {}
+        for chunk in query.chunks(ids):
+            def body(offset, chunk=chunk):
+                return handles.search_query([], chunk, limit=query.PAGE_SIZE, offset=offset)
+            for raw in self._list('/contact/_search', body, handles.LIST_KEYS):
+                contact = read.read_contact(raw)
+                if contact.handle is not None:
+                    self.known_contacts[contact.handle] = contact
+                    found[contact.handle] = raw
+        return found
+
+    def _list(self, path, body, keys):
+        """Every entry a list route answers for the query ``body(offset)``, page after page.
+
+        Goes on while ``object.summary`` says there is more (or, without a summary, while
+        pages come back full), advancing by what was answered: a service that answers fewer
+        entries than ``view.limit`` asks for is still read whole."""
+        entries, offset = [], 0
+        while True:
+            request = body(offset)
+            envelope = self.client.request('POST', path, body=request, params={'keys[]': list(keys)})
+            data = envelope.get('data') or []
+            if not isinstance(data, list):
+                raise RegistrarError('malformed-answer', 'POST %s: data is not a list' % path)
+            entries.extend(data)
+            offset += len(data)
+            total = (envelope.get('object') or {}).get('summary')
+            if not data:
+                return entries
+            if total is None:
+                if len(data) < request['view']['limit']:
+                    return entries
+            elif offset >= int(total):
+                return entries
+
+    # ------------------------------------------------------------------ bulk reading
+    def get_domains(self, names):
+        """{name: Domain or None} in a few requests (see the module docstring); each Domain is
+        the one get_domain reads."""
+        wanted = _unique(normalize.host_name(n) for n in names)
+        entries = []
+        for chunk in query.chunks(wanted):
+            entries += self._list('/domain/_search', lambda offset, chunk=chunk: query.domains_by_name(chunk, offset),
+                                  query.DOMAIN_KEYS)
+        found = self._read_list(entries)
+        return dict((name, found.get(normalize.host_name(name))) for name in names)
+
+    def list_domains(self, tlds=None, pattern=None):
+        """Every live domain of the account (narrowed by TLD and shell pattern), sorted by name."""
+        entries = self._list('/domain/_search', lambda offset: query.domains_of_account(tlds, pattern, offset),
+                             query.DOMAIN_KEYS)
+        entries = [e for e in entries if isinstance(e, dict) and query.name_matches(str(e.get('name') or ''), tlds, pattern)]
+        found = self._read_list(entries)
+        return [found[name] for name in sorted(found)]
+
+    def _read_list(self, entries):
+        """Domain List entries → {name: Domain}, with one Contact List for all their handles."""
+        datas = {}
+        for entry in entries:
+            if not isinstance(entry, dict) or not entry.get('name'):
+                raise RegistrarError('malformed-answer', 'POST /domain/_search: an entry without a name')
+            name = normalize.host_name(entry['name'])
+            if 'payable' not in entry:
+                # keys[]=payable was not honoured: only DomainInfo has it, for this domain only
+                entry = self._domain_info(name) or entry
+            datas[name] = entry
+        contacts = self._contacts_by_id(i for data in datas.values() for i in read.contact_ids(data))
+        return dict((name, read.read_domain(data, contacts, self._cancelation(name, data)))
+                    for name, data in datas.items())
+
+    def pending_many(self, names, aspects):
+        """{name: [Submission]}: one Job List (paged) for all ``names``, not one per domain."""
+        wanted = _unique(normalize.host_name(n) for n in names)
+        by_domain = dict((name, []) for name in wanted)
+        for chunk in query.chunks(wanted):
+            for entry in self._list('/job/_search', lambda offset, chunk=chunk: query.pending_jobs(chunk, offset),
+                                    query.JOB_KEYS):
+                domain = read.job_domain(entry)
+                if domain in by_domain:
+                    by_domain[domain].append(entry)
+        return dict((name, read.read_pending({'data': by_domain[normalize.host_name(name)]}, name, aspects))
+                    for name in names)
+
+    def refresh_many(self, submissions):
+        """The submissions with their current status, in order: one Job List (``id IN``) for all
+        those still running; GET /job/{id} only for a job the list leaves out or answers without status."""
+        submissions = list(submissions)
+        running = _unique(str(s.id) for s in submissions if not s.done and s.id is not None)
+        found = {}
+        for chunk in query.chunks(running):
+            for entry in self._list('/job/_search', lambda offset, chunk=chunk: query.jobs_by_id(chunk, offset),
+                                    query.JOB_KEYS):
+                job = entry.get('job', entry) if isinstance(entry, dict) else {}
+                if isinstance(job, dict) and job.get('id') is not None and job.get('status'):
+                    found[str(job['id'])] = entry
+        result = []
+        for submission in submissions:
+            if submission.done or submission.id is None:
+                result.append(submission)
+            elif str(submission.id) in found:
+                result.append(read.read_refresh({'data': [found[str(submission.id)]]}, submission))
+            else:
+                result.append(self.refresh(submission))
+        return result
 
     def _search_contacts(self, wanted, ids):
         """[(Contact, raw)] of the Contact List for ``wanted`` twins and ``ids``; remembers them."""

@@ -235,6 +235,14 @@ def read_pending(envelope, name, aspects):
     return [s for s in result if not s.done]
 
 
+def job_domain(entry):
+    """The domain a Job List entry (ObjectJob {job, object}) is about, as compared, or None."""
+    obj = entry.get('object') if isinstance(entry, dict) and isinstance(entry.get('object'), dict) else {}
+    if str(obj.get('type') or 'domain').lower() != 'domain' or not obj.get('value'):
+        return None
+    return normalize.host_name(obj['value'])
+
+
 def read_refresh(envelope, submission):
     """``GET /job/{id}`` → the Submission again, with a message when it failed without one."""
     entry = first(envelope, {})

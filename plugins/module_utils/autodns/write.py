@@ -56,8 +56,8 @@ returns, which only exists once that operation was sent. So the create's payload
 ``NewContact`` placeholder (``creates``), the later payloads refer to it, and the adapter's
 ``submit`` replaces it with the id it remembered; the reported request says "new contact N".
 """
+from ansible_collections.domainops.registrar.plugins.module_utils.autodns import consequences, tld_rules
 from ansible_collections.domainops.registrar.plugins.module_utils.autodns import contacts as handles
-from ansible_collections.domainops.registrar.plugins.module_utils.autodns import tld_rules
 from ansible_collections.domainops.registrar.plugins.module_utils.core.adapter import REDACTED, Operation
 from ansible_collections.domainops.registrar.plugins.module_utils.core.errors import InputError
 from ansible_collections.domainops.registrar.plugins.module_utils.core.model import Locks
@@ -153,8 +153,10 @@ def price_of(name, guard, price, what):
 
 
 def _priced(operation, price):
+    """The operation with the price it will cost shown in its request and in its consequences (core/consequences)."""
     if price is not None:
         operation.summary['price'] = price
+        operation.consequences['price'] = dict(price)
     return operation
 
 
@@ -353,6 +355,14 @@ def _contacts(current, registrant, contacts, known, in_place, new, owner_consent
     return edits, ids, owner, consent_in_update
 
 
+# _owner_change's answer when the new holder travels in the domain update itself.
+OWNER_IN_UPDATE = object()
+
+
+def _is_gtld(name):
+    return tld_rules.tld_class(name) == 'gtld'
+
+
 def _owner_change(current, refs, owner_consent, route_override):
     """A new holder, by the TLD's route (tld_rules): (its own operation or None, consent in the update)."""
     route, rule = owner_change_route(current.name, route_override)
@@ -363,7 +373,7 @@ def _owner_change(current, refs, owner_consent, route_override):
                          'domain owner (AutoDNS confirmOwnerConsent); set confirm_owner_consent: '
                          'true once the owner has agreed' % current.name)
     if route == 'update':
-        return None, rule['owner_consent']  # the new ownerc goes into the one domain update
+        return OWNER_IN_UPDATE, rule['owner_consent']  # the new ownerc goes into the one domain update
     body = {'name': current.name, 'ownerc': contact_ref(refs.pop('registrant'))}
     if route == 'trade':
         # A trade needs the domain's current auth code (php-domainrobot-sdk DomainTrade example).
@@ -376,7 +386,9 @@ def _owner_change(current, refs, owner_consent, route_override):
     if rule['owner_consent']:
         body['confirmOwnerConsent'] = True
     method, path = tld_rules.ROUTES[route]
-    return _operation(method, path.format(name=current.name), current.name, ('registrant',), body), False
+    operation = _operation(method, path.format(name=current.name), current.name, ('registrant',), body)
+    operation.consequences.update(consequences.marks('%s %s' % (method, path), _is_gtld(current.name)))
+    return operation, False
 
 
 def _domain_update(current, ids, nameservers, autorenew, owner_consent=False, privacy=None):
@@ -516,10 +528,15 @@ def operations(current, changes, known_contacts=None, in_place=False, owner_cons
                                                      known, in_place, new, owner_consent, owner_change_route)
     result.extend(new.operations)
     result.extend(edits)
-    if owner is not None:
+    if owner is not None and owner is not OWNER_IN_UPDATE:
         result.append(owner)
-    result.extend(_domain_update(current, ids, by_aspect.get('nameservers'), by_aspect.get('autorenew'),
-                                 consent_in_update, by_aspect.get('privacy')))
+    updates = _domain_update(current, ids, by_aspect.get('nameservers'), by_aspect.get('autorenew'), consent_in_update,
+                             by_aspect.get('privacy'))
+    if owner is OWNER_IN_UPDATE:
+        for update in updates:
+            if 'ownerc' in (update.payload.get('body') or {}):
+                update.consequences.update(consequences.marks('domain update with a new holder', _is_gtld(current.name)))
+    result.extend(updates)
     if 'auth_code' in by_aspect:
         result.extend(_auth_code(current, by_aspect['auth_code']))
     if 'renew' in by_aspect:

@@ -44,6 +44,9 @@ class Operation:
     aspects: tuple
     summary: dict
     payload: object = field(default=None, repr=False)
+    #: What sending it means beyond the change itself, where the registrar's rules say more than
+    #: the aspects do (core/consequences.py): billable, irreversible, locks_transfer_days, price.
+    consequences: dict = field(default_factory=dict)
 
 
 @dataclass

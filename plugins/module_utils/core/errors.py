@@ -43,3 +43,7 @@ class WaitTimeout(Exception):
             '%s %s still %s after %ss; it was sent once and is still running at the registrar: '
             're-run later (the run will wait on it instead of sending it again)'
             % (submission.operation, submission.id, submission.status, timeout))
+
+
+class NotConverged(Exception):
+    """Everything sent ended as done, yet a fresh read shows the domain still differs."""

@@ -193,8 +193,9 @@ def test_pending_work_is_looked_for_again_right_before_sending(monkeypatch):
     registrar = Steps(pending_later=True)
     end, module = run(monkeypatch, registrar, DesiredDomain('example.com', nameservers=NEW_NS), ['nameservers'],
                       wait=False)
-    # The second look found the other order; planning started over (third look) before sending.
-    assert registrar.pending_calls == 3
+    # The second look, under the lock, found the other (ended) order; the domain was read and
+    # planned again before sending.
+    assert registrar.pending_calls == 2
     assert registrar.sent == ['nameservers order']
 
 
@@ -283,7 +284,11 @@ def test_with_wait_a_pending_order_is_followed_and_then_nothing_more_is_needed(m
 
 
 def test_registrar_only_options_reach_the_adapter_before_planning(monkeypatch):
-    registrar = LeftRunning()
+    class Recording(Steps):
+        def operations(self, current, changes):
+            self.options = dict(self.registrar_options)
+            return super().operations(current, changes)
+    registrar = Recording()
     desired = DesiredDomain('example.com', nameservers=NEW_NS, registrar_options={'confirm_owner_consent': True})
     run(monkeypatch, registrar, desired, [aspects.NAMESERVERS], check_mode=True)
     assert registrar.options == {'confirm_owner_consent': True}

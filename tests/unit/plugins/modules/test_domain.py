@@ -6,6 +6,7 @@
 into a registration), registrar-only options that travel with the declared state, the aspects it manages."""
 import pytest
 
+from ansible_collections.domainops.registrar.plugins.module_utils import declaration
 from ansible_collections.domainops.registrar.plugins.module_utils.connection import connection_settings
 from ansible_collections.domainops.registrar.plugins.module_utils.core import aspects
 from ansible_collections.domainops.registrar.plugins.module_utils.core.errors import InputError
@@ -41,8 +42,9 @@ def test_registrar_only_options_travel_with_the_declared_domain_not_with_the_con
 
 def test_the_domain_module_shows_what_it_showed_before_the_aspect_table_and_not_the_payable_date():
     # Renewal is the renew module's: the domain module shows the expiry, never the payable date.
-    assert set(aspects.shown_keys(domain.ASPECTS)) == {'nameservers', 'contacts', 'locks', 'autorenew', 'expires', 'status', 'privacy'}
-    assert aspects.RENEW not in domain.ASPECTS
+    assert set(aspects.shown_keys(declaration.DOMAIN_ASPECTS)) == {'nameservers', 'contacts', 'locks', 'autorenew', 'expires', 'status',
+                                                                  'privacy'}
+    assert aspects.RENEW not in declaration.DOMAIN_ASPECTS
 
 
 def test_contact_fields_are_checked_as_ansible_checks_suboptions():

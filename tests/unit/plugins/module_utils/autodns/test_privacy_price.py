@@ -10,6 +10,7 @@ import pytest
 from ansible_collections.domainops.registrar.plugins.module_utils.autodns import read, write
 from ansible_collections.domainops.registrar.plugins.module_utils.autodns.adapter import AutoDNSAdapter
 from ansible_collections.domainops.registrar.plugins.module_utils.autodns.api import NotFound
+from ansible_collections.domainops.registrar.plugins.module_utils.core import consequences
 from ansible_collections.domainops.registrar.plugins.module_utils.core.errors import InputError
 from ansible_collections.domainops.registrar.plugins.module_utils.core.model import Contact, DesiredDomain, PriceGuard, Privacy, RenewPolicy
 from ansible_collections.domainops.registrar.plugins.module_utils.core.planner import plan
@@ -117,3 +118,10 @@ def test_resolve_reads_no_price_for_changes_that_cost_nothing():
     current = read.read_domain(SEED_DOMAIN)
     adapter.resolve(current, plan(current, DesiredDomain('example.com', privacy=Privacy('privacy')), TODAY))
     assert client.gets == []
+
+
+def test_the_known_price_is_a_consequence_of_the_planned_operation():
+    desired = DesiredDomain('example.com', renew=RenewPolicy(min_days_left=60), price_guard=PriceGuard(200.0, 'EUR'))
+    (op,) = ops(read.read_domain(SEED_DOMAIN), desired, prices={'example.com': PREMIUM})
+    marks = consequences.marks(op)
+    assert marks['billable'] is True and marks['price'] == PREMIUM

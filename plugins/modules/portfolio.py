@@ -1,0 +1,295 @@
+#!/usr/bin/python
+# Copyright: contributors to domainops.registrar
+# GNU General Public License v3.0+ (see LICENSE or https://www.gnu.org/licenses/gpl-3.0.txt)
+# SPDX-License-Identifier: GPL-3.0-or-later
+
+DOCUMENTATION = r"""
+module: portfolio
+short_description: Converge many domains in one task, with bulk reads and one session
+version_added: 0.2.0
+description:
+  - Takes a list of domain declarations, each with the options of M(domainops.registrar.domain)
+    plus an optional renewal policy, and converges them all in one invocation. One session (one
+    Ascio C(LogIn)), bulk reads (AutoDNS C(POST /domain/_search), C(POST /contact/_search) and
+    C(POST /job/_search); Ascio C(SearchDomain) and C(SearchOrder)), only the orders or tasks
+    needed, each sent once.
+  - Orders of different domains do not wait on each other; everything sent is followed together
+    with bulk status reads, so N changes take about as long as the slowest one.
+  - A domain that fails does not stop the others unless O(fail_fast=true). Each domain's result
+    is in RV(domains); the task fails when any domain failed, after the others converged.
+  - The same code converges a single domain in M(domainops.registrar.domain) and the other
+    single-domain modules; their results are the items of RV(domains).
+author:
+  - domainops.registrar maintainers (@domainops)
+extends_documentation_fragment:
+  - domainops.registrar.connection
+  - domainops.registrar.connection.WAIT
+  - domainops.registrar.connection.ALLOW
+  - domainops.registrar.attributes
+  - domainops.registrar.attributes.CONVERGE
+options:
+  domains:
+    description:
+      - The domain declarations. Every declaration is checked before any request; a domain
+        declared twice is refused.
+    type: list
+    elements: dict
+    required: true
+    suboptions:
+      name:
+        description: The domain name (Unicode or punycode).
+        type: str
+        required: true
+        aliases: [domain]
+      state:
+        description: Whether the domain must be in the account (see M(domainops.registrar.domain)).
+        type: str
+        choices: [present, absent]
+        default: present
+      absent_action:
+        description: With O(domains[].state=absent), V(expire) lets the domain lapse, V(delete) deletes it now.
+        type: str
+        choices: [expire, delete]
+        default: expire
+      auth_code:
+        description: The auth code of a domain held elsewhere; with it, a missing domain is transferred in.
+        type: str
+      new_auth_code:
+        description: The auth code the domain must carry (Ascio only).
+        type: str
+      restore:
+        description: Restore the domain when it is missing because it was deleted recently.
+        type: bool
+        default: false
+      period:
+        description: Registration or transfer period in years.
+        type: int
+        default: 1
+      nameservers:
+        description: The complete list of name servers (host names, or dicts with C(name), C(ipv4), C(ipv6)).
+        type: list
+        elements: raw
+      allow_single_nameserver:
+        description: Accept a single name server.
+        type: bool
+        default: false
+      contacts:
+        description: Contacts by role, as in M(domainops.registrar.domain); only the roles and fields given are managed.
+        type: dict
+        suboptions:
+          registrant:
+            description: The registrant (domain holder).
+            type: dict
+          admin:
+            description: The administrative contact.
+            type: dict
+          tech:
+            description: The technical contact.
+            type: dict
+          billing:
+            description: The billing contact (Ascio only).
+            type: dict
+          reseller:
+            description: The reseller contact (Ascio only).
+            type: dict
+          zone:
+            description: The zone contact (AutoDNS only).
+            type: dict
+      autorenew:
+        description: Whether the registrar renews the domain automatically.
+        type: bool
+      transfer_lock:
+        description: Whether the domain must be locked against transfers away.
+        type: bool
+      delete_lock:
+        description: Whether the domain must be locked against deletion (Ascio only).
+        type: bool
+      update_lock:
+        description: Whether the domain must be locked against updates.
+        type: bool
+      renew:
+        description:
+          - Renew when the domain is paid for less than this (see M(domainops.registrar.renew)); a
+            renewal is billable. Give O(domains[].renew.until) or O(domains[].renew.min_days_left).
+        type: dict
+        suboptions:
+          until:
+            description: The date (YYYY-MM-DD) the domain must at least be paid until.
+            type: str
+          min_days_left:
+            description: Renew when fewer days than this are left.
+            type: int
+          period:
+            description: Years per renewal.
+            type: int
+            default: 1
+      update_contacts_in_place:
+        description: AutoDNS only; see M(domainops.registrar.contacts).
+        type: bool
+        default: false
+      confirm_owner_consent:
+        description: AutoDNS only; see M(domainops.registrar.contacts).
+        type: bool
+        default: false
+      owner_change_route:
+        description: AutoDNS only; see M(domainops.registrar.contacts).
+        type: str
+  fail_fast:
+    description:
+      - Stop sending as soon as one domain fails; what was not sent yet is reported as not sent.
+      - By default the other domains converge and the task fails at the end.
+    type: bool
+    default: false
+"""
+
+EXAMPLES = r"""
+- name: Converge three domains in one task (AutoDNS)
+  domainops.registrar.portfolio:
+    provider: autodns
+    domains:
+      - name: example.com
+        nameservers: [a.ns14.net, b.ns14.net]
+        autorenew: true
+        transfer_lock: true
+      - name: example.net
+        nameservers: [a.ns14.net, b.ns14.net]
+        renew:
+          min_days_left: 60
+      - name: example.org
+        state: absent
+  register: converged
+
+- name: Show what each domain needed
+  ansible.builtin.debug:
+    msg: "{{ item.domain }}: {{ item.operations | map(attribute='operation') | list }}"
+  loop: "{{ converged.domains }}"
+  loop_control:
+    label: "{{ item.domain }}"
+"""
+
+RETURN = r"""
+domains:
+  description:
+    - One item per declared domain, in the order declared, as a single-domain module returns it.
+  returned: always
+  type: list
+  elements: dict
+  contains:
+    domain:
+      description: The domain name, in ASCII (punycode) form.
+      type: str
+    changed:
+      description: Whether an order or task was accepted for it (planned, in check mode).
+      type: bool
+    operations:
+      description: The operations planned or sent, each with C(operation), C(request), C(id), C(status), C(message).
+      type: list
+      elements: dict
+    pending:
+      description: Work an earlier run left running, found before planning.
+      type: list
+      elements: dict
+      returned: when there was any
+    failed:
+      description: True when this domain failed.
+      type: bool
+      returned: when it failed
+    msg:
+      description: Why it failed.
+      type: str
+      returned: when it failed
+    registry_code:
+      description: The registrar's error code.
+      type: str
+      returned: when the registrar refused
+    registry_text:
+      description: The registrar's error text.
+      type: str
+      returned: when the registrar refused
+  sample:
+    - {domain: example.com, changed: false, operations: [], nameservers: [{name: a.ns14.net, ipv4: null, ipv6: null}]}
+summary:
+  description: Counts over all domains.
+  returned: always
+  type: dict
+  contains:
+    domains:
+      description: Domains declared.
+      type: int
+    changed:
+      description: Domains changed (planned to change, in check mode).
+      type: int
+    unchanged:
+      description: Domains that needed nothing.
+      type: int
+    failed:
+      description: Domains that failed.
+      type: int
+    pending:
+      description: Domains left alone because earlier work is still running (check mode, O(wait=false)).
+      type: int
+    operations:
+      description: Operations planned (check mode) or sent.
+      type: int
+  sample: {domains: 3, changed: 1, unchanged: 2, failed: 0, pending: 0, operations: 1}
+"""
+
+from ansible.module_utils.basic import AnsibleModule
+
+from ansible_collections.domainops.registrar.plugins.module_utils import declaration, module_options
+from ansible_collections.domainops.registrar.plugins.module_utils.connection import CONNECTION_ARGSPEC
+from ansible_collections.domainops.registrar.plugins.module_utils.converge import Converge
+from ansible_collections.domainops.registrar.plugins.module_utils.core.consequences import ALLOW_ARGSPEC
+from ansible_collections.domainops.registrar.plugins.module_utils.core.errors import InputError
+from ansible_collections.domainops.registrar.plugins.module_utils.domain_task import WAIT_ARGSPEC, check_timeouts, converge_settings, fail, registrar_session
+
+
+def summary(runs, check_mode):
+    counted = dict(domains=len(runs), changed=0, unchanged=0, failed=0, pending=0, operations=0)
+    for run in runs:
+        result = run.result
+        if result.get('failed'):
+            counted['failed'] += 1
+        elif result.get('changed'):
+            counted['changed'] += 1
+        elif result.get('pending') and not run.operations:
+            counted['pending'] += 1
+        else:
+            counted['unchanged'] += 1
+        counted['operations'] += sum(1 for op in result['operations']
+                                     if (op['status'] == 'planned') == check_mode and op['status'] != 'not sent')
+    return counted
+
+
+def main():
+    spec = dict(
+        domains=dict(type='list', elements='dict', required=True, options=declaration.portfolio_item_spec()),
+        fail_fast=dict(type='bool', default=False),
+    )
+    spec.update(CONNECTION_ARGSPEC)
+    spec.update(WAIT_ARGSPEC)
+    spec.update(ALLOW_ARGSPEC)
+    module = AnsibleModule(argument_spec=spec, supports_check_mode=True)
+    result = dict(changed=False, domains=[], summary=summary([], module.check_mode))
+    try:
+        check_timeouts(module.params)
+        desired = declaration.desired_domains(module.params['domains'], module_options.provider_name(module.params))
+    except InputError as exc:
+        fail(module, exc, **result)
+    with registrar_session(module, result) as adapter:
+        runs = Converge(adapter, declaration.PORTFOLIO_ASPECTS, missing_ok=True, fail_fast=module.params['fail_fast'],
+                        **converge_settings(module)).run(desired)
+    result['domains'] = [run.result for run in runs]
+    result['summary'] = summary(runs, module.check_mode)
+    result['changed'] = any(run.result.get('changed') for run in runs)
+    if module._diff:
+        result['diff'] = [run.diff for run in runs if run.diff is not None and run.diff['before'] != run.diff['after']]
+    failed = [run for run in runs if run.error is not None]
+    if failed:
+        module.fail_json(msg='%d of %d domains failed: %s' % (len(failed), len(runs), '; '.join(
+            '%s: %s' % (run.name, run.result['msg']) for run in failed)), **result)
+    module.exit_json(**result)
+
+
+if __name__ == '__main__':
+    main()
