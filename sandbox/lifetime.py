@@ -11,6 +11,7 @@ test in its own fork and leaves it with os._exit(), so a module-scoped fixture's
 otherwise outlive the run. Off by default: a sandbox started by hand or in CI with stdin at
 /dev/null must keep running.
 """
+import os
 import sys
 import threading
 
@@ -20,8 +21,13 @@ HELP = 'stop when stdin reaches end-of-file (the process that started the sandbo
 
 def stop_at_end_of_stdin(stop):
     """Call ``stop()`` (from a daemon thread) once stdin is at end-of-file."""
+    # os.read on the descriptor, not sys.stdin's buffer: a daemon thread blocked inside the
+    # buffered reader holds its lock, and the interpreter's shutdown then aborts with
+    # "Fatal Python error: _enter_buffered_busy" when the sandbox is stopped another way.
+    descriptor = sys.stdin.fileno()
+
     def watch():
-        while sys.stdin.buffer.read1(4096):
+        while os.read(descriptor, 4096):
             pass
         stop()
 

@@ -43,6 +43,7 @@ ROUTES = (
     ('put', '/domain/{name}/_statusUpdate'),
     ('put', '/domain/{name}/_ownerChange'),
     ('put', '/domain/{name}/_restore'),
+    ('put', '/domain/{name}/_dnssec'),
     ('post', '/domain/{name}/_authinfo1'),
     ('delete', '/domain/{name}/_authinfo1'),
     ('get', '/domain/{name}/cancelation'),

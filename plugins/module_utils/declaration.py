@@ -9,7 +9,7 @@ from ansible_collections.domainops.registrar.plugins.module_utils.core import as
 from ansible_collections.domainops.registrar.plugins.module_utils.core.errors import InputError
 from ansible_collections.domainops.registrar.plugins.module_utils.core.model import DesiredDomain
 
-# Everything but renewal (the renew module's): existence, contacts, name servers, auth code, autorenew, locks.
+# Everything but renewal (the renew module's): existence, contacts, name servers, DNSSEC, auth code, autorenew, locks.
 DOMAIN_ASPECTS = tuple(name for name in aspects.PLANNED if name != aspects.RENEW) + (aspects.STATUS,)
 # A portfolio item may also carry a renewal policy.
 PORTFOLIO_ASPECTS = tuple(name for name in aspects.PLANNED) + (aspects.STATUS,)
@@ -35,6 +35,7 @@ def domain_spec():
         allow_single_nameserver=dict(type='bool', default=False),
         contacts=dict(type='dict', options=module_options.CONTACT_ROLES_ONLY_SPEC),
         autorenew=dict(type='bool'),
+        dnssec=dict(type='list', elements='dict', options=module_options.DNSSEC_SPEC),
     )
     spec.update(module_options.LOCKS_SPEC)
     spec.update(module_options.REGISTRAR_OPTIONS_SPEC)
@@ -71,6 +72,7 @@ def desired_domain(params, provider=None):
         name=name,
         present=params.get('state', 'present') == 'present',
         nameservers=nameservers,
+        dnssec=module_options.dnssec(params),
         contacts=module_options.contacts(module_options.role_fields(params.get('contacts')), provider),
         locks=module_options.locks(params),
         autorenew=params.get('autorenew'),

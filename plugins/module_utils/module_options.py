@@ -3,13 +3,16 @@
 # SPDX-License-Identifier: GPL-3.0-or-later
 
 """Option specs shared by several modules, and their translation into the core model."""
+import copy
 import datetime
+import json
 import os
 import re
 
 from ansible.module_utils.common.arg_spec import ArgumentSpecValidator
 
 from ansible_collections.domainops.registrar.plugins.module_utils import connection
+from ansible_collections.domainops.registrar.plugins.module_utils.core import dnssec as dnssec_checks
 from ansible_collections.domainops.registrar.plugins.module_utils.core.errors import InputError
 from ansible_collections.domainops.registrar.plugins.module_utils.core.model import (
     CONTACT_ROLES,
@@ -47,6 +50,25 @@ LOCKS_SPEC = dict(
     delete_lock=dict(type='bool'),
     update_lock=dict(type='bool'),
 )
+
+# One DS/DNSKEY record at the parent (core/dnssec.py checks the values: IANA numbers, digest lengths, Base64).
+DNSSEC_SPEC = dict(
+    key_tag=dict(type='int', no_log=False),  # a key's number, not a secret
+    algorithm=dict(type='int'),
+    digest_type=dict(type='int'),
+    digest=dict(type='str'),
+    flags=dict(type='int'),
+    protocol=dict(type='int'),
+    public_key=dict(type='str', no_log=False),  # public by definition
+)
+
+
+def dnssec(params):
+    """The declared DS/DNSKEY records (a tuple of DnssecKey), None when the task does not manage them; [] removes all."""
+    if params.get('dnssec') is None:
+        return None
+    return dnssec_checks.records(params['dnssec'])
+
 
 # Registrar-only options of the modules that change contacts. They travel with the DesiredDomain
 # (registrar_options); the registrar whose PROVIDER.task_options names them honours them, and
@@ -148,9 +170,24 @@ def contact(role, data, provider=None):
     return Contact(**values)
 
 
+# A portfolio declares the same few contacts on hundreds of domains: each distinct
+# (role, data) is checked once per module run (checking is pure; Contact is immutable).
+_CHECKED = {}
+
+
+def _key(*parts):
+    return json.dumps(parts, sort_keys=True, default=str)
+
+
 def contacts(params, provider=None):
     """{role: Contact} for the roles a task declares, or None when it declares none."""
-    declared = dict((role, contact(role, params[role], provider)) for role in CONTACT_ROLES if params.get(role))
+    declared = {}
+    for role in CONTACT_ROLES:
+        if params.get(role):
+            key = _key('contact', role, params[role], provider)
+            if key not in _CHECKED:
+                _CHECKED[key] = contact(role, params[role], provider)
+            declared[role] = _CHECKED[key]
     return declared or None
 
 
@@ -161,10 +198,13 @@ def role_fields(roles):
         if not data:
             checked[role] = data
             continue
-        result = ArgumentSpecValidator(CONTACT_FIELDS_SPEC).validate(data)
-        if result.error_messages:
-            raise InputError('contacts.%s: %s' % (role, '; '.join(result.error_messages)))
-        checked[role] = result.validated_parameters
+        key = _key('fields', role, data)
+        if key not in _CHECKED:
+            result = ArgumentSpecValidator(CONTACT_FIELDS_SPEC).validate(data)
+            if result.error_messages:
+                raise InputError('contacts.%s: %s' % (role, '; '.join(result.error_messages)))
+            _CHECKED[key] = result.validated_parameters
+        checked[role] = copy.deepcopy(_CHECKED[key])
     return checked
 
 

@@ -110,6 +110,42 @@ options:
   update_lock:
     description: Whether the domain must be locked against updates.
     type: bool
+  dnssec:
+    description:
+      - The complete list of DNSSEC records the parent zone must hold for the domain (DS data, DNSKEY
+        data, or both in one record). Compared as a set, so order and the case of hex digits do not count;
+        only a differing set is sent. V([]) removes every record; leave the option out to leave them alone.
+      - Checked before anything is sent, the algorithm against the IANA registry (RFC 8624 forbids 1, 3, 6 and
+        12), the digest length against its type (SHA-1 40, SHA-256 64, SHA-384 96 hex
+        characters), flags 256 or 257, protocol 3, a Base64 public key.
+      - B(AutoDNS) takes DNSKEY data (C(flags), C(protocol), C(algorithm), C(public_key)) and sends the
+        whole list with C(PUT /domain/{name}/_dnssec); DS-only records fail with "not supported by this registrar".
+      - B(Ascio) creates a C(DnsSecKey) object (C(CreateDnsSecKey)) for each new record and sends the
+        list in a C(Nameserver_Update) order (one order with the O(nameservers) when both change); at most 5 records.
+    type: list
+    elements: dict
+    suboptions:
+      key_tag:
+        description: The key tag of the DS record (0-65535).
+        type: int
+      algorithm:
+        description: The DNSSEC algorithm number (IANA), e.g. V(13) ECDSAP256SHA256, V(8) RSASHA256, V(15) ED25519.
+        type: int
+      digest_type:
+        description: The DS digest type, V(2) SHA-256, V(4) SHA-384 or V(1) SHA-1.
+        type: int
+      digest:
+        description: The DS digest in hexadecimal.
+        type: str
+      flags:
+        description: The DNSKEY flags, V(257) (key signing key) or V(256) (zone signing key).
+        type: int
+      protocol:
+        description: The DNSKEY protocol, always V(3).
+        type: int
+      public_key:
+        description: The DNSKEY public key in Base64 (blanks are ignored).
+        type: str
   autorenew:
     description:
       - Whether the registrar renews the domain automatically at the end of its term.
@@ -211,6 +247,26 @@ EXAMPLES = r"""
     # The AutoDNS sandbox's key for transfer-in.example; keep real ones in Ansible Vault.
     transfer_in_auth_code: S0Lygv+ZkNbniICm
 
+- name: The DNSSEC key of example.net at the parent (AutoDNS takes the DNSKEY data)
+  domainops.registrar.domain:
+    provider: autodns
+    name: example.net
+    dnssec:
+      - flags: 257
+        protocol: 3
+        algorithm: 13
+        public_key: mdsswUyr3DPW132mOi8V9xESWE8jTo0dxCjjnopKl+GqJxpVXckHAeF+KkxLbxILfDLUT0rAK9iUzy1L53eKGQ==
+
+- name: The DS record of example.com (Ascio); dnssec [] would remove every record
+  domainops.registrar.domain:
+    provider: ascio
+    name: example.com
+    dnssec:
+      - key_tag: 2371
+        algorithm: 13
+        digest_type: 2
+        digest: 846E5ED4AB6788032B89393619752F662CF2B7B2046A8EC0804DF88F1469AC1E
+
 - name: Stop the automatic renewal of example.org (Ascio Expire_Domain)
   domainops.registrar.domain:
     provider: ascio
@@ -267,6 +323,13 @@ expires:
   description: The expiry date.
   returned: when the domain is present
   type: str
+dnssec:
+  description:
+    - The DNSSEC records at the parent after the task, each with C(key_tag), C(algorithm), C(digest_type),
+      C(digest), C(flags), C(protocol), C(public_key) (null where the registrar holds no such field).
+  returned: when the domain is present
+  type: list
+  elements: dict
 status:
   description: The registrar's status of the domain.
   returned: when the domain is present

@@ -43,7 +43,7 @@ options:
   export:
     description:
       - Also return the listed domains as RV(portfolio), exactly the input of the
-        C(domainops.registrar.portfolio) role (C(portfolio_contacts), C(portfolio_domains)): contacts holding the same data become one
+        C(domainops.registrar.portfolio) role (C(portfolio_contacts), C(portfolio_domains)), where contacts holding the same data become one
         shared definition in C(portfolio_contacts). Converging the export changes nothing
         (see docs/adoption.md).
     type: bool
@@ -92,6 +92,12 @@ EXAMPLES = r'''
     provider: autodns
     export: true
   register: account
+
+- name: Make the group variables directory
+  ansible.builtin.file:
+    path: group_vars/all
+    state: directory
+    mode: "0755"
 
 - name: Write it as group variables
   ansible.builtin.copy:
@@ -150,6 +156,14 @@ domain:
           privacy, proxy) and C(admin), C(tech), C(billing), whether it covers that contact too (Ascio only;
           null where the registrar does not say).
       type: dict
+    dnssec:
+      description:
+        - The DNSSEC records the parent holds (Ascio C(DnsSecKeys), AutoDNS C(dnssecData)), each with
+          C(key_tag), C(algorithm), C(digest_type), C(digest) (DS data) and C(flags), C(protocol),
+          C(public_key) (DNSKEY data); fields the registrar does not hold are null. Empty when there are none.
+      type: list
+      elements: dict
+      sample: [{key_tag: null, algorithm: 13, digest_type: null, digest: null, flags: 257, protocol: 3, public_key: "mdsswUyr3DPW..."}]
     auth_code:
       description: The auth code. Only with O(include_auth_code=true).
       type: str

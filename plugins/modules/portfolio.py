@@ -98,6 +98,34 @@ options:
       autorenew:
         description: Whether the registrar renews the domain automatically.
         type: bool
+      dnssec:
+        description:
+          - The complete list of DNSSEC records at the parent, compared as a set; V([]) removes all
+            (see O(domainops.registrar.domain#module:dnssec)).
+        type: list
+        elements: dict
+        suboptions:
+          key_tag:
+            description: The key tag of the DS record (0-65535).
+            type: int
+          algorithm:
+            description: The DNSSEC algorithm number (IANA).
+            type: int
+          digest_type:
+            description: The DS digest type, V(2) SHA-256, V(4) SHA-384 or V(1) SHA-1.
+            type: int
+          digest:
+            description: The DS digest in hexadecimal.
+            type: str
+          flags:
+            description: The DNSKEY flags, V(257) or V(256).
+            type: int
+          protocol:
+            description: The DNSKEY protocol, always V(3).
+            type: int
+          public_key:
+            description: The DNSKEY public key in Base64.
+            type: str
       transfer_lock:
         description: Whether the domain must be locked against transfers away.
         type: bool

@@ -5,14 +5,14 @@
 """The journal: one JSON line per SOAP call.
 
 Fields: operation, order_type (CreateOrder/ValidateOrder, else null), domain,
-result_code (null for a SOAP Fault), write (true for CreateOrder and
-AckMessage).  Request bodies are never written, so neither passwords nor
+result_code (null for a SOAP Fault), write (true for CreateOrder,
+AckMessage and CreateDnsSecKey).  Request bodies are never written, so neither passwords nor
 AuthInfo can reach the file.
 """
 import json
 import threading
 
-WRITES = ('CreateOrder', 'AckMessage')
+WRITES = ('CreateOrder', 'AckMessage', 'CreateDnsSecKey')
 
 
 class Journal:

@@ -12,7 +12,7 @@ authorization failed, 405 access denied.
 import copy
 import fnmatch
 
-from . import orders
+from . import dnssec, orders
 from .state import shown, status_tokens
 
 OK = 200
@@ -135,6 +135,24 @@ class Service:
                 found.append(domain)
         found.sort(key=lambda d: (d['DomainName'], d['DomainHandle']))
         return self._reply('SearchDomain', OK, subject=first, domains=found)
+
+    # ------------------------------------------------------------ DNSSEC keys
+    def op_CreateDnsSecKey(self, account, params):
+        key = dict(params.get('dnsSecKey') or {})
+        reasons = dnssec.key_problems(key)
+        if reasons:
+            return self._reply('CreateDnsSecKey', NOT_VALIDATED, values=reasons)
+        key['Handle'] = self.store.new_dnssec_key_handle()
+        key['Status'] = 'ACTIVE'
+        account.dnssec_keys[key['Handle']] = key
+        return self._reply('CreateDnsSecKey', OK, dnsSecKey=copy.deepcopy(key))
+
+    def op_GetDnsSecKey(self, account, params):
+        handle = params.get('dnsSecKeyHandle')
+        key = account.dnssec_keys.get(handle)
+        if key is None:
+            return self._reply('GetDnsSecKey', ACCESS_DENIED, values=['DnsSecKey %s is not in this account' % handle])
+        return self._reply('GetDnsSecKey', OK, dnsSecKey=copy.deepcopy(key))
 
     # ------------------------------------------------------------ orders
     def _check_order(self, operation, account, params):

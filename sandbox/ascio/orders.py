@@ -15,7 +15,7 @@ choice of the sandbox where the reference is silent (see docs/sandbox-ascio.md).
 import copy
 import re
 
-from . import hosts
+from . import dnssec, hosts
 from .state import ACTIVE, DELETED, EXPIRING, RESTORE_WINDOW, RULES, add_years, utcnow
 
 # OrderStatusType values an order does not leave.
@@ -198,6 +198,12 @@ def _with_handle(store, record):
 
 def _v_nameserver_update(ctx):
     sent = ctx.order_domain.get('NameServers')
+    keys = ctx.order_domain.get('DnsSecKeys')
+    if keys:
+        # DNSSEC keys travel in a Nameserver_Update (rules: dnssec), with or without name servers.
+        ctx.data['dnssec'] = dnssec.slots_after(ctx.account, ctx.target.domain.get('DnsSecKeys'), keys, ctx.reasons)
+        if not sent:
+            return
     if not sent:
         ctx.reasons.append('Domain.NameServers is missing')
         return
@@ -391,7 +397,12 @@ def check_agreed_price(ctx):
 # ---------------------------------------------------------------- per order type: the change
 
 def _a_nameserver_update(ctx, domain):
-    domain['NameServers'] = name_servers_field(ctx.data['servers'])
+    if 'servers' in ctx.data:
+        domain['NameServers'] = name_servers_field(ctx.data['servers'])
+    if ctx.data.get('dnssec'):
+        domain['DnsSecKeys'] = ctx.data['dnssec']
+    elif 'dnssec' in ctx.data:
+        domain.pop('DnsSecKeys', None)  # every slot cleared
 
 
 def _a_contact_update(ctx, domain):

@@ -75,6 +75,7 @@ class Account:
         self.deleted_at = {}     # DomainHandle -> datetime of deletion
         self.orders = {}         # OrderId -> processing.OrderRecord, in creation order
         self.queue = []          # QueueItem dicts, oldest first
+        self.dnssec_keys = {}    # Handle -> DnsSecKey (CreateDnsSecKey)
 
     def domain_by_name(self, name, deleted=False):
         pool = self.deleted if deleted else self.domains
@@ -115,6 +116,9 @@ class Store:
 
     def new_contact_handle(self):
         return 'SBXC%06d' % self.next_id('contact')
+
+    def new_dnssec_key_handle(self):
+        return 'SBXK%06d' % self.next_id('dnssec_key')
 
     def new_order_id(self):
         return 'SBX%07d' % self.next_id('order')

@@ -81,6 +81,11 @@ def domain_status_update(call):
     return _job_result(job, 'The domain status update was started successfully.')
 
 
+def domain_dnssec(call):
+    job = call.store.domain_dnssec_update(call.account, call.stid, _name(call), call.body)
+    return _job_result(job, 'The domain update was started successfully.')
+
+
 def domain_renew(call):
     remove = 'removeCancelation' in call.query and \
         (call.query['removeCancelation'] or [''])[0].lower() not in ('false', '0', 'no')
@@ -325,6 +330,7 @@ ROUTES = [
     ('PUT', r'/domain/' + NAME + r'/_statusUpdate', '0102002', domain_status_update),
     ('PUT', r'/domain/' + NAME + r'/_ownerChange', '0104010', domain_owner_change),
     ('PUT', r'/domain/' + NAME + r'/_restore', '0101005', domain_restore),
+    ('PUT', r'/domain/' + NAME + r'/_dnssec', '0102007', domain_dnssec),
     ('POST', r'/domain/' + NAME + r'/_authinfo1', '0113001', authinfo_create),
     ('DELETE', r'/domain/' + NAME + r'/_authinfo1', '0113002', authinfo_delete),
     ('GET', r'/domain/' + NAME + r'/cancelation', '0103104', cancelation_info),

@@ -161,6 +161,8 @@ class Store:
                     'rddsOptIn', 'action', 'comment'):
             if d.get(key) is not None:
                 out[key] = d[key]
+        if d.get('dnssecData'):
+            out['dnssecData'] = copy.deepcopy(d['dnssecData'])
         cancelation = self.cancelations.get(d['name'])
         if cancelation:
             out['cancelationStatus'] = cancelation['status']
@@ -311,6 +313,9 @@ class Store:
                 raise bad_request('OWNER_CONSENT_REQUIRED',
                                   'confirmOwnerConsent must be true: it is required for gTLDs when the name, '
                                   'the email address or the organization of the domain owner changes.', obj)
+        if body.get('dnssecData') is not None:
+            # Swagger Domain.dnssecData: an empty list deletes the key material; left out, it is kept.
+            changes['dnssecData'] = v.dnssec_data(body['dnssecData'], obj)
         if body.get('autoRenewStatus') is not None:
             changes['autoRenewStatus'] = v.check_enum('autoRenewStatus', body['autoRenewStatus'],
                                                       v.AUTO_RENEW_STATUS, obj)
@@ -349,6 +354,18 @@ class Store:
         changes = self._changes_from_body(record, name, body, obj)
         return self._start_job('0102', 'UPDATE', name, account, stid,
                                self._apply_changes(name, changes, account, 'UPDATE'), _contact_ids(changes))
+
+    def domain_dnssec_update(self, account, stid, name, body):
+        """PUT /domain/{name}/_dnssec (0102007): only the DNSSEC data, as a job."""
+        obj = _dobj(name)
+        self.domain(name)
+        if not isinstance(body, dict) or body.get('dnssecData') is None:
+            raise bad_request('INVALID_VALUE', 'dnssecData is required (an empty list deletes the key material).', obj)
+        if body.get('name') is not None and v.normalize_domain_name(body['name']) != name:
+            raise bad_request('INVALID_VALUE', 'The name in the body differs from the URL.', obj)
+        data = v.dnssec_data(body['dnssecData'], obj)
+        return self._start_job('0102007', 'UPDATE_DNSSEC', name, account, stid,
+                               self._apply_changes(name, {'dnssecData': data}, account, 'UPDATE_DNSSEC'))
 
     def domain_status_update(self, account, stid, name, body):
         obj = _dobj(name)

@@ -8,9 +8,22 @@ Only what the swagger (autodns-swagger.json) states is checked, plus the few
 sandbox choices listed in docs/sandbox-autodns.md.
 """
 import ipaddress
+import json
+import os
 import re
 
 from .envelope import bad_request
+
+# DNSSEC facts (docs/reference/dnssec.json): the IANA algorithm numbers, flags 256/257, protocol 3,
+# and the swagger's DNSSec.publicKey pattern.
+_DNSSEC_FILE = os.path.join(os.path.dirname(os.path.dirname(os.path.dirname(os.path.abspath(__file__)))),
+                            'docs', 'reference', 'dnssec.json')
+with open(_DNSSEC_FILE, encoding='utf-8') as _handle:
+    _DNSSEC = json.load(_handle)
+DNSSEC_ALGORITHMS = frozenset(int(k) for part in ('accepted', 'refused') for k in _DNSSEC['algorithms'][part])
+DNSSEC_FLAGS = tuple(_DNSSEC['flags']['accepted'])
+DNSSEC_PROTOCOL = _DNSSEC['protocol']['value']
+_PUBLIC_KEY = re.compile(_DNSSEC['public_key']['autodns_pattern'])
 
 _LABEL = re.compile(r'^(?!-)[a-z0-9-]{1,63}(?<!-)$')
 
@@ -224,3 +237,27 @@ def identity(contact):
         (contact.get('organization') or '').strip(),
         (contact.get('email') or '').strip().lower(),
     )
+
+
+def dnssec_data(value, obj):
+    """Domain.dnssecData: a list of DNSSec {flags, protocol, algorithm, publicKey}, each field given."""
+    if not isinstance(value, list):
+        raise bad_request('INVALID_VALUE', 'dnssecData must be a list of DNSSec objects.', obj)
+    result = []
+    for index, entry in enumerate(value):
+        where = 'dnssecData[%d]' % index
+        missing = [k for k in ('flags', 'protocol', 'algorithm', 'publicKey') if entry.get(k) in (None, '')]
+        if missing:
+            raise bad_request('INVALID_DNSSEC', '%s: %s required.' % (where, ', '.join(missing)), obj)
+        if entry['flags'] not in DNSSEC_FLAGS:
+            raise bad_request('INVALID_DNSSEC', '%s: flags %s is not supported (256 zone signing key, 257 key signing key).'
+                              % (where, entry['flags']), obj)
+        if entry['protocol'] != DNSSEC_PROTOCOL:
+            raise bad_request('INVALID_DNSSEC', '%s: protocol must be %d.' % (where, DNSSEC_PROTOCOL), obj)
+        if entry['algorithm'] not in DNSSEC_ALGORITHMS:
+            raise bad_request('INVALID_DNSSEC', '%s: algorithm %s is not a DNSSEC algorithm.' % (where, entry['algorithm']), obj)
+        if not _PUBLIC_KEY.match(entry['publicKey']):
+            raise bad_request('INVALID_DNSSEC', '%s: publicKey does not match %s.' % (where, _PUBLIC_KEY.pattern), obj)
+        result.append({'flags': entry['flags'], 'protocol': entry['protocol'], 'algorithm': entry['algorithm'],
+                       'publicKey': entry['publicKey']})
+    return result

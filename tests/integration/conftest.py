@@ -76,10 +76,11 @@ class Registrar:
             return proc.returncode, output, json.load(handle)
 
 
-def start_registrar(provider, tmp_path, delay=0.3):
+def start_registrar(provider, tmp_path, delay=0.3, generate=None):
     journal = str(tmp_path / ('%s-journal.jsonl' % provider))
     seed = os.path.join(SEEDS, '%s.yml' % provider)
-    sandbox = Sandbox(provider, seed=seed, journal=journal, extra_args=[DELAY_OPTION[provider], str(delay)])
+    sandbox = Sandbox(provider, seed=seed, journal=journal, extra_args=[DELAY_OPTION[provider], str(delay)],
+                      generate=generate)
     if provider == 'autodns':
         credentials = {'AUTODNS_URL': sandbox.url, 'AUTODNS_USER': 'demo',
                        'AUTODNS_PASSWORD': 'demo-password', 'AUTODNS_CONTEXT': '4'}
@@ -92,6 +93,18 @@ def start_registrar(provider, tmp_path, delay=0.3):
 def registrar(request, tmp_path):
     """A fresh sandbox of each registrar in turn, stopped after the test."""
     registrar = start_registrar(request.param, tmp_path)
+    yield registrar
+    registrar.sandbox.stop()
+
+
+# A few dozen generated domains (bench-00001.com ...) on top of the seed, for whole-portfolio tests.
+PORTFOLIO_SIZE = 30
+
+
+@pytest.fixture(params=PROVIDERS)
+def portfolio_registrar(request, tmp_path):
+    """A fresh sandbox holding PORTFOLIO_SIZE generated domains besides the seed's, stopped after the test."""
+    registrar = start_registrar(request.param, tmp_path, generate=PORTFOLIO_SIZE)
     yield registrar
     registrar.sandbox.stop()
 

@@ -627,3 +627,62 @@ def test_journal_has_no_secrets(sandbox, service, session):
     assert any(e['order_type'] == 'Nameserver_Update' and e['domain'] == 'example.net' and e['result_code'] == 200
                for e in creates)
     assert not any(e['write'] for e in entries if e['operation'] in ('GetDomain', 'LogIn'))
+
+
+# ------------------------------------------------------------------ DNSSEC keys (rules: dnssec)
+
+DS_KEY = {'KeyTag': '2224', 'DigestAlgorithm': '8', 'DigestType': 'SHA-256',
+          'Digest': '846E5ED4AB6788032B89393619752F662CF2B7B2046A8EC0804DF88F1469AC1E'}
+
+
+def test_a_dnssec_key_is_created_then_placed_in_a_slot_by_a_nameserver_update(service, session):
+    created = service.CreateDnsSecKey(sessionId=session, dnsSecKey=DS_KEY)
+    assert code_of(created, 'CreateDnsSecKey') == 200
+    handle = created.dnsSecKey.Handle
+    assert handle and created.dnsSecKey.Digest == DS_KEY['Digest']
+    fetched = service.GetDnsSecKey(sessionId=session, dnsSecKeyHandle=handle)
+    assert code_of(fetched, 'GetDnsSecKey') == 200 and fetched.dnsSecKey.KeyTag == '2224'
+    before = get_domain(service, session, 'example.net')
+    slots = dict(('DnsSecKey%d' % i, {'Handle': ''}) for i in range(2, 6))
+    slots['DnsSecKey1'] = {'Handle': handle}
+    order = run_order(service, session, 'Nameserver_Update', {'DomainName': 'example.net', 'DnsSecKeys': slots})
+    assert order.Status == 'Completed'
+    after = get_domain(service, session, 'example.net')
+    assert after.DnsSecKeys.DnsSecKey1.Handle == handle and after.DnsSecKeys.DnsSecKey1.Digest == DS_KEY['Digest']
+    assert after.DnsSecKeys.DnsSecKey2 is None
+    # Name servers left out of the order stay as they were.
+    assert after.NameServers.NameServer1.HostName == before.NameServers.NameServer1.HostName
+    slots['DnsSecKey1'] = {'Handle': ''}
+    assert run_order(service, session, 'Nameserver_Update', {'DomainName': 'example.net', 'DnsSecKeys': slots}).Status == 'Completed'
+    assert get_domain(service, session, 'example.net').DnsSecKeys is None
+
+
+@pytest.mark.parametrize('key, reason', [
+    (dict(DS_KEY, Digest='AB' * 10), 'DnsSecKey.Digest has 20 characters; a SHA-256 digest has 64'),
+    (dict(DS_KEY, Digest='Z' * 64), 'not hexadecimal'),
+    (dict(DS_KEY, DigestType='MD5'), 'DigestType'),
+    (dict(DS_KEY, DigestAlgorithm='99'), 'DigestAlgorithm'),
+    ({'KeyType': '257', 'Protocol': '4', 'KeyAlgorithm': '13', 'PublicKey': 'AAAA'}, 'Protocol must be 3'),
+    ({'KeyType': '257', 'Protocol': '3', 'KeyAlgorithm': '13', 'PublicKey': 'no base64!'}, 'PublicKey is not Base64'),
+    ({'KeyTag': '1'}, 'needs DS data'),
+])
+def test_bad_dnssec_key_material_is_400(service, session, key, reason):
+    result = service.CreateDnsSecKey(sessionId=session, dnsSecKey=key)
+    assert code_of(result, 'CreateDnsSecKey') == 400
+    assert any(reason in value for value in values_of(result, 'CreateDnsSecKey'))
+
+
+def test_a_slot_must_reference_an_existing_key_and_get_of_an_unknown_key_is_405(service, session):
+    result = create(service, session, 'Nameserver_Update', {'DomainName': 'example.net',
+                                                            'DnsSecKeys': {'DnsSecKey1': {'Handle': 'NO-SUCH-KEY'}}})
+    assert code_of(result, 'CreateOrder') == 400
+    assert any('NO-SUCH-KEY does not exist' in v for v in values_of(result, 'CreateOrder'))
+    result = create(service, session, 'Nameserver_Update', {'DomainName': 'example.net',
+                                                            'DnsSecKeys': {'DnsSecKey1': DS_KEY}})
+    assert any('referenced by its Handle' in v for v in values_of(result, 'CreateOrder'))
+    assert code_of(service.GetDnsSecKey(sessionId=session, dnsSecKeyHandle='NO-SUCH-KEY'), 'GetDnsSecKey') == 405
+
+
+def test_search_dnssec_key_is_not_served(sandbox):
+    namespace, code, text = fault_of(raw_post(sandbox.url, BINDING['soapAction']['SearchDnsSecKey'], 'SearchDnsSecKey', ''))
+    assert code == 'Server' and 'does not implement the operation SearchDnsSecKey' in text

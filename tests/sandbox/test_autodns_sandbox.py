@@ -860,3 +860,37 @@ def test_answers_match_the_swagger_response_definitions(client):
     checked('POST', '/domain/example.com/cancelation', {'type': 'DELETE', 'execution': 'EXPIRE'})
     checked('POST', '/domain/restore/_search', {})
     checked('PUT', '/domain/example.com', {'adminc': {'id': '100'}})
+
+
+DNSKEY = {'flags': 257, 'protocol': 3, 'algorithm': 13,
+          'publicKey': 'mdsswUyr3DPW132mOi8V9xESWE8jTo0dxCjjnopKl+GqJxpVXckHAeF+KkxLbxILfDLUT0rAK9iUzy1L53eKGQ=='}
+
+
+def test_dnssec_route_stores_the_key_material_and_an_empty_list_deletes_it(client):
+    assert 'dnssecData' not in client.domain('example.com')
+    job_id = start_job(client.put('/domain/example.com/_dnssec', {'name': 'example.com', 'dnssecData': [DNSKEY]}), 'N0102007')
+    job = client.wait_job(job_id)
+    assert (job['status'], job['action']) == ('SUCCESS', 'UPDATE_DNSSEC')
+    assert client.domain('example.com')['dnssecData'] == [DNSKEY]
+    # A domain update without dnssecData keeps it (swagger Domain.dnssecData).
+    client.wait_job(start_job(client.put('/domain/example.com', {'autoRenewStatus': 'FALSE'}), 'N0102'))
+    assert client.domain('example.com')['dnssecData'] == [DNSKEY]
+    client.wait_job(start_job(client.put('/domain/example.com/_dnssec', {'dnssecData': []}), 'N0102007'))
+    assert 'dnssecData' not in client.domain('example.com')
+
+
+@pytest.mark.parametrize('entry, code, fragment', [
+    (dict(DNSKEY, flags=1), 'INVALID_DNSSEC', 'flags 1'),
+    (dict(DNSKEY, protocol=2), 'INVALID_DNSSEC', 'protocol must be 3'),
+    (dict(DNSKEY, algorithm=99), 'INVALID_DNSSEC', 'algorithm 99'),
+    (dict(DNSKEY, publicKey='not!base64'), 'INVALID_DNSSEC', 'publicKey'),
+    ({'flags': 257, 'protocol': 3, 'algorithm': 13}, 'INVALID_DNSSEC', 'publicKey required'),
+    (dict(DNSKEY, flags='257'), 'JSON_VALIDATION', 'flags'),
+    (dict(DNSKEY, digest='AB'), 'JSON_VALIDATION', 'digest'),
+])
+def test_dnssec_route_refuses_bad_key_material(client, entry, code, fragment):
+    status, body = client.put('/domain/example.com/_dnssec', {'dnssecData': [entry]})
+    assert_error(status, body, 400, 'E0102007', code)
+    assert fragment in body['status']['text']
+    status, body = client.put('/domain/example.com/_dnssec', {'name': 'example.com'})
+    assert_error(status, body, 400, 'E0102007', 'INVALID_VALUE')

@@ -13,7 +13,7 @@ again with ``pending()`` (SearchOrder).
 from ansible_collections.domainops.registrar.plugins.module_utils.ascio import read, write
 from ansible_collections.domainops.registrar.plugins.module_utils.ascio.api import AscioClient
 from ansible_collections.domainops.registrar.plugins.module_utils.ascio.provider import PROVIDER
-from ansible_collections.domainops.registrar.plugins.module_utils.core.adapter import RegistrarAdapter
+from ansible_collections.domainops.registrar.plugins.module_utils.core.adapter import RegistrarAdapter, Submission
 from ansible_collections.domainops.registrar.plugins.module_utils.core.errors import InputError, RegistrarError
 
 
@@ -23,6 +23,8 @@ class AscioAdapter(RegistrarAdapter):
 
     def __init__(self, settings):
         self.client = AscioClient(settings)
+        # NewDnsSecKey number -> the Handle its CreateDnsSecKey returned
+        self.created_dnssec_keys = {}
 
     def close(self):
         self.client.close()
@@ -32,14 +34,25 @@ class AscioAdapter(RegistrarAdapter):
         handle = read.domain_handle(found, name)
         if handle is None:
             return None
-        return read.found_domain(self.client.request('GetDomain', domainHandle=handle))
+        answer = self.client.request('GetDomain', domainHandle=handle)
+        # A DnsSecKey slot that names only its Handle is read with GetDnsSecKey; one that holds the data is not.
+        keys = dict((key_handle, self.client.request('GetDnsSecKey', dnsSecKeyHandle=key_handle).get('dnsSecKey'))
+                    for key_handle in read.handles_to_read(answer))
+        return read.found_domain(answer, keys)
 
     def operations(self, current, changes):
         return write.operations(current, changes)
 
     def submit(self, operation):
+        if operation.name == write.CREATE_DNSSEC_KEY:
+            return self._create_dnssec_key(operation)
         try:
-            answer = self.client.request('CreateOrder', order_type=operation.name, order=operation.payload)
+            payload = write.fill_dnssec_handles(operation.payload, self.created_dnssec_keys)
+        except KeyError as exc:
+            raise RegistrarError('not-sent', '%s: %s was not created in this run (its CreateDnsSecKey was not sent); '
+                                 're-run the task' % (operation.name, exc.args[0]), operation=operation.name)
+        try:
+            answer = self.client.request('CreateOrder', order_type=operation.name, order=payload)
         except RegistrarError as exc:
             raise write.explain_price_refusal(operation, exc)
         order = answer.get('order') or {}
@@ -48,6 +61,16 @@ class AscioAdapter(RegistrarAdapter):
                                  operation=operation.name)
         order['Type'] = order.get('Type') or operation.name
         return read.submission(order, operation.domain)
+
+    def _create_dnssec_key(self, operation):
+        """CreateDnsSecKey: a DnsSecKey object (no order, nothing to wait for); its Handle fills the order after it."""
+        answer = self.client.request('CreateDnsSecKey', order_type=operation.name, dnsSecKey=operation.payload['dnsSecKey'])
+        handle = (answer.get('dnsSecKey') or {}).get('Handle')
+        if not handle:
+            raise RegistrarError('invalid answer', 'CreateDnsSecKey answered without the Handle of the new key',
+                                 operation=operation.name)
+        self.created_dnssec_keys[operation.payload['creates'].number] = handle
+        return Submission(operation=operation.name, domain=operation.domain, id=handle, status='Completed', done=True)
 
     def refresh(self, submission):
         answer = self.client.request('GetOrder', order_type='%s %s' % (submission.operation, submission.id),

@@ -24,8 +24,9 @@ import datetime
 from ansible_collections.domainops.registrar.plugins.module_utils.ascio import rules
 from ansible_collections.domainops.registrar.plugins.module_utils.core import normalize
 from ansible_collections.domainops.registrar.plugins.module_utils.core.adapter import Message, Submission
+from ansible_collections.domainops.registrar.plugins.module_utils.core.dnssec import ALGORITHMS
 from ansible_collections.domainops.registrar.plugins.module_utils.core.errors import RegistrarError
-from ansible_collections.domainops.registrar.plugins.module_utils.core.model import Contact, Domain, Locks, Nameserver, Privacy
+from ansible_collections.domainops.registrar.plugins.module_utils.core.model import Contact, DnssecKey, Domain, Locks, Nameserver, Privacy
 
 MAX_NAMESERVERS = rules.NAMESERVER_SLOTS
 # The queue that reports on orders (PollMessage walks one MessageType at a time).
@@ -102,12 +103,18 @@ def domain_handle(answer, name):
     return handles[0]
 
 
-def found_domain(answer):
+def found_domain(answer, dnssec_keys=None):
     """The Domain of a GetDomain answer; None for none and for a deleted one."""
     domain = answer.get('domain')
     if not domain or rules.DELETED in rules.status_tokens(domain.get('Status')):
         return None
-    return read_domain(domain)
+    return read_domain(domain, dnssec_keys)
+
+
+def handles_to_read(answer):
+    """The Handles of the DnsSecKey slots of a GetDomain answer that carry no key data (GetDnsSecKey reads them)."""
+    domain = answer.get('domain') or {}
+    return [handle for handle, entry in dnssec_slots(domain.get('DnsSecKeys')) if handle and read_dnssec_key(entry) is None]
 
 
 # Shared with the AutoDNS package (core/normalize.py): one notion of "no text" and of a host name.
@@ -190,6 +197,53 @@ def read_nameservers(data):
     return tuple(result)
 
 
+# DnsSecKey values as text -> numbers (rules: dnssec; a number, or one of the names Ascio's examples write).
+_DIGEST_TYPES = dict((name.upper(), number) for number, name in rules.DIGEST_TYPE_NAMES.items())
+_ALGORITHMS = dict((name.upper(), number) for number, name in ALGORITHMS.items())
+_ALGORITHMS.update((name.upper(), number) for name, number in rules.ALGORITHM_NAMES.items())
+
+
+def _number(value, names=None):
+    text = text_or_none(value)
+    if text is None:
+        return None
+    if text.isdigit():
+        return int(text)
+    if names and text.upper() in names:
+        return names[text.upper()]
+    raise RegistrarError('malformed-answer', 'GetDomain: DnsSecKey value %r is not a number Ascio is known to write' % text)
+
+
+def read_dnssec_key(data):
+    """A DnsSecKey (plain dict) as a core DnssecKey; None when it holds no key data (an empty
+    slot, or a slot that only names its Handle)."""
+    data = data or {}
+    key = DnssecKey(
+        key_tag=_number(data.get('KeyTag')),
+        algorithm=_number(data.get('KeyAlgorithm'), _ALGORITHMS) or _number(data.get('DigestAlgorithm'), _ALGORITHMS),
+        digest_type=_number(data.get('DigestType'), _DIGEST_TYPES),
+        digest=(text_or_none(data.get('Digest')) or '').upper() or None,
+        flags=_number(data.get('KeyType')),
+        protocol=_number(data.get('Protocol')),
+        public_key=''.join((text_or_none(data.get('PublicKey')) or '').split()) or None)
+    if key.digest is None and key.public_key is None:
+        return None
+    return key
+
+
+def dnssec_slots(data):
+    """[(Handle or None, DnsSecKey dict)] of the filled DnsSecKey1..5 slots of Domain.DnsSecKeys."""
+    result = []
+    for index in range(1, rules.DNSSEC_SLOTS + 1):
+        entry = (data or {}).get('DnsSecKey%d' % index)
+        if not entry:
+            continue
+        handle = text_or_none(entry.get('Handle'))
+        if handle or read_dnssec_key(entry) is not None:
+            result.append((handle, entry))
+    return result
+
+
 def read_lock(value, token=None, status=None):
     """One lock, from its element (Lock/Unlock) and from the domain's Status tokens.
 
@@ -219,8 +273,11 @@ def read_locks(data):
                  update=read_lock(data.get('UpdateLock'), tokens['UpdateLock'], status))
 
 
-def read_domain(data):
+def read_domain(data, dnssec_keys=None):
     """A GetDomain ``domain`` (plain dicts) as a core Domain.
+
+    ``dnssec_keys`` maps the Handle of a DnsSecKey slot that named only its Handle to the
+    DnsSecKey read with GetDnsSecKey (adapter.get_domain).
 
     Ascio renews every domain automatically unless it was expired with Expire_Domain;
     such a domain carries the status EXPIRING, so autorenew is "not EXPIRING".
@@ -235,6 +292,14 @@ def read_domain(data):
             contacts[role] = contact
     expires = _date(data.get('ExpDate'))
     status = text_or_none(data.get('Status'))
+    keys, key_handles = [], {}
+    for handle, entry in dnssec_slots(data.get('DnsSecKeys')):
+        key = read_dnssec_key(entry) or read_dnssec_key((dnssec_keys or {}).get(handle))
+        if key is None:
+            raise RegistrarError('malformed-answer', 'GetDomain: DnsSecKey %s of %s holds no key data' % (handle, data.get('DomainName')))
+        keys.append(key)
+        if handle:
+            key_handles[key.key()] = handle
     return Domain(
         name=normalize.host_name(data['DomainName']),
         nameservers=read_nameservers(data.get('NameServers')),
@@ -245,8 +310,11 @@ def read_domain(data):
         auth_code=text_or_none(data.get('AuthInfo')),
         status=status,
         privacy=read_privacy(data.get('PrivacyProxy')),
+        dnssec=tuple(keys),
         registrar_data={
             'handle': text_or_none(data.get('DomainHandle')),
+            # DnssecKey.key() -> the Handle of its DnsSecKey object, re-used by a Nameserver_Update.
+            'dnssec_handles': key_handles,
             # Re-sent unchanged by a Registrant_Details_Update (see join_name).
             'registrant_name': text_or_none((data.get('Registrant') or {}).get('Name')),
             # Registrant facts the model does not hold, kept by a details update.

@@ -106,8 +106,45 @@ RULES = {'note': 'Ascio AWS v2 domain rules as Ascio documents them and its own 
                           'sources': ["rendermani/ascio-framework src/lib/v2/Locks.php (setOrderType: unlock orders per order type; '// DeleteLock and "
                                       "TransferLock should not be restored'; createLockOrders only for UpdateLock that was auto-unlocked; getMergedOrders: "
                                       'UpdateLock order first, reversed when locking)',
-                                      'rendermani/ascio-framework sandbox/lock-domain.php (setUpdateLock(Unlock), setDeleteLock(Unlock), update())']}}
-
+                                      'rendermani/ascio-framework sandbox/lock-domain.php (setUpdateLock(Unlock), setDeleteLock(Unlock), update())']},
+         'dnssec': {'order_type': 'Nameserver_Update',
+                    'slots': 5,
+                    'rule': 'DS/DNSKEY records are DnsSecKey objects: each new one is created with CreateDnsSecKey (a request, not an order: its '
+                            'answer carries the DnsSecKey with its Handle), then a Nameserver_Update references them by Handle from '
+                            'Domain.DnsSecKeys (DnsSecKey1..DnsSecKey5); every slot is sent, a slot that no longer holds a key goes with an empty '
+                            "Handle, which removes the key there (the collection's reading, as for name server slots: no public source says how a "
+                            'key is removed)',
+                    'elements': {'KeyTag': 'key_tag (decimal text)',
+                                 'DigestAlgorithm': 'algorithm (decimal text)',
+                                 'DigestType': 'digest_type as its IANA mnemonic (SHA-1, SHA-256, SHA-384)',
+                                 'Digest': 'digest (hex)',
+                                 'KeyType': 'flags (decimal text: 256, 257)',
+                                 'Protocol': 'protocol (decimal text: 3)',
+                                 'KeyAlgorithm': 'algorithm (decimal text)',
+                                 'PublicKey': 'public_key (Base64)'},
+                    'digest_type_names': {'1': 'SHA-1', '2': 'SHA-256', '4': 'SHA-384'},
+                    'read_algorithm_names': {'RSA-SHA256': 8},
+                    'conflict': {'question': 'which order type carries a change of DnsSecKeys',
+                                 'found': 'ascio-framework sends DnsSecKeys changes in a Nameserver_Update (with name server changes, in one order); '
+                                          'no public source names a DNSSEC order type, and OrderType (docs/reference/ascio-v2-types.json '
+                                          'enums.OrderType) has none (no DnsSec_Update); Domain_Details_Update cannot change linked objects',
+                                 'decision': "Nameserver_Update, the order type Ascio's own framework uses and the enumeration has; when name "
+                                             'servers and DNSSEC records change together, one Nameserver_Update carries both',
+                                 'value_formats': "Ascio documents no value formats for DnsSecKey: DigestType is written as in Ascio's PHP example "
+                                                  '(SHA-256); the numbers are decimal text, as an export of Ascio DnsSecKey data reads them back '
+                                                  '(::INT casts of KeyType, Protocol, KeyAlgorithm); on reading, a DigestType or algorithm given as '
+                                                  'a number or as these names is accepted'},
+                    'sources': ['rendermani/ascio-framework src/lib/v2/DomainUpdates.php (getOrderTypes: if($changed->Nameservers || '
+                                '$changed->DnsSec) -> Nameserver_Update)',
+                                'rendermani/ascio-framework tests/lib/DomainTest.php (testDnsSec: a DnsSecKey1 change gives one order, '
+                                'OrderType::Nameserver_Update)',
+                                '/work/shared/seeds/000_897ccb7d1bccf6d3.txt (CreateOrder example: Domain.DnsSecKeys with DnsSecKey1..DnsSecKey5, '
+                                "each {Handle}; Domain_Details_Update: 'Linked handles like Contacts, Nameservers and other Objects can't be "
+                                "modified with this command')",
+                                "rendermani/ascio-php-examples (DnsSecKey example: setDigestAlgorithm('RSA-SHA256'), setDigestType('SHA-256'), "
+                                "setDigest(64 hex), setKeyTag('2224'), placed in DnsSecKeys.DnsSecKey1)",
+                                'docs/reference/ascio-v2-types.json (operations CreateDnsSecKey {dnsSecKey}, GetDnsSecKey {dnsSecKeyHandle}, '
+                                'SearchDnsSecKey {criteria}; types DnsSecKey, DnsSecKeys DnsSecKey1..5)']}}
 
 # Privacy/proxy and the agreed price of premium orders (ascio-rules.json, with sources).
 RULES['agreed_price'] = {
@@ -137,6 +174,8 @@ RULES['privacy_proxy'] = {
                 'Domain.PrivacyProxy {Type None, PrivacyAdmin/PrivacyTech/PrivacyBilling false})',
                 'docs/reference/ascio-v2-types.json types.PrivacyProxy and enums.PrivacyProxyType (None, Privacy, Proxy)',
                 'seed 000 CreateOrder example (privacyProxy = {Type: None, PrivacyAdmin/PrivacyTech/PrivacyBilling: false})',
+                "seed 000 order-type table (Domain_Details_Update: 'Update domain properties. Linked handles like Contacts, Nameservers and "
+                "other Objects can't be modified with this command.')",
                 'rendermani/ascio-php-examples aws-v2/createorder-proxy-privacy.php (CreateOrder Type Domain_Details_Update, '
                 'Domain {DomainName, PrivacyProxy {Type Privacy | Proxy | None, PrivacyAdmin, PrivacyTech, PrivacyBilling}})'],
 }
@@ -155,6 +194,10 @@ NAMESERVER_SLOTS = RULES['nameserver_slots']['slots']
 RELEASE_FOR = RULES['lock_release']['release_for']
 NO_RELEASE = tuple(RULES['lock_release']['no_release'])
 RESTORE = tuple(RULES['lock_release']['restore'])
+DNSSEC_ORDER = RULES['dnssec']['order_type']
+DNSSEC_SLOTS = RULES['dnssec']['slots']
+DIGEST_TYPE_NAMES = dict((int(k), v) for k, v in RULES['dnssec']['digest_type_names'].items())
+ALGORITHM_NAMES = RULES['dnssec']['read_algorithm_names']
 
 _CCTLD = re.compile(r'^[a-z]{2}$')
 

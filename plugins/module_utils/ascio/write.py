@@ -48,6 +48,8 @@ PENDING_ORDER_TYPES = {
     aspects.REGISTRANT: ('Registrant_Details_Update', 'Owner_Change') + _LOCKS,
     aspects.CONTACTS: ('Registrant_Details_Update', 'Owner_Change', 'Contact_Update') + _LOCKS,
     aspects.NAMESERVERS: ('Nameserver_Update',) + _LOCKS,
+    # DnsSecKeys travel in a Nameserver_Update (rules: dnssec).
+    aspects.DNSSEC: ('Nameserver_Update',) + _LOCKS,
     aspects.AUTH_CODE: ('Update_AuthInfo',) + _LOCKS,
     aspects.AUTORENEW: ('Expire_Domain', 'Unexpire_Domain') + _LOCKS,
     aspects.PRIVACY: ('Domain_Details_Update',) + _LOCKS,
@@ -166,6 +168,90 @@ def nameservers_element(nameservers, every_slot=False):
     return element
 
 
+# ---------------------------------------------------------------------------------------
+# DNSSEC: DnsSecKey objects (CreateDnsSecKey) referenced from Domain.DnsSecKeys (rules: dnssec)
+# ---------------------------------------------------------------------------------------
+
+CREATE_DNSSEC_KEY = 'CreateDnsSecKey'
+
+
+class NewDnsSecKey:
+    """The Handle that the CreateDnsSecKey with the same number returns (known once it was sent)."""
+
+    def __init__(self, number):
+        self.number = number
+
+    @property
+    def label(self):
+        return 'new DnsSecKey %d' % self.number
+
+    def __eq__(self, other):
+        return isinstance(other, NewDnsSecKey) and other.number == self.number
+
+    def __hash__(self):
+        return hash(('NewDnsSecKey', self.number))
+
+    def __repr__(self):
+        return 'NewDnsSecKey(%d)' % self.number
+
+
+def _text(number):
+    return None if number is None else str(number)
+
+
+def dnssec_key_element(key):
+    """A core DnssecKey as an Ascio DnsSecKey (the value formats of rules: dnssec.elements)."""
+    return _compact({
+        'DigestAlgorithm': _text(key.algorithm) if key.digest else None,
+        'DigestType': rules.DIGEST_TYPE_NAMES.get(key.digest_type) if key.digest_type is not None else None,
+        'Digest': key.digest,
+        'Protocol': _text(key.protocol),
+        'KeyType': _text(key.flags),
+        'KeyAlgorithm': _text(key.algorithm) if key.public_key else None,
+        'KeyTag': _text(key.key_tag),
+        'PublicKey': key.public_key,
+    })
+
+
+def _dnssec_keys(current, keys):
+    """(CreateDnsSecKey operations for the keys Ascio does not hold yet, the DnsSecKeys element).
+
+    Every slot is sent: the keys by Handle (a new one by its NewDnsSecKey placeholder), the
+    slots after them with an empty Handle, which removes the key there."""
+    if len(keys) > rules.DNSSEC_SLOTS:
+        raise InputError('dnssec: Ascio holds at most %d DNSSEC keys per domain (DnsSecKey1..%d), got %d'
+                         % (rules.DNSSEC_SLOTS, rules.DNSSEC_SLOTS, len(keys)))
+    known = current.registrar_data.get('dnssec_handles') or {}
+    creates, element = [], {}
+    for index, key in enumerate(keys, 1):
+        handle = known.get(key.key())
+        if handle is None:
+            handle = NewDnsSecKey(len(creates) + 1)
+            payload = {'dnsSecKey': dnssec_key_element(key)}
+            creates.append(Operation(name=CREATE_DNSSEC_KEY, domain=current.name, aspects=(aspects.DNSSEC,),
+                                     summary=dict(payload, creates=handle.label), payload=dict(payload, creates=handle)))
+        element['DnsSecKey%d' % index] = {'Handle': handle}
+    for index in range(len(keys) + 1, rules.DNSSEC_SLOTS + 1):
+        element['DnsSecKey%d' % index] = {'Handle': ''}
+    return creates, element
+
+
+def fill_dnssec_handles(payload, created):
+    """The order payload with each NewDnsSecKey replaced by the Handle ``created`` (number -> Handle) holds."""
+    slots = (payload.get('Domain') or {}).get('DnsSecKeys')
+    if not slots:
+        return payload
+    filled = dict(payload, Domain=dict(payload['Domain'], DnsSecKeys={}))
+    for slot, entry in slots.items():
+        handle = entry.get('Handle')
+        if isinstance(handle, NewDnsSecKey):
+            if handle.number not in created:
+                raise KeyError(handle.label)
+            handle = created[handle.number]
+        filled['Domain']['DnsSecKeys'][slot] = {'Handle': handle}
+    return filled
+
+
 def lock_value(locked):
     if locked is None:
         return None
@@ -173,11 +259,14 @@ def lock_value(locked):
 
 
 def redact(payload):
-    """The payload as reported: every AuthInfo replaced."""
+    """The payload as reported: every AuthInfo replaced, new DnsSecKeys named."""
     summary = copy.deepcopy(payload)
     domain = summary.get('Domain') or {}
     if domain.get('AuthInfo') is not None:
         domain['AuthInfo'] = REDACTED
+    for entry in (domain.get('DnsSecKeys') or {}).values():
+        if isinstance(entry.get('Handle'), NewDnsSecKey):
+            entry['Handle'] = entry['Handle'].label
     return summary
 
 
@@ -250,9 +339,20 @@ def _contacts(current, change):
                       _domain(current, **_contact_elements(contacts)))
 
 
-def _nameservers(current, change):
-    return _operation('Nameserver_Update', current.name, [change.aspect],
-                      _domain(current, NameServers=nameservers_element(change.after, every_slot=True)))
+def _nameservers(current, change, dnssec=None):
+    """A Nameserver_Update; with ``dnssec`` (the DNSSEC change of the same task) it carries the
+    DnsSecKeys too, after the CreateDnsSecKey requests for new keys (rules: dnssec)."""
+    elements = {'NameServers': nameservers_element(change.after, every_slot=True)}
+    creates, served = [], [change.aspect]
+    if dnssec is not None:
+        creates, elements['DnsSecKeys'] = _dnssec_keys(current, dnssec.after)
+        served.append(dnssec.aspect)
+    return creates + [_operation(rules.DNSSEC_ORDER, current.name, served, _domain(current, **elements))]
+
+
+def _dnssec(current, change):
+    creates, element = _dnssec_keys(current, change.after)
+    return creates + [_operation(rules.DNSSEC_ORDER, current.name, [change.aspect], _domain(current, DnsSecKeys=element))]
 
 
 def _locks(current, change):
@@ -357,6 +457,7 @@ BUILDERS = {
     'registrant': _registrant,
     'contacts': _contacts,
     'nameservers': _nameservers,
+    'dnssec': _dnssec,
     'auth_code': _auth_code,
     'autorenew': _autorenew,
     'renew': _renew,
@@ -371,11 +472,18 @@ def operations(current, changes):
     """One order per change, in the planner's order (which is the safe one), with the lock
     orders that the locks of ``current`` make necessary (see ``with_lock_releases``)."""
     result = []
+    by_aspect = dict((change.aspect, change) for change in changes)
     for change in changes:
         builder = BUILDERS.get(change.aspect)
         if builder is None:
             raise InputError('%s: not supported by Ascio' % change.aspect)
-        result.append(builder(current, change))
+        if change.aspect == 'nameservers' and 'dnssec' in by_aspect:
+            result.extend(_nameservers(current, change, by_aspect['dnssec']))  # one Nameserver_Update for both
+        elif change.aspect == 'dnssec' and 'nameservers' in by_aspect:
+            continue
+        else:
+            built = builder(current, change)
+            result.extend(built if isinstance(built, list) else [built])
     if current is None:
         return result
     return with_lock_releases(current, result, changes)
@@ -411,6 +519,9 @@ def with_lock_releases(current, orders, changes):
             declared_off.update(element for attr, element in _LOCK_ELEMENTS if getattr(change.after, attr) is False)
     result, released, last = [], [], None
     for order in orders:
+        if order.name == CREATE_DNSSEC_KEY:
+            result.append(order)  # a request, not an order: no lock stands in its way
+            continue
         if order.name == 'Change_Locks':
             for element in rules.LOCK_ELEMENTS:
                 value = order.payload['Domain'].get(element)

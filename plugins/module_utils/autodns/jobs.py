@@ -42,6 +42,8 @@ _STATUS = ('UPDATE_STATUS',)
 _RENEW = ('RENEW', 'RESTORE_RENEW')
 PENDING_ACTIONS = {
     aspects.NAMESERVERS: _UPDATE,
+    # PUT /domain/{name}/_dnssec runs as UPDATE_DNSSEC; a domain update may carry dnssecData too.
+    aspects.DNSSEC: ('UPDATE', 'UPDATE_DNSSEC', 'AUTOUPDATE_DNSSEC'),
     aspects.REGISTRANT: _UPDATE + _OWNER,
     aspects.CONTACTS: _UPDATE + _OWNER,
     aspects.AUTORENEW: _UPDATE,

@@ -37,7 +37,7 @@ from ansible_collections.domainops.registrar.plugins.module_utils.autodns import
 from ansible_collections.domainops.registrar.plugins.module_utils.core import normalize
 from ansible_collections.domainops.registrar.plugins.module_utils.core.adapter import Message, Submission
 from ansible_collections.domainops.registrar.plugins.module_utils.core.errors import RegistrarError
-from ansible_collections.domainops.registrar.plugins.module_utils.core.model import Domain, Locks, Nameserver, Privacy
+from ansible_collections.domainops.registrar.plugins.module_utils.core.model import DnssecKey, Domain, Locks, Nameserver, Privacy
 
 # Domain field → core role
 CONTACT_FIELDS = dict((field, role) for role, field in handles.ROLE_FIELDS)
@@ -80,6 +80,18 @@ def read_nameserver(entry):
 
 
 read_contact = handles.read_contact
+
+
+def read_dnssec(entries):
+    """Domain.dnssecData (swagger DNSSec: flags, protocol, algorithm, publicKey) -> DnssecKeys."""
+    result = []
+    for entry in entries or []:
+        if not isinstance(entry, dict):
+            raise RegistrarError('malformed-answer', 'GET /domain: a dnssecData entry is not a DNSSec object')
+        key = ''.join(str(entry.get('publicKey') or '').split()) or None
+        result.append(DnssecKey(flags=entry.get('flags'), protocol=entry.get('protocol'), algorithm=entry.get('algorithm'),
+                                public_key=key))
+    return tuple(result)
 
 
 def read_locks(registry_status):
@@ -133,6 +145,7 @@ def read_domain(data, contacts=None, cancelation=None):
         auth_code=data.get('authinfo'),
         status=data.get('registryStatus'),
         privacy=read_privacy(data),
+        dnssec=read_dnssec(data.get('dnssecData')),
         registrar_data={
             'payable_raw': data.get('payable'),
             'auto_renew_raw': renew,

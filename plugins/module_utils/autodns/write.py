@@ -24,6 +24,9 @@ contacts      their ids in the domain update (after ``POST /contact`` for new da
 nameservers   ``nameServers`` in the domain update
 privacy       ``privacy`` true/false in the domain update (and in a registration or transfer); gTLDs only
               (tld_rules); ``proxy`` and per-contact choices fail: AutoDNS has neither
+dnssec        ``PUT /domain/{name}/_dnssec`` (task 0102007) {name, dnssecData: [{flags, protocol, algorithm,
+              publicKey}]}: the complete DNSKEY list; an empty list deletes the key material at the
+              registry (swagger Domain.dnssecData). AutoDNS takes DNSKEY data only: a DS-only record fails
 autorenew     ``autoRenewStatus`` TRUE/FALSE in the domain update; turning it on again also
               withdraws a pending cancelation (``DELETE /domain/{name}/cancelation``)
 auth_code     AutoDNS cannot be given a chosen auth code: a specific code fails (InputError);
@@ -58,6 +61,7 @@ returns, which only exists once that operation was sent. So the create's payload
 """
 from ansible_collections.domainops.registrar.plugins.module_utils.autodns import consequences, tld_rules
 from ansible_collections.domainops.registrar.plugins.module_utils.autodns import contacts as handles
+from ansible_collections.domainops.registrar.plugins.module_utils.core import dnssec as dnssec_checks
 from ansible_collections.domainops.registrar.plugins.module_utils.core.adapter import REDACTED, Operation
 from ansible_collections.domainops.registrar.plugins.module_utils.core.errors import InputError
 from ansible_collections.domainops.registrar.plugins.module_utils.core.model import Locks
@@ -420,6 +424,18 @@ def _domain_update(current, ids, nameservers, autorenew, owner_consent=False, pr
     return update + extra
 
 
+# The fields of the swagger's DNSSec object, in the core's names.
+DNSSEC_FIELDS = (('flags', 'flags'), ('protocol', 'protocol'), ('algorithm', 'algorithm'), ('public_key', 'publicKey'))
+
+
+def _dnssec(current, change):
+    dnssec_checks.require_fields(change.after, [name for name, _field in DNSSEC_FIELDS], NAME,
+                                 'DNSKEY data (swagger DNSSec), not DS data')
+    body = {'name': current.name,
+            'dnssecData': [dict((field, getattr(key, name)) for name, field in DNSSEC_FIELDS) for key in change.after]}
+    return [_operation('PUT', '/domain/%s/_dnssec' % current.name, current.name, ('dnssec',), body)]
+
+
 def _auth_code(current, change):
     if change.after is not None:
         # Never name the code: it is a secret.
@@ -537,6 +553,8 @@ def operations(current, changes, known_contacts=None, in_place=False, owner_cons
             if 'ownerc' in (update.payload.get('body') or {}):
                 update.consequences.update(consequences.marks('domain update with a new holder', _is_gtld(current.name)))
     result.extend(updates)
+    if 'dnssec' in by_aspect:
+        result.extend(_dnssec(current, by_aspect['dnssec']))
     if 'auth_code' in by_aspect:
         result.extend(_auth_code(current, by_aspect['auth_code']))
     if 'renew' in by_aspect:

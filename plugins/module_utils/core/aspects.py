@@ -22,6 +22,7 @@ UNLOCK = 'unlock'
 REGISTRANT = 'registrant'
 CONTACTS = 'contacts'
 NAMESERVERS = 'nameservers'
+DNSSEC = 'dnssec'
 AUTH_CODE = 'auth_code'
 AUTORENEW = 'autorenew'
 RENEW = 'renew'
@@ -67,6 +68,10 @@ def _created(domain, change):
 
 def _nameservers(domain, change):
     return replace(domain, nameservers=tuple(change.after))
+
+
+def _dnssec(domain, change):
+    return replace(domain, dnssec=tuple(change.after))
 
 
 def _registrant(domain, change):
@@ -131,6 +136,7 @@ TABLE = (
     Aspect(REGISTRANT, UPDATE, ('contacts',), _registrant),
     Aspect(CONTACTS, UPDATE, ('contacts',), _contacts),
     Aspect(NAMESERVERS, UPDATE, ('nameservers',), _nameservers),
+    Aspect(DNSSEC, UPDATE, ('dnssec',), _dnssec),
     Aspect(AUTH_CODE, UPDATE, (), _auth_code),
     Aspect(AUTORENEW, UPDATE, ('autorenew',), _autorenew),
     Aspect(RENEW, UPDATE, ('expires', 'payable'), _renew),

@@ -99,6 +99,29 @@ class PriceGuard:
 
 
 @dataclass(frozen=True)
+class DnssecKey:
+    """One DNSSEC record at the parent: DS data (key_tag, algorithm, digest_type, digest) and/or
+    DNSKEY data (flags, protocol, algorithm, public_key). Which fields a registrar takes is its
+    adapter's business; ``None`` means "not given"."""
+    key_tag: int = None
+    algorithm: int = None
+    digest_type: int = None
+    digest: str = None
+    flags: int = None
+    protocol: int = None
+    public_key: str = None
+
+    def key(self):
+        """What identifies the record when comparing: hex digest upper case, the key without blanks."""
+        digest = self.digest.upper() if self.digest else None
+        public_key = ''.join(self.public_key.split()) if self.public_key else None
+        return (self.key_tag, self.algorithm, self.digest_type, digest, self.flags, self.protocol, public_key)
+
+    def to_dict(self):
+        return dict((f.name, getattr(self, f.name)) for f in fields(self))
+
+
+@dataclass(frozen=True)
 class Domain:
     """A domain as read from a registrar (DomainInfo / GetDomain), normalised."""
     name: str
@@ -112,6 +135,8 @@ class Domain:
     status: str = None
     # None: the registrar did not say.
     privacy: Privacy = None
+    # DS/DNSKEY records at the parent (DnssecKey), in the registrar's order.
+    dnssec: tuple = ()
     # Registrar-specific facts the adapter needs again later (Ascio's DomainHandle,
     # AutoDNS's exact payable timestamp and contact ids). Never shown to the user.
     registrar_data: dict = field(default_factory=dict, compare=False, repr=False)
@@ -130,6 +155,7 @@ class Domain:
             'autorenew': self.autorenew,
             'status': self.status,
             'privacy': self.privacy.to_dict() if self.privacy is not None else None,
+            'dnssec': [key.to_dict() for key in self.dnssec],
         }
         if include_auth_code:
             result['auth_code'] = self.auth_code
@@ -154,6 +180,8 @@ class DesiredDomain:
     locks: Locks = None
     autorenew: bool = None
     renew: RenewPolicy = None
+    # DS/DNSKEY records (DnssecKey): None = not managed, () = remove them all.
+    dnssec: tuple = None
     # The transfer key, used only to transfer a domain in; never compared afterwards,
     # because the gaining registrar may issue a new one.
     auth_code: str = None

@@ -55,6 +55,9 @@ def plan(current, desired, today=None):
     ns = _plan_nameservers(current, desired)
     if ns:
         changes.append(ns)
+    dnssec = _plan_dnssec(current, desired)
+    if dnssec:
+        changes.append(dnssec)
     if desired.new_auth_code is not None and desired.new_auth_code != current.auth_code:
         changes.append(Change(aspects.AUTH_CODE, current.auth_code, desired.new_auth_code))
     if desired.autorenew is not None and desired.autorenew != current.autorenew:
@@ -95,6 +98,15 @@ def _plan_nameservers(current, desired):
     if have == want:
         return None
     return Change(aspects.NAMESERVERS, tuple(current.nameservers), tuple(desired.nameservers))
+
+
+def _plan_dnssec(current, desired):
+    """The DS/DNSKEY records as a set: order and hex case do not count; [] removes them all."""
+    if desired.dnssec is None:
+        return None
+    if set(k.key() for k in current.dnssec) == set(k.key() for k in desired.dnssec):
+        return None
+    return Change(aspects.DNSSEC, tuple(current.dnssec), tuple(desired.dnssec))
 
 
 def contact_differences(current, declared):

@@ -42,8 +42,8 @@ def test_registrar_only_options_travel_with_the_declared_domain_not_with_the_con
 
 def test_the_domain_module_shows_what_it_showed_before_the_aspect_table_and_not_the_payable_date():
     # Renewal is the renew module's: the domain module shows the expiry, never the payable date.
-    assert set(aspects.shown_keys(declaration.DOMAIN_ASPECTS)) == {'nameservers', 'contacts', 'locks', 'autorenew', 'expires', 'status',
-                                                                  'privacy'}
+    assert set(aspects.shown_keys(declaration.DOMAIN_ASPECTS)) == {'nameservers', 'dnssec', 'contacts', 'locks', 'autorenew', 'expires',
+                                                                  'status', 'privacy'}
     assert aspects.RENEW not in declaration.DOMAIN_ASPECTS
 
 
@@ -69,3 +69,12 @@ def test_the_registrar_limits_apply_when_the_provider_comes_from_the_environment
     monkeypatch.setenv('DOMAINOPS_PROVIDER', 'ascio')
     with pytest.raises(InputError, match='3 address lines given; the registrar holds at most 2'):
         domain.desired_domain(dict(PARAMS, provider=None, contacts={'admin': {'address': ['1', '2', '3']}}))
+
+
+def test_dnssec_is_checked_before_connecting_and_an_empty_list_removes_all():
+    assert domain.desired_domain(PARAMS).dnssec is None
+    assert domain.desired_domain(dict(PARAMS, dnssec=[])).dnssec == ()
+    bad = {'key_tag': 1, 'algorithm': 13, 'digest_type': 2, 'digest': 'AB' * 10, 'flags': None, 'protocol': None,
+           'public_key': None}
+    with pytest.raises(InputError, match='a SHA-256 digest .digest_type 2. has 64 hex characters, this one has 20'):
+        domain.desired_domain(dict(PARAMS, dnssec=[bad]))

@@ -544,3 +544,29 @@ def test_the_sandbox_wsdl_can_be_used_too(box):
     adapter = box.adapter(wsdl=box.url.replace('.svc', '.wsdl'))
     assert adapter.get_domain('example.com').name == 'example.com'
     adapter.close()
+
+
+# ---------------------------------------------------------------------------------------
+# DNSSEC: CreateDnsSecKey, Nameserver_Update by Handle, read back without GetDnsSecKey
+# ---------------------------------------------------------------------------------------
+
+def test_dnssec_keys_are_created_referenced_read_back_and_removed(box, adapter):
+    from ansible_collections.domainops.registrar.plugins.module_utils.core import dnssec
+    keys = dnssec.records([
+        {'key_tag': 2224, 'algorithm': 8, 'digest_type': 2, 'digest': '846e5ed4ab6788032b89393619752f662cf2b7b2046a8ec0804df88f1469ac1e'},
+        {'flags': 257, 'protocol': 3, 'algorithm': 13,
+         'public_key': 'mdsswUyr3DPW132mOi8V9xESWE8jTo0dxCjjnopKl+GqJxpVXckHAeF+KkxLbxILfDLUT0rAK9iUzy1L53eKGQ=='}])
+    desired = DesiredDomain('example.net', dnssec=keys)
+    ops, done, after = converge(adapter, desired)
+    assert [op.name for op in ops] == ['CreateDnsSecKey', 'CreateDnsSecKey', 'Nameserver_Update']
+    assert [s.status for s in done] == ['Completed'] * 3
+    assert set(k.key() for k in after.dnssec) == set(k.key() for k in keys)
+    assert box.calls('GetDnsSecKey') == []  # GetDomain carried the key data
+    assert adapter.operations(after, plan(after, desired)) == []
+    # One key dropped: its slot is cleared, the other kept by its Handle, nothing created.
+    ops, _done, after = converge(adapter, DesiredDomain('example.net', dnssec=keys[1:]))
+    assert [op.name for op in ops] == ['Nameserver_Update']
+    assert after.dnssec == keys[1:]
+    ops, _done, after = converge(adapter, DesiredDomain('example.net', dnssec=()))
+    assert [op.name for op in ops] == ['Nameserver_Update'] and after.dnssec == ()
+    assert len(box.calls('CreateDnsSecKey')) == 2

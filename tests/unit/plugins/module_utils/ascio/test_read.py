@@ -194,3 +194,30 @@ def test_a_poll_message_and_an_empty_queue():
     assert (message.id, message.domain, message.reference, message.status, message.waiting) == (
         '41', 'example.com', 'A-1', 'Completed', 3)
     assert read.poll_message({'item': None, 'msgCount': 0}) is None
+
+
+# -- DNSSEC: Domain.DnsSecKeys slots ------------------------------------------------------------
+
+def test_dnssec_keys_are_read_from_the_slots_with_their_handles():
+    from ansible_collections.domainops.registrar.plugins.module_utils.core.model import DnssecKey
+    digest = '846E5ED4AB6788032B89393619752F662CF2B7B2046A8EC0804DF88F1469AC1E'
+    answer = {'domain': {'DomainName': 'example.com', 'DomainHandle': 'D-1', 'Status': 'ACTIVE', 'DnsSecKeys': {
+        'DnsSecKey1': {'Handle': 'K-1', 'DigestAlgorithm': 'RSA-SHA256', 'DigestType': 'SHA-256', 'Digest': digest.lower(),
+                       'KeyTag': '2224'},
+        'DnsSecKey2': {'Handle': 'K-2'},
+        'DnsSecKey3': {'Handle': ''},
+        'DnsSecKey4': None}}}
+    assert read.handles_to_read(answer) == ['K-2']
+    domain = read.found_domain(answer, {'K-2': {'Handle': 'K-2', 'KeyType': '257', 'Protocol': '3', 'KeyAlgorithm': '13',
+                                                'PublicKey': 'AAAA BBBB'}})
+    ds = DnssecKey(key_tag=2224, algorithm=8, digest_type=2, digest=digest)
+    key = DnssecKey(flags=257, protocol=3, algorithm=13, public_key='AAAABBBB')
+    assert domain.dnssec == (ds, key)
+    assert domain.registrar_data['dnssec_handles'] == {ds.key(): 'K-1', key.key(): 'K-2'}
+    assert domain.to_dict()['dnssec'][0]['digest'] == digest
+
+
+def test_a_domain_without_keys_reads_an_empty_list_and_odd_values_are_malformed():
+    assert read.read_domain({'DomainName': 'example.com'}).dnssec == ()
+    with pytest.raises(RegistrarError, match='not a number'):
+        read.read_domain({'DomainName': 'example.com', 'DnsSecKeys': {'DnsSecKey1': {'Digest': 'AB', 'DigestType': 'MD5'}}})

@@ -498,3 +498,79 @@ def test_no_lock_no_lock_orders():
     # A transfer lock blocks none of the orders on a domain of the account.
     assert summary(ops_for(locked(transfer=True), DesiredDomain('example.com', nameservers=NEW_NS))) == [
         'Nameserver_Update']
+
+
+# -- DNSSEC: CreateDnsSecKey, then a Nameserver_Update referencing the keys (rules: dnssec) --------
+
+DS_DIGEST = '846E5ED4AB6788032B89393619752F662CF2B7B2046A8EC0804DF88F1469AC1E'
+DS = {'key_tag': 2224, 'algorithm': 8, 'digest_type': 2, 'digest': DS_DIGEST.lower()}
+DNSKEY = {'flags': 257, 'protocol': 3, 'algorithm': 13,
+          'public_key': 'mdsswUyr3DPW132mOi8V9xESWE8jTo0dxCjjnopKl+GqJxpVXckHAeF+KkxLbxILfDLUT0rAK9iUzy1L53eKGQ=='}
+
+
+def dnssec_ops(declared, keys=(), handles=None):
+    from ansible_collections.domainops.registrar.plugins.module_utils.core import dnssec
+    have = current(dnssec=dnssec.records(list(keys)), locks=Locks(False, False, False),
+                   registrar_data={'handle': 'DOM-1', 'dnssec_handles': handles or {}})
+    return write.operations(have, plan(have, desired(dnssec=dnssec.records(declared)), TODAY))
+
+
+def test_a_new_key_is_created_then_referenced_from_every_slot_of_a_nameserver_update():
+    create, update = dnssec_ops([DS])
+    assert create.name == 'CreateDnsSecKey' and create.aspects == ('dnssec',)
+    assert create.payload['dnsSecKey'] == {'DigestAlgorithm': '8', 'DigestType': 'SHA-256', 'Digest': DS_DIGEST,
+                                           'KeyTag': '2224'}
+    assert update.name == 'Nameserver_Update' and update.aspects == ('dnssec',)
+    slots = update.summary['Domain']['DnsSecKeys']
+    assert slots['DnsSecKey1'] == {'Handle': 'new DnsSecKey 1'}
+    assert [slots['DnsSecKey%d' % i] for i in range(2, 6)] == [{'Handle': ''}] * 4
+    assert 'NameServers' not in update.payload['Domain']  # left out: the name servers stay
+    filled = write.fill_dnssec_handles(update.payload, {1: 'DSK-9'})
+    assert filled['Domain']['DnsSecKeys']['DnsSecKey1'] == {'Handle': 'DSK-9'}
+    with pytest.raises(KeyError):
+        write.fill_dnssec_handles(update.payload, {})
+
+
+def test_a_key_ascio_holds_is_kept_by_its_handle_and_an_empty_list_clears_every_slot():
+    from ansible_collections.domainops.registrar.plugins.module_utils.core import dnssec
+    held = dnssec.records([DS])[0]
+    ops = dnssec_ops([DS, DNSKEY], keys=[DS], handles={held.key(): 'DSK-1'})
+    assert [op.name for op in ops] == ['CreateDnsSecKey', 'Nameserver_Update']
+    assert ops[0].payload['dnsSecKey'] == {'Protocol': '3', 'KeyType': '257', 'KeyAlgorithm': '13',
+                                           'PublicKey': DNSKEY['public_key']}
+    assert ops[1].payload['Domain']['DnsSecKeys']['DnsSecKey1'] == {'Handle': 'DSK-1'}
+    (clear,) = dnssec_ops([], keys=[DS], handles={held.key(): 'DSK-1'})
+    assert clear.payload['Domain']['DnsSecKeys'] == dict(('DnsSecKey%d' % i, {'Handle': ''}) for i in range(1, 6))
+
+
+def test_name_servers_and_dnssec_go_in_one_nameserver_update():
+    from ansible_collections.domainops.registrar.plugins.module_utils.core import dnssec
+    have = current(locks=Locks(False, False, False))
+    want = desired(dnssec=dnssec.records([DS]), nameservers=validation.nameservers(['a.ns14.net', 'b.ns14.net'], 'example.com'))
+    ops = write.operations(have, plan(have, want, TODAY))
+    assert [(op.name, op.aspects) for op in ops] == [('CreateDnsSecKey', ('dnssec',)), ('Nameserver_Update', ('nameservers', 'dnssec'))]
+    assert set(ops[1].payload['Domain']) >= {'NameServers', 'DnsSecKeys'}
+
+
+def test_more_than_five_keys_fail_before_sending():
+    keys = [dict(DS, key_tag=tag) for tag in range(1, 7)]
+    with pytest.raises(InputError, match='at most 5 DNSSEC keys'):
+        dnssec_ops(keys)
+
+
+def test_the_update_lock_is_released_around_the_order_not_around_the_key_object():
+    from ansible_collections.domainops.registrar.plugins.module_utils.core import dnssec
+    have = current(locks=Locks(False, False, True))
+    ops = write.operations(have, plan(have, desired(dnssec=dnssec.records([DS])), TODAY))
+    assert [op.name for op in ops] == ['CreateDnsSecKey', 'Change_Locks', 'Nameserver_Update', 'Change_Locks']
+
+
+def test_dnssec_payloads_serialise_in_schema_order(client):
+    create, update = dnssec_ops([dict(DS, public_key=DNSKEY['public_key'], flags=257, protocol=3)])
+    envelope = client.create_message(client.service, 'CreateDnsSecKey', sessionId='x', dnsSecKey=create.payload['dnsSecKey'])
+    request = envelope.find('{http://schemas.xmlsoap.org/soap/envelope/}Body')[0]
+    assert_schema_order(request.find(NS + 'dnsSecKey'), create.payload['dnsSecKey'], 'DnsSecKey', 'DnsSecKey')
+    payload = write.fill_dnssec_handles(update.payload, {1: 'DSK-9'})
+    envelope = client.create_message(client.service, 'CreateOrder', sessionId='x', order=payload)
+    order = envelope.find('{http://schemas.xmlsoap.org/soap/envelope/}Body')[0].find(NS + 'order')
+    assert_schema_order(order, payload, 'Order', 'Order')

@@ -493,3 +493,16 @@ def test_a_job_id_that_is_not_a_number_fails_before_any_request():
     with pytest.raises(InputError, match='an AutoDNS job id is a number'):
         registrar.order('../domain/example.com')
     assert registrar.client.paths == []
+
+
+def test_dnssec_keys_are_set_read_back_and_removed_with_the_dnssec_route(box):
+    from ansible_collections.domainops.registrar.plugins.module_utils.core import dnssec
+    keys = dnssec.records([{'flags': 257, 'protocol': 3, 'algorithm': 13,
+                            'public_key': 'mdsswUyr3DPW132mOi8V9xESWE8jTo0dxCjjnopKl+GqJxpVXckHAeF+KkxLbxILfDLUT0rAK9iUzy1L53eKGQ=='}])
+    desired = DesiredDomain('example.com', dnssec=keys)
+    ops, domain = converge(adapter_for(box), desired)
+    assert names(ops) == ['PUT /domain/example.com/_dnssec'] and domain.dnssec == keys
+    assert_converged(box, desired)
+    ops, domain = converge(adapter_for(box), DesiredDomain('example.com', dnssec=()))
+    assert names(ops) == ['PUT /domain/example.com/_dnssec'] and domain.dnssec == ()
+    assert writes(box) == ['PUT /domain/example.com/_dnssec'] * 2

@@ -356,3 +356,40 @@ def test_registry_status_is_the_inverse_of_reading_it():
     for status, locks in STATUS_LOCKS.items():
         if locks.transfer is not None and locks.update is not None:
             assert write.registry_status(locks, status) == status, status
+
+
+# -- DNSSEC: PUT /domain/{name}/_dnssec with the complete dnssecData ---------------------------
+
+PUBLIC_KEY = 'mdsswUyr3DPW132mOi8V9xESWE8jTo0dxCjjnopKl+GqJxpVXckHAeF+KkxLbxILfDLUT0rAK9iUzy1L53eKGQ=='
+KSK = {'flags': 257, 'protocol': 3, 'algorithm': 13, 'publicKey': PUBLIC_KEY}
+ZSK_KEY = 'AAECAwQFBgcICQoLDA0ODxAREhMUFRYXGBkaGxwdHh8gISIjJCUmJygpKissLS4vMDEyMzQ1Njc4OTo7PD0+Pw=='
+
+
+def dnssec_ops(declared, held=()):
+    from ansible_collections.domainops.registrar.plugins.module_utils.core import dnssec
+    current = read_domain(dict(SEED_DOMAIN, dnssecData=list(held)))
+    return write.operations(current, plan(current, DesiredDomain('example.com', dnssec=dnssec.records(declared)), TODAY))
+
+
+def test_dnssec_keys_are_read_from_dnssec_data_and_sent_whole_to_the_dnssec_route():
+    assert read_domain(dict(SEED_DOMAIN, dnssecData=[KSK])).to_dict()['dnssec'] == [
+        {'key_tag': None, 'algorithm': 13, 'digest_type': None, 'digest': None, 'flags': 257, 'protocol': 3,
+         'public_key': PUBLIC_KEY}]
+    zsk = {'flags': 256, 'protocol': 3, 'algorithm': 13, 'public_key': ZSK_KEY}
+    (op,) = dnssec_ops([{'flags': 257, 'protocol': 3, 'algorithm': 13, 'public_key': PUBLIC_KEY}, zsk], held=[KSK])
+    assert (op.name, op.aspects) == ('PUT /domain/example.com/_dnssec', ('dnssec',))
+    assert op.payload['body'] == {'name': 'example.com', 'dnssecData': [
+        KSK, {'flags': 256, 'protocol': 3, 'algorithm': 13, 'publicKey': ZSK_KEY}]}
+
+
+def test_the_same_keys_in_another_order_send_nothing_and_an_empty_list_deletes_them():
+    key = {'flags': 257, 'protocol': 3, 'algorithm': 13, 'public_key': PUBLIC_KEY}
+    assert dnssec_ops([key], held=[dict(KSK, publicKey=PUBLIC_KEY[:40] + '\n' + PUBLIC_KEY[40:])]) == []
+    (op,) = dnssec_ops([], held=[KSK])
+    assert op.payload['body'] == {'name': 'example.com', 'dnssecData': []}
+
+
+def test_ds_only_material_is_not_supported_by_autodns():
+    ds = {'key_tag': 2371, 'algorithm': 13, 'digest_type': 2, 'digest': 'A' * 64}
+    with pytest.raises(InputError, match=r'not supported by this registrar \(autodns\).*missing flags, protocol, public_key'):
+        dnssec_ops([ds])

@@ -1,0 +1,135 @@
+# Copyright: contributors to domainops.registrar
+# GNU General Public License v3.0+ (see LICENSE or https://www.gnu.org/licenses/gpl-3.0.txt)
+# SPDX-License-Identifier: GPL-3.0-or-later
+
+"""The portfolio module, the export and the report, by ansible-playbook against sandboxes
+holding a few dozen generated domains besides the seed's."""
+import datetime
+
+from conftest import PORTFOLIO_SIZE
+
+from ansible_collections.domainops.registrar.plugins.module_utils.core.export import declarations
+
+NEW_NS = ['ns1.portfolio-test.example', 'ns2.portfolio-test.example']
+
+
+def generated(count=PORTFOLIO_SIZE):
+    return ['bench-%05d.com' % number for number in range(1, count + 1)]
+
+
+def export(registrar, **extra):
+    rc, out, results = registrar.play('export.yml', **extra)
+    assert rc == 0, out
+    return results['Export']
+
+
+def converge(registrar, domains, *args, **extra):
+    rc, out, results = registrar.play('portfolio.yml', *args, domains=domains, **extra)
+    return rc, out, results['Converge the domains']
+
+
+def test_changes_are_sent_once_each_and_a_rerun_changes_nothing(portfolio_registrar):
+    registrar = portfolio_registrar
+    names = generated()
+    rc, out, result = converge(registrar, [{'name': n, 'nameservers': NEW_NS} for n in names])
+    assert rc == 0, out
+    assert result['summary']['changed'] == PORTFOLIO_SIZE and result['summary']['failed'] == 0
+    assert [d['domain'] for d in result['domains']] == names
+    assert all(d['changed'] and len(d['operations']) == 1 for d in result['domains'])
+    # One write per domain: nothing sent twice.
+    written = [w.get('domain') or w.get('path') or w for w in registrar.writes()]
+    assert len(written) == PORTFOLIO_SIZE, written
+    assert all(sorted(ns['name'] for ns in d['nameservers']) == NEW_NS for d in result['domains'])
+
+    rc, out, again = converge(registrar, [{'name': n, 'nameservers': NEW_NS} for n in names])
+    assert rc == 0, out
+    assert again['changed'] is False and again['summary']['unchanged'] == PORTFOLIO_SIZE
+    assert len(registrar.writes()) == PORTFOLIO_SIZE
+
+
+def test_check_mode_plans_every_domain_and_sends_nothing(portfolio_registrar):
+    registrar = portfolio_registrar
+    rc, out, result = converge(registrar, [{'name': n, 'nameservers': NEW_NS} for n in generated()], '--check', '--diff')
+    assert rc == 0, out
+    assert '+  - ns1.portfolio-test.example' in out
+    assert result['changed'] is True and result['summary']['operations'] == PORTFOLIO_SIZE
+    assert all(op['status'] == 'planned' for d in result['domains'] for op in d['operations'])
+    assert registrar.writes() == []
+    # The diff is keyed by domain: one before/after pair per changed domain.
+    headers = sorted(line.split(': ', 1)[1] for line in out.splitlines() if line.startswith('--- before: '))
+    assert headers == generated(), out
+
+
+def test_one_failing_domain_does_not_stop_the_others(portfolio_registrar):
+    registrar = portfolio_registrar
+    domains = [{'name': n, 'nameservers': NEW_NS} for n in generated(10)]
+    # Not in the account and declared without what a registration needs: that domain fails alone.
+    domains.insert(3, {'name': 'not-in-the-account.com', 'nameservers': NEW_NS})
+    rc, out, result = converge(registrar, domains)
+    assert rc != 0
+    assert result['summary']['failed'] == 1 and result['summary']['changed'] == 10
+    (failed,) = [d for d in result['domains'] if d.get('failed')]
+    assert failed['domain'] == 'not-in-the-account.com' and failed['msg']
+    assert '1 of 11 domains failed: not-in-the-account.com' in result['msg']
+    assert len(registrar.writes()) == 10
+
+
+def test_export_then_converge_reports_nothing_to_change(portfolio_registrar):
+    registrar = portfolio_registrar
+    exported = export(registrar)
+    portfolio = exported['portfolio']
+    names = [d['name'] for d in portfolio['portfolio_domains']]
+    assert set(generated()) <= set(names) and exported['count'] == len(names)
+    # Contacts shared by the generated domains are one definition each, not one per domain.
+    assert len(portfolio['portfolio_contacts']) < 10
+    rc, out, result = converge(registrar, declarations(portfolio), '--check')
+    assert rc == 0, out
+    assert result['summary']['changed'] == 0, [d for d in result['domains'] if d['changed']]
+    assert registrar.writes() == []
+
+
+def test_listing_filters_by_tld_and_pattern(portfolio_registrar):
+    registrar = portfolio_registrar
+    listed = export(registrar, pattern='bench-0000?.com')
+    assert [d['name'] for d in listed['domains']] == generated(9)
+    listed = export(registrar, tlds=['org'])
+    assert listed['domains'] and all(d['name'].endswith('.org') for d in listed['domains'])
+
+
+def test_report_finds_what_expires_and_what_differs(portfolio_registrar):
+    registrar = portfolio_registrar
+    domains = export(registrar)['domains']
+    today = datetime.date.today()
+
+    def left(domain):
+        paid = domain['payable'] or domain['expires']
+        return (datetime.date.fromisoformat(paid) - today).days if paid else None
+    expected = sorted(d['name'] for d in domains if left(d) is not None and left(d) <= 90)
+    assert expected, 'the generated portfolio has domains expiring within 90 days'
+    rc, out, results = registrar.play('report.yml', within=90)
+    assert rc == 0, out
+    report = results['Report']
+    assert sorted(f['domain'] for f in report['findings'] if f['finding'] == 'expiring') == expected
+    assert report['counts']['expiring'] == len(expected) and len(report['lines']) == len(report['findings'])
+
+    declared = [{'name': 'bench-00001.com', 'nameservers': NEW_NS}, {'name': 'not-there.com'}]
+    rc, out, results = registrar.play('report.yml', declared=declared, fail_on_findings=True)
+    assert rc != 0
+    findings = results['Report']['findings']
+    assert {(f['domain'], f['finding']) for f in findings} == {('bench-00001.com', 'differs'), ('not-there.com', 'missing')}
+    assert registrar.writes() == []
+
+
+def test_allow_refuses_a_billable_plan_before_anything_is_sent(portfolio_registrar):
+    registrar = portfolio_registrar
+    domains = [{'name': 'bench-00001.com', 'renew': {'min_days_left': 100}}, {'name': 'bench-00002.com', 'nameservers': NEW_NS}]
+    for args in (['--check'], []):
+        rc, out, result = converge(registrar, domains, *args, allow=['irreversible'])
+        assert rc != 0 and result['domains'], out
+        renewal = result['domains'][0]['operations'][0]
+        assert renewal['billable'] is True and renewal['status'] == 'refused by allow'
+        assert 'refusing bench-00001.com' in result['msg']
+        assert result['domains'][1]['operations'][0]['status'] == 'not sent'
+    assert registrar.writes() == []
+    rc, out, result = converge(registrar, domains, '--check', allow=['billable'])
+    assert rc == 0, out
