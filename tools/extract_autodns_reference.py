@@ -49,6 +49,7 @@ ROUTES = (
     ('get', '/domain/{name}/cancelation'),
     ('post', '/domain/{name}/cancelation'),
     ('put', '/domain/{name}/cancelation'),
+    ('get', '/domainpremium/{name}'),
     ('delete', '/domain/{name}/cancelation'),
     ('post', '/contact'),
     ('post', '/contact/_search'),

@@ -39,6 +39,8 @@ def domain_spec():
     )
     spec.update(module_options.LOCKS_SPEC)
     spec.update(module_options.REGISTRAR_OPTIONS_SPEC)
+    spec.update(module_options.PRIVACY_SPEC)
+    spec.update(module_options.PRICE_GUARD_SPEC)
     return spec
 
 
@@ -80,6 +82,8 @@ def desired_domain(params, provider=None):
         delete_mode=params.get('absent_action') or 'expire',
         restore=bool(params.get('restore')),
         period=period if period is not None else 1,
+        privacy=module_options.privacy(params),
+        price_guard=module_options.price_guard(params),
         registrar_options=module_options.registrar_options(params),
     )
 

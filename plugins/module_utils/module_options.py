@@ -14,7 +14,15 @@ from ansible.module_utils.common.arg_spec import ArgumentSpecValidator
 from ansible_collections.domainops.registrar.plugins.module_utils import connection
 from ansible_collections.domainops.registrar.plugins.module_utils.core import dnssec as dnssec_checks
 from ansible_collections.domainops.registrar.plugins.module_utils.core.errors import InputError
-from ansible_collections.domainops.registrar.plugins.module_utils.core.model import CONTACT_ROLES, Contact, Locks, RenewPolicy
+from ansible_collections.domainops.registrar.plugins.module_utils.core.model import (
+    CONTACT_ROLES,
+    PRIVACY_SERVICES,
+    Contact,
+    Locks,
+    PriceGuard,
+    Privacy,
+    RenewPolicy,
+)
 
 CONTACT_FIELDS_SPEC = dict(
     handle=dict(type='str'),
@@ -236,3 +244,50 @@ def renew_policy(params):
         except ValueError:
             raise InputError('until must be a date as YYYY-MM-DD, got %r' % until)
     return RenewPolicy(period=period, until=until, min_days_left=days)
+
+
+# Privacy/proxy service (the domain module): the service, and which other contacts it covers.
+PRIVACY_SPEC = dict(
+    privacy=dict(type='str', choices=list(PRIVACY_SERVICES)),
+    privacy_contacts=dict(type='dict', options=dict(
+        admin=dict(type='bool'),
+        tech=dict(type='bool'),
+        billing=dict(type='bool'),
+    )),
+)
+
+
+def privacy(params):
+    """Privacy for the privacy options a task declares, or None when it declares no service."""
+    service = params.get('privacy')
+    flags = dict((k, v) for k, v in (params.get('privacy_contacts') or {}).items() if v is not None)
+    if service is None:
+        if flags:
+            raise InputError('privacy_contacts needs privacy (none, privacy or proxy)')
+        return None
+    if service == 'none' and any(flags.values()):
+        raise InputError('privacy_contacts: with privacy: none no contact can be covered')
+    return Privacy(service=service, **flags)
+
+
+# The spending guard of the operations that cost money (register, transfer, renew, restore).
+PRICE_GUARD_SPEC = dict(
+    max_price=dict(type='float'),
+    currency=dict(type='str'),
+)
+PRICE_GUARD_TOGETHER = [['max_price', 'currency']]
+_CURRENCY = re.compile(r'[A-Za-z]{3}')
+
+
+def price_guard(params):
+    """PriceGuard from max_price and currency (ISO 4217), or None when the task sets no guard."""
+    max_price, currency = params.get('max_price'), params.get('currency')
+    if max_price is None and currency is None:
+        return None
+    if max_price is None or currency is None:
+        raise InputError('max_price and currency go together: give both, e.g. max_price: 50, currency: EUR')
+    if not max_price > 0:
+        raise InputError('max_price must be a positive amount, got %s' % max_price)
+    if not _CURRENCY.fullmatch(currency.strip()):
+        raise InputError('currency must be a three-letter ISO 4217 code such as EUR or USD, got %r' % currency)
+    return PriceGuard(max_price=float(max_price), currency=currency.strip().upper())

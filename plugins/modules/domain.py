@@ -153,6 +153,49 @@ options:
         C(Expire_Domain) and V(true) sends C(Unexpire_Domain) (never C(Renew_Domain)).
       - B(AutoDNS) C(autoRenewStatus) C(FALSE)/C(TRUE) in a domain update.
     type: bool
+  privacy:
+    description:
+      - The privacy or proxy service over the domain's public contact data. V(privacy) hides the
+        holder's data (the holder stays the registrant); V(proxy) registers a proxy service in the
+        holder's place; V(none) publishes the data as the registry does. Left out, privacy is not managed.
+      - B(Ascio) C(PrivacyProxy) (C(Type) None, Privacy or Proxy) in a C(Domain_Details_Update) order,
+        or in the registration or transfer order.
+      - B(AutoDNS) C(privacy) true/false in the domain update or the registration; AutoDNS has no proxy
+        service and no per-contact choice, so V(proxy) and O(privacy_contacts) fail there before anything is sent.
+      - Both registrars offer it here for gTLDs only; on other TLDs the task fails with
+        "not supported ... for .<tld>" before anything is sent (see docs/reference).
+    type: str
+    choices: [none, privacy, proxy]
+  privacy_contacts:
+    description:
+      - Which contacts besides the registrant the service covers (Ascio C(PrivacyAdmin),
+        C(PrivacyTech), C(PrivacyBilling)); only the keys given are managed. Needs O(privacy).
+    type: dict
+    suboptions:
+      admin:
+        description: Cover the administrative contact.
+        type: bool
+      tech:
+        description: Cover the technical contact.
+        type: bool
+      billing:
+        description: Cover the billing contact.
+        type: bool
+  max_price:
+    description:
+      - The most this task agrees to pay for a registration, transfer or restore, in O(currency).
+        Without it nothing changes for standard-priced domains, but a premium domain fails before
+        anything is sent, asking for a guard.
+      - B(AutoDNS) the price of a premium domain is read first (C(GET /domainpremium/{name})); when it
+        exceeds the guard, or is in another currency, the task fails before sending, naming price and guard.
+        The known price is shown in the planned operation's C(request.price).
+      - B(Ascio) the guard is sent as the order's C(AgreedPrice); Ascio refuses a premium order without an
+        agreed price that covers the registry's price (the price is in the account's currency).
+      - Requires O(currency).
+    type: float
+  currency:
+    description: The currency of O(max_price), an ISO 4217 code such as C(EUR) or C(USD). Requires O(max_price).
+    type: str
 """
 
 EXAMPLES = r"""
@@ -230,6 +273,19 @@ EXAMPLES = r"""
     name: example.org
     autorenew: false
 
+- name: Register premium.example with privacy, paying at most 120 EUR
+  domainops.registrar.domain:
+    provider: autodns
+    name: premium.example
+    privacy: privacy
+    max_price: 120
+    currency: EUR
+    nameservers: [a.ns14.net, b.ns14.net]
+    contacts:
+      registrant: {handle: "100"}
+      admin: {handle: "100"}
+      tech: {handle: "101"}
+
 - name: Let old.example lapse at the end of its term
   domainops.registrar.domain:
     provider: autodns
@@ -278,6 +334,12 @@ status:
   description: The registrar's status of the domain.
   returned: when the domain is present
   type: str
+privacy:
+  description:
+    - The privacy or proxy service after the task, when the task declares O(privacy), with C(service)
+      (none, privacy, proxy) and C(admin), C(tech), C(billing) (null where the registrar does not say).
+  returned: when the task declares privacy and the domain is present
+  type: dict
 operations:
   description: Every order or task sent, in order, or in check mode those that would be sent; see M(domainops.registrar.nameservers).
   returned: always
@@ -307,7 +369,8 @@ def desired_domain(params):
 
 
 def main():
-    run_converge_module(declaration.domain_spec(), desired_domain, aspects=declaration.DOMAIN_ASPECTS, missing_ok=True)
+    run_converge_module(declaration.domain_spec(), desired_domain, aspects=declaration.DOMAIN_ASPECTS, missing_ok=True,
+                        required_together=module_options.PRICE_GUARD_TOGETHER)
 
 
 if __name__ == '__main__':

@@ -43,7 +43,7 @@ options:
   export:
     description:
       - Also return the listed domains as RV(portfolio), exactly the input of the
-        C(domainops.registrar.portfolio) role (C(portfolio_contacts), C(portfolio_domains)): contacts holding the same data become one
+        C(domainops.registrar.portfolio) role (C(portfolio_contacts), C(portfolio_domains)), where contacts holding the same data become one
         shared definition in C(portfolio_contacts). Converging the export changes nothing
         (see docs/adoption.md).
     type: bool
@@ -150,6 +150,12 @@ domain:
     status:
       description: The registrar's status of the domain.
       type: str
+    privacy:
+      description:
+        - The privacy or proxy service (Ascio C(PrivacyProxy), AutoDNS C(privacy)), with C(service) (none,
+          privacy, proxy) and C(admin), C(tech), C(billing), whether it covers that contact too (Ascio only;
+          null where the registrar does not say).
+      type: dict
     dnssec:
       description:
         - The DNSSEC records the parent holds (Ascio C(DnsSecKeys), AutoDNS C(dnssecData)), each with

@@ -162,6 +162,31 @@ options:
       owner_change_route:
         description: AutoDNS only; see M(domainops.registrar.contacts).
         type: str
+      privacy:
+        description: The privacy or proxy service, as in M(domainops.registrar.domain) (gTLDs only).
+        type: str
+        choices: [none, privacy, proxy]
+      privacy_contacts:
+        description: Which contacts besides the registrant the service covers (Ascio only), as in M(domainops.registrar.domain).
+        type: dict
+        suboptions:
+          admin:
+            description: Cover the administrative contact.
+            type: bool
+          tech:
+            description: Cover the technical contact.
+            type: bool
+          billing:
+            description: Cover the billing contact.
+            type: bool
+      max_price:
+        description:
+          - The most the item's registration, transfer, restore or renewal may cost, in O(domains[].currency);
+            see M(domainops.registrar.domain). Without it a premium price is refused. Requires O(domains[].currency).
+        type: float
+      currency:
+        description: The currency of O(domains[].max_price) (ISO 4217). Requires O(domains[].max_price).
+        type: str
   fail_fast:
     description:
       - Stop sending as soon as one domain fails; what was not sent yet is reported as not sent.

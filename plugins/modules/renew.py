@@ -44,6 +44,17 @@ options:
     description: How many years one renewal adds (1 to 10; the registry decides what it allows).
     type: int
     default: 1
+  max_price:
+    description:
+      - The most this task agrees to pay for the renewal, in O(currency). Without it nothing changes for
+        standard-priced domains, but the renewal of a premium domain fails before anything is sent, asking for one.
+      - B(AutoDNS) reads the premium price first (C(GET /domainpremium/{name})) and refuses before sending when
+        it exceeds the guard, naming both. B(Ascio) sends the guard as the order's C(AgreedPrice).
+      - Requires O(currency).
+    type: float
+  currency:
+    description: The currency of O(max_price) (ISO 4217, such as C(EUR)). Requires O(max_price).
+    type: str
 '''
 
 EXAMPLES = r'''
@@ -101,7 +112,8 @@ from ansible_collections.domainops.registrar.plugins.module_utils.domain_task im
 
 
 def desired_domain(params):
-    return DesiredDomain(name=validation.domain_name(params['name']), renew=module_options.renew_policy(params))
+    return DesiredDomain(name=validation.domain_name(params['name']), renew=module_options.renew_policy(params),
+                         price_guard=module_options.price_guard(params))
 
 
 def main():
@@ -109,9 +121,11 @@ def main():
         dict(name=dict(type='str', required=True, aliases=['domain']),
              until=dict(type='str'),
              min_days_left=dict(type='int'),
-             period=dict(type='int', default=1)),
+             period=dict(type='int', default=1),
+             **module_options.PRICE_GUARD_SPEC),
         desired_domain, aspects=(aspects.RENEW,),
-        required_one_of=[['until', 'min_days_left']], mutually_exclusive=[['until', 'min_days_left']])
+        required_one_of=[['until', 'min_days_left']], mutually_exclusive=[['until', 'min_days_left']],
+        required_together=module_options.PRICE_GUARD_TOGETHER)
 
 
 if __name__ == '__main__':

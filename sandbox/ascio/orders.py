@@ -365,6 +365,35 @@ def _v_update_authinfo(ctx):
     ctx.data['auth'] = auth or None
 
 
+def _v_domain_details_update(ctx):
+    # ascio-rules.json privacy_proxy: Domain_Details_Update carries PrivacyProxy (and RenewPeriod,
+    # which the sandbox keeps); other domain objects have their own orders.
+    privacy = ctx.order_domain.get('PrivacyProxy')
+    renew_period = ctx.order_domain.get('RenewPeriod')
+    if not privacy and renew_period is None:
+        ctx.reasons.append('Domain_Details_Update needs Domain.PrivacyProxy or Domain.RenewPeriod')
+    if privacy:
+        kind = privacy.get('Type')
+        if kind is not None and kind not in RULES['privacy_proxy']['types']:
+            ctx.reasons.append('Domain.PrivacyProxy.Type must be one of %s, not %r'
+                               % (', '.join(RULES['privacy_proxy']['types']), kind))
+    ctx.data['privacy'] = privacy
+    ctx.data['renew_period'] = renew_period
+
+
+def check_agreed_price(ctx):
+    """ascio-rules.json agreed_price: a premium name is ordered with its price in AgreedPrice; the
+    sandbox refuses an order without one, or with one below the price (the most the partner pays)."""
+    price = ctx.store.premium.get(ctx.target.name)
+    if price is None or ctx.order_type not in RULES['agreed_price']['order_types']:
+        return
+    agreed = ctx.order.get('AgreedPrice')
+    if agreed is None:
+        ctx.reasons.append('Domain %s is a premium domain: the order must carry its price in AgreedPrice' % ctx.target.name)
+    elif float(agreed) < price:
+        ctx.reasons.append('AgreedPrice %s is below the price %s of the premium domain %s' % (agreed, price, ctx.target.name))
+
+
 # ---------------------------------------------------------------- per order type: the change
 
 def _a_nameserver_update(ctx, domain):
@@ -410,6 +439,16 @@ def _a_expire_domain(ctx, domain):
 
 def _a_unexpire_domain(ctx, domain):
     domain['Status'] = ACTIVE
+
+
+def _a_domain_details_update(ctx, domain):
+    if ctx.data.get('privacy'):
+        # Elements left out keep their value, as in the other update orders.
+        merged = dict(domain.get('PrivacyProxy') or {})
+        merged.update(dict((k, v) for k, v in ctx.data['privacy'].items() if v is not None))
+        domain['PrivacyProxy'] = merged
+    if ctx.data.get('renew_period') is not None:
+        domain['RenewPeriod'] = ctx.data['renew_period']
 
 
 def _a_update_authinfo(ctx, domain):
@@ -515,6 +554,7 @@ HANDLERS = {
     'Register_Domain': (_v_register_domain, _a_register_domain, 'new'),
     'Transfer_Domain': (_v_transfer_domain, _a_transfer_domain, 'new'),
     'Update_AuthInfo': (_v_update_authinfo, _a_update_authinfo, 'active'),
+    'Domain_Details_Update': (_v_domain_details_update, _a_domain_details_update, 'active'),
 }
 
 
@@ -565,6 +605,7 @@ def validate(store, account, order):
             ctx.reasons.append('Domain.DomainHandle %s is not the handle of %s' % (handle, ctx.target.name))
         ctx.reasons.extend(lock_refusals(order_type, domain, ctx.target.name))
     validator(ctx)
+    check_agreed_price(ctx)
     return ctx
 
 

@@ -19,6 +19,8 @@ Format (all keys optional)::
     registered_elsewhere: [name, ...]   # Register_Domain refuses these
     transferable:                   # held at another registrar; Transfer_Domain needs the AuthInfo
       - {DomainName: ..., AuthInfo: ..., TransferLock: Unlock, ...}
+    premium:                        # premium names and their price (Register/Transfer/Renew/Restore need AgreedPrice)
+      - {DomainName: ..., Price: 1500}
 """
 import datetime
 
@@ -111,7 +113,7 @@ def load(store, path=None):
             data = yaml.safe_load(handle) or {}
     if not isinstance(data, dict):
         raise SeedError('the seed must be a mapping')
-    unknown = set(data) - {'accounts', 'domains', 'deleted', 'registered_elsewhere', 'transferable'}
+    unknown = set(data) - {'accounts', 'domains', 'deleted', 'registered_elsewhere', 'transferable', 'premium'}
     if unknown:
         raise SeedError('unknown seed keys: %s' % ', '.join(sorted(unknown)))
     for entry in data.get('accounts') or [DEFAULT_ACCOUNT]:
@@ -144,6 +146,10 @@ def load(store, path=None):
         if name in seen:
             raise SeedError('registered_elsewhere: %s is also an account domain' % name)
         store.registered_elsewhere.add(name)
+    for index, entry in enumerate(data.get('premium') or []):
+        if not isinstance(entry, dict) or not entry.get('DomainName') or entry.get('Price') is None:
+            raise SeedError('premium[%d]: needs DomainName and Price' % index)
+        store.premium[hosts.normalize(str(entry['DomainName']))] = float(entry['Price'])
     for index, entry in enumerate(data.get('transferable') or []):
         if not entry.get('AuthInfo'):
             raise SeedError('transferable[%d]: the AuthInfo a transfer must match is missing' % index)

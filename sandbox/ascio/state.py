@@ -103,6 +103,7 @@ class Store:
         self.sessions = {}                 # sessionId -> [account name, last use (monotonic)]
         self.registered_elsewhere = set()  # names registered at another registrar
         self.transferable = {}             # name -> domain held elsewhere, with its AuthInfo
+        self.premium = {}                  # name -> the registry's price of a premium name (seed)
         self._counters = {}
 
     # -- ids

@@ -11,7 +11,7 @@ import re
 
 from . import lists, poll, query
 from . import validate as v
-from .envelope import bad_request, response_object
+from .envelope import bad_request, not_found, response_object
 
 
 class Call:
@@ -59,6 +59,16 @@ def domain_info(call):
     record = call.store.domain(name)
     return Result('SUCCESS', 'Domain data was inquired successfully.', _dobj(name),
                   [call.store.domain_to_api(record)])
+
+
+def domain_premium_info(call):
+    """Domain Premium Info (0164): the DomainPremium of a premium name; other names are not found."""
+    name = _name(call)
+    data = call.store.premium.get(name)
+    if data is None:
+        raise not_found('DOMAIN_PREMIUM_NOT_FOUND', 'Premium domain %s not found.' % name, response_object('domainPremium', name))
+    return Result('SUCCESS', 'Premium domain data was inquired successfully.', response_object('domainPremium', name),
+                  [dict((k, v) for k, v in data.items() if v is not None)])
 
 
 def domain_update(call):
@@ -327,6 +337,7 @@ ROUTES = [
     ('POST', r'/domain/' + NAME + r'/cancelation', '0103101', cancelation_create),
     ('PUT', r'/domain/' + NAME + r'/cancelation', '0103102', cancelation_update),
     ('DELETE', r'/domain/' + NAME + r'/cancelation', '0103103', cancelation_delete),
+    ('GET', r'/domainpremium/' + NAME, '0164', domain_premium_info),
     ('POST', r'/contact', '0301', contact_create),
     ('POST', r'/contact/_search', '0304', contact_search),
     ('GET', r'/contact/' + ID, '0304', contact_info),

@@ -134,6 +134,14 @@ def _load(path, default_account, extra_account, job_delay):
             raise SeedError('transferable domain %s needs an authinfo' % record['name'])
         store.transferable[record['name']] = record
 
+    for entry in data.get('premium') or []:
+        # DomainPremium (swagger): the price the registry asks for the name, served by GET /domainpremium/{name}.
+        if not isinstance(entry, dict) or not entry.get('name') or entry.get('price') is None or not entry.get('currency'):
+            raise SeedError('every premium entry needs name, price and currency: %r' % (entry,))
+        name = v.normalize_domain_name(str(entry['name']))
+        store.premium[name] = {'name': name, 'price': float(entry['price']), 'currency': str(entry['currency']).upper(),
+                               'priceClass': entry.get('priceClass'), 'priceClassRenew': entry.get('priceClassRenew')}
+
     for entry in data.get('deleted') or []:
         record = _domain_record(store, entry, owner, current)
         deleted = _date(entry, 'deleted', current)

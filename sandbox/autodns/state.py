@@ -80,6 +80,8 @@ class Store:
         self.domains = {}
         self.transferable = {}
         self.deleted = {}
+        # name -> DomainPremium data (price, currency, priceClass) from the seed's premium list
+        self.premium = {}
         self.cancelations = {}
         self.jobs = {}
         self.polls = collections.defaultdict(collections.deque)

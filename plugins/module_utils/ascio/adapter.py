@@ -51,7 +51,10 @@ class AscioAdapter(RegistrarAdapter):
         except KeyError as exc:
             raise RegistrarError('not-sent', '%s: %s was not created in this run (its CreateDnsSecKey was not sent); '
                                  're-run the task' % (operation.name, exc.args[0]), operation=operation.name)
-        answer = self.client.request('CreateOrder', order_type=operation.name, order=payload)
+        try:
+            answer = self.client.request('CreateOrder', order_type=operation.name, order=payload)
+        except RegistrarError as exc:
+            raise write.explain_price_refusal(operation, exc)
         order = answer.get('order') or {}
         if not order.get('OrderId'):
             raise RegistrarError('invalid answer', 'CreateOrder accepted the order but returned no OrderId',

@@ -26,7 +26,7 @@ from ansible_collections.domainops.registrar.plugins.module_utils.core import no
 from ansible_collections.domainops.registrar.plugins.module_utils.core.adapter import Message, Submission
 from ansible_collections.domainops.registrar.plugins.module_utils.core.dnssec import ALGORITHMS
 from ansible_collections.domainops.registrar.plugins.module_utils.core.errors import RegistrarError
-from ansible_collections.domainops.registrar.plugins.module_utils.core.model import Contact, DnssecKey, Domain, Locks, Nameserver
+from ansible_collections.domainops.registrar.plugins.module_utils.core.model import Contact, DnssecKey, Domain, Locks, Nameserver, Privacy
 
 MAX_NAMESERVERS = rules.NAMESERVER_SLOTS
 # The queue that reports on orders (PollMessage walks one MessageType at a time).
@@ -309,6 +309,7 @@ def read_domain(data, dnssec_keys=None):
         autorenew='EXPIRING' not in status_codes(status),
         auth_code=text_or_none(data.get('AuthInfo')),
         status=status,
+        privacy=read_privacy(data.get('PrivacyProxy')),
         dnssec=tuple(keys),
         registrar_data={
             'handle': text_or_none(data.get('DomainHandle')),
@@ -319,6 +320,20 @@ def read_domain(data, dnssec_keys=None):
             # Registrant facts the model does not hold, kept by a details update.
             'registrant_extra': _extra(data.get('Registrant'), REGISTRANT_EXTRA),
         })
+
+
+def _flag(value):
+    if value is None or isinstance(value, bool):
+        return value
+    return str(value).strip().lower() == 'true'
+
+
+def read_privacy(data):
+    """Domain.PrivacyProxy as a core Privacy; a domain without one has no service (Type None)."""
+    if not data or text_or_none(data.get('Type')) is None:
+        return Privacy(service='none')
+    return Privacy(service=text_or_none(data.get('Type')).lower(), admin=_flag(data.get('PrivacyAdmin')),
+                   tech=_flag(data.get('PrivacyTech')), billing=_flag(data.get('PrivacyBilling')))
 
 
 REGISTRANT_EXTRA = ('RegistrantType', 'VatNumber', 'RegistrantDate', 'NexusCategory', 'Details')

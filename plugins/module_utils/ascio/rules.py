@@ -146,6 +146,40 @@ RULES = {'note': 'Ascio AWS v2 domain rules as Ascio documents them and its own 
                                 'docs/reference/ascio-v2-types.json (operations CreateDnsSecKey {dnsSecKey}, GetDnsSecKey {dnsSecKeyHandle}, '
                                 'SearchDnsSecKey {criteria}; types DnsSecKey, DnsSecKeys DnsSecKey1..5)']}}
 
+# Privacy/proxy and the agreed price of premium orders (ascio-rules.json, with sources).
+RULES['agreed_price'] = {
+    'element': 'Order.AgreedPrice',
+    'order_types': ['Register_Domain', 'Transfer_Domain', 'Renew_Domain', 'Restore_Domain'],
+    'rule': "a premium domain is ordered with its price in the order (AgreedPrice, a decimal in the account's currency); this client "
+            "sends the task's max_price there. Ascio's pages say the price must be added to the order; what Ascio does with an "
+            "AgreedPrice below the registry's price is not stated in the sources found: the sandbox refuses the order as not validated "
+            '(ResultCode 400, nothing done), the reading under which the agreed price is the most the partner pays.',
+    'sources': ['https://aws.ascio.info/domains-api-v2/soap/availabilityinfo (AvailabilityInfo returns Price and DomainType '
+                "Premium/Reserved/Normal; 'To order the premium domain, the price needs to be added to the Register/Transfer order "
+                "object')",
+                'seed 000 CreateOrder example (order AgreedPrice: 5000)',
+                'docs/reference/ascio-v2-type-additions.json (Order AgreedPrice decimal)'],
+}
+RULES['privacy_proxy'] = {
+    'order_type': 'Domain_Details_Update',
+    'element': 'Domain.PrivacyProxy',
+    'types': ['None', 'Privacy', 'Proxy'],
+    'contact_flags': ['PrivacyAdmin', 'PrivacyTech', 'PrivacyBilling'],
+    'gtld_only': True,
+    'rule': 'a change of PrivacyProxy (Type None/Privacy/Proxy, PrivacyAdmin/Tech/Billing) is a Domain_Details_Update order carrying '
+            'DomainName and PrivacyProxy; a registration or transfer carries PrivacyProxy in its Domain. This client orders it for '
+            'gTLDs only (its choice: no Ascio source lists the TLDs that offer it) and refuses other TLDs before sending.',
+    'sources': ['https://aws.ascio.info/domains-api-v2/csharp/createorder-domain-details-update (CreateOrder - Domain_Details_Update: '
+                "'Privacy and proxy can be updated with the Domain-Details-Update'; the example sends Domain.DomainName and "
+                'Domain.PrivacyProxy {Type None, PrivacyAdmin/PrivacyTech/PrivacyBilling false})',
+                'docs/reference/ascio-v2-types.json types.PrivacyProxy and enums.PrivacyProxyType (None, Privacy, Proxy)',
+                'seed 000 CreateOrder example (privacyProxy = {Type: None, PrivacyAdmin/PrivacyTech/PrivacyBilling: false})',
+                "seed 000 order-type table (Domain_Details_Update: 'Update domain properties. Linked handles like Contacts, Nameservers and "
+                "other Objects can't be modified with this command.')",
+                'rendermani/ascio-php-examples aws-v2/createorder-proxy-privacy.php (CreateOrder Type Domain_Details_Update, '
+                'Domain {DomainName, PrivacyProxy {Type Privacy | Proxy | None, PrivacyAdmin, PrivacyTech, PrivacyBilling}})'],
+}
+
 LOCK_ELEMENTS = ('TransferLock', 'DeleteLock', 'UpdateLock')
 LOCK_TOKENS = RULES['lock_status_tokens']['value']
 STATUS_SEPARATOR = RULES['lock_status_tokens']['separator']

@@ -52,6 +52,7 @@ PENDING_ORDER_TYPES = {
     aspects.DNSSEC: ('Nameserver_Update',) + _LOCKS,
     aspects.AUTH_CODE: ('Update_AuthInfo',) + _LOCKS,
     aspects.AUTORENEW: ('Expire_Domain', 'Unexpire_Domain') + _LOCKS,
+    aspects.PRIVACY: ('Domain_Details_Update',) + _LOCKS,
     # An expiry waits for a renewal still running (it decides the expiry date it would lapse at).
     aspects.EXPIRE: ('Expire_Domain', 'Unexpire_Domain') + _RENEWAL + _LOCKS,
     aspects.RENEW: _RENEWAL + _LOCKS,
@@ -269,12 +270,15 @@ def redact(payload):
     return summary
 
 
-def _operation(order_type, name, aspects, domain, comment=None):
+def _operation(order_type, name, aspects, domain, comment=None, price_guard=None):
     payload = {
         'Type': order_type,
         'TransactionComment': COMMENT_PREFIX + (comment or ', '.join(aspects)),
         'Domain': domain,
     }
+    if price_guard is not None:
+        # The most the task pays (rules: agreed_price): Ascio takes the price of a premium domain in the order.
+        payload['AgreedPrice'] = price_guard.max_price
     return Operation(name=order_type, domain=name, aspects=tuple(aspects), summary=redact(payload),
                      payload=payload, consequences=consequences.marks(order_type, rules.is_gtld(name)))
 
@@ -358,6 +362,39 @@ def _locks(current, change):
         UpdateLock=lock_value(locks.update)))
 
 
+def explain_price_refusal(operation, exc):
+    """``exc`` with what to do when Ascio refused a billable order over its price (rules: agreed_price)."""
+    if operation.name not in rules.RULES['agreed_price']['order_types'] or \
+            not any('price' in str(reason).lower() for reason in [exc.text] + exc.details):
+        return exc
+    agreed = operation.payload.get('AgreedPrice')
+    if agreed is None:
+        hint = ('%s is priced as a premium domain: set max_price and currency (sent as AgreedPrice) to agree to '
+                'its price; nothing was ordered' % operation.domain)
+    else:
+        hint = ('max_price %s (sent as AgreedPrice) does not cover the price of %s; nothing was ordered'
+                % (agreed, operation.domain))
+    return type(exc)(exc.code, exc.text, exc.details + [hint], operation=exc.operation)
+
+
+_PRIVACY_TYPES = {'none': 'None', 'privacy': 'Privacy', 'proxy': 'Proxy'}
+
+
+def privacy_element(name, privacy):
+    """A core Privacy as Ascio's PrivacyProxy (rules: privacy_proxy); InputError where Ascio cannot order it."""
+    if privacy.service != 'none' and rules.RULES['privacy_proxy']['gtld_only'] and not rules.is_gtld(name):
+        raise InputError('%s: privacy: %s is not supported by this registrar for .%s (ascio: the privacy/proxy service '
+                         'is ordered for gTLDs only); leave privacy undeclared or none for this domain'
+                         % (name, privacy.service, name.rstrip('.').rsplit('.', 1)[-1].lower()))
+    return _compact({'Type': _PRIVACY_TYPES[privacy.service], 'PrivacyAdmin': privacy.admin,
+                     'PrivacyTech': privacy.tech, 'PrivacyBilling': privacy.billing})
+
+
+def _privacy(current, change):
+    return _operation(rules.RULES['privacy_proxy']['order_type'], current.name, [change.aspect],
+                      _domain(current, PrivacyProxy=privacy_element(current.name, change.after)))
+
+
 def _autorenew(current, change):
     order_type = 'Unexpire_Domain' if change.after else 'Expire_Domain'
     return _operation(order_type, current.name, [change.aspect], _domain(current))
@@ -367,7 +404,7 @@ def _renew(current, change):
     # The date it is paid until goes in the comment: one renewal per intent, findable again.
     comment = 'renew %d year(s) from %s' % (change.after.period, change.after.paid_until)
     return _operation('Renew_Domain', current.name, [change.aspect], _domain(current, RegPeriod=change.after.period),
-                      comment=comment)
+                      comment=comment, price_guard=change.after.price_guard)
 
 
 def _auth_code(current, change):
@@ -393,7 +430,9 @@ def _new_domain(order_type, change, auth_code=None):
     domain.update(_contact_elements(contacts))
     if desired.nameservers:
         domain['NameServers'] = nameservers_element(desired.nameservers)
-    return _operation(order_type, desired.name, [change.aspect], domain)
+    if desired.privacy is not None:
+        domain['PrivacyProxy'] = privacy_element(desired.name, desired.privacy)
+    return _operation(order_type, desired.name, [change.aspect], domain, price_guard=desired.price_guard)
 
 
 def _register(current, change):
@@ -406,7 +445,8 @@ def _transfer(current, change):
 
 def _restore(current, change):
     # The deleted domain is not in the account any more: it is named, it has no handle to read.
-    return _operation('Restore_Domain', change.after.name, [change.aspect], {'DomainName': change.after.name})
+    return _operation('Restore_Domain', change.after.name, [change.aspect], {'DomainName': change.after.name},
+                      price_guard=change.after.price_guard)
 
 
 BUILDERS = {
@@ -421,6 +461,7 @@ BUILDERS = {
     'auth_code': _auth_code,
     'autorenew': _autorenew,
     'renew': _renew,
+    'privacy': _privacy,
     'locks': _locks,
     'expire': _expire,
     'delete': _delete,

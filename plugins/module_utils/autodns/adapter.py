@@ -83,6 +83,8 @@ class AutoDNSAdapter(RegistrarAdapter):
         self.known_contacts = {}
         # NewContact number → id returned by its POST /contact
         self.created_contacts = {}
+        # domain name → the premium price GET /domainpremium/{name} offered, None when it has none
+        self.premium_prices = {}
 
     # ------------------------------------------------------------------ reading
     def get_domain(self, name):
@@ -236,8 +238,21 @@ class AutoDNSAdapter(RegistrarAdapter):
                 break
         return result
 
+    def premium_price(self, name):
+        """GET /domainpremium/{name}: the premium price AutoDNS offers for the domain, None when it has none."""
+        if name not in self.premium_prices:
+            try:
+                self.premium_prices[name] = read.read_premium(self.client.get('/domainpremium/%s' % name))
+            except NotFound:
+                self.premium_prices[name] = None
+        return self.premium_prices[name]
+
     def resolve(self, current, changes):
-        """Fill in the handles of contacts whose exact data a handle already holds (read-only)."""
+        """Read the premium price of billable changes; fill in the handles of contacts whose exact
+        data a handle already holds (read-only)."""
+        for change in changes:
+            if change.aspect in write.BILLABLE_ASPECTS:
+                self.premium_price(current.name if current is not None else change.after.name)
         wanted, named = [], []
         for change in changes:
             for role, contact in self._change_contacts(change).items():
@@ -293,7 +308,8 @@ class AutoDNSAdapter(RegistrarAdapter):
         return write.operations(current, changes, known_contacts=self.known_contacts,
                                 in_place=bool(options.get('update_contacts_in_place', self.in_place)),
                                 owner_consent=bool(options.get('confirm_owner_consent', self.owner_consent)),
-                                owner_change_route=options.get('owner_change_route') or self.owner_change_route)
+                                owner_change_route=options.get('owner_change_route') or self.owner_change_route,
+                                prices=self.premium_prices)
 
     # ------------------------------------------------------------------ writing
     def submit(self, operation):

@@ -47,6 +47,7 @@ PENDING_ACTIONS = {
     aspects.REGISTRANT: _UPDATE + _OWNER,
     aspects.CONTACTS: _UPDATE + _OWNER,
     aspects.AUTORENEW: _UPDATE,
+    aspects.PRIVACY: _UPDATE,
     aspects.LOCKS: _STATUS,
     aspects.UNLOCK: _STATUS,
     aspects.STATUS: _STATUS,

@@ -12,7 +12,7 @@ tests/unit/plugins/module_utils/autodns/test_query.py checks that they agree):
   and by the number of entries answered, so a service that answers fewer is still read whole;
 - a Domain List entry carries only what ``keys[]`` asks for: ``DOMAIN_KEYS`` are the fields
   read.read_domain reads (the swagger's key names, and ``payable``, which only InterNetX's
-  Domain List help page documents);
+  Domain List help page documents, as it documents ``privacy``);
 - the Job List is asked for ``JOB_KEYS``.
 """
 import fnmatch
@@ -21,7 +21,7 @@ from ansible_collections.domainops.registrar.plugins.module_utils.autodns import
 
 PAGE_SIZE = 1000
 DOMAIN_KEYS = ('status', 'authinfo', 'expire', 'ownerc', 'adminc', 'techc', 'zonec', 'nserver', 'autorenew',
-               'cancelationStatus', 'payable')
+               'cancelationStatus', 'payable', 'privacy')
 JOB_KEYS = ('status', 'subStatus', 'action', 'object')
 
 

@@ -37,7 +37,7 @@ from ansible_collections.domainops.registrar.plugins.module_utils.autodns import
 from ansible_collections.domainops.registrar.plugins.module_utils.core import normalize
 from ansible_collections.domainops.registrar.plugins.module_utils.core.adapter import Message, Submission
 from ansible_collections.domainops.registrar.plugins.module_utils.core.errors import RegistrarError
-from ansible_collections.domainops.registrar.plugins.module_utils.core.model import DnssecKey, Domain, Locks, Nameserver
+from ansible_collections.domainops.registrar.plugins.module_utils.core.model import DnssecKey, Domain, Locks, Nameserver, Privacy
 
 # Domain field → core role
 CONTACT_FIELDS = dict((field, role) for role, field in handles.ROLE_FIELDS)
@@ -98,6 +98,21 @@ def read_locks(registry_status):
     return STATUS_LOCKS.get(registry_status, Locks())
 
 
+def read_privacy(data):
+    """Domain.privacy (a boolean, swagger Domain.privacy) as a Privacy; left out, it is off.
+    AutoDNS has no proxy service and no per-contact choice: those read as unknown."""
+    return Privacy(service='privacy' if data.get('privacy') else 'none')
+
+
+def read_premium(envelope):
+    """GET /domainpremium/{name} (DomainPremium): {'amount', 'currency', 'price_class'}, or None without a price."""
+    data = first(envelope) or {}
+    if data.get('price') is None:
+        return None
+    return {'amount': float(data['price']), 'currency': (data.get('currency') or '').upper() or None,
+            'price_class': data.get('priceClass')}
+
+
 def read_domain(data, contacts=None, cancelation=None):
     """DomainInfo data → Domain.
 
@@ -129,6 +144,7 @@ def read_domain(data, contacts=None, cancelation=None):
         autorenew=autorenew,
         auth_code=data.get('authinfo'),
         status=data.get('registryStatus'),
+        privacy=read_privacy(data),
         dnssec=read_dnssec(data.get('dnssecData')),
         registrar_data={
             'payable_raw': data.get('payable'),

@@ -17,6 +17,7 @@ DEFAULT = {
     'owner_change_routes': ['update', 'owner_change'],
     'owner_consent': False,
     'status_update': False,
+    'privacy': False,
 }
 CLASSES = {
     'gtld': {
@@ -24,6 +25,7 @@ CLASSES = {
         'owner_change_routes': ['update', 'owner_change'],
         'owner_consent': True,
         'status_update': True,
+        'privacy': True,
     },
 }
 TLDS = {

@@ -22,6 +22,8 @@ registrant    same identity: its id in the domain update; new identity: the TLD'
 contacts      their ids in the domain update (after ``POST /contact`` for new data), or with
               ``update_contacts_in_place`` ``PUT /contact/{id}`` {the contact's fields}
 nameservers   ``nameServers`` in the domain update
+privacy       ``privacy`` true/false in the domain update (and in a registration or transfer); gTLDs only
+              (tld_rules); ``proxy`` and per-contact choices fail: AutoDNS has neither
 dnssec        ``PUT /domain/{name}/_dnssec`` (task 0102007) {name, dnssecData: [{flags, protocol, algorithm,
               publicKey}]}: the complete DNSKEY list; an empty list deletes the key material at the
               registry (swagger Domain.dnssecData). AutoDNS takes DNSKEY data only: a DS-only record fails
@@ -34,6 +36,11 @@ expire        ``POST /domain/{name}/cancelation`` {domain, type: DELETE, executi
 delete        ``POST /domain/{name}/cancelation`` {domain, type: DELETE, execution: NOW}, or
               ``PUT`` of the same when a cancelation at EXPIRE/DATE exists; nothing when one at NOW exists
 ============  ==================================================================================
+
+Billable tasks (register, transfer, restore, renew) carry the price ``GET /domainpremium/{name}``
+offered (read by the adapter's ``resolve``) in their reported request as ``price``, once the task's
+``max_price`` agrees to it; a premium price without a guard, above it or in another currency fails
+before anything is sent (``price_of``).
 
 The domain update ``PUT /domain/{name}`` (task 0102) takes only the keywords it is given
 and loads the others from its database, so ONE update carries the contact ids,
@@ -63,7 +70,9 @@ from ansible_collections.domainops.registrar.plugins.module_utils.core.planner i
 NAME = handles.NAME
 SUPPORTED_ASPECTS = ASPECT_ORDER
 # Aspects that are keywords of the domain object, sent together in one domain update.
-DOMAIN_UPDATE_ASPECTS = ('registrant', 'contacts', 'nameservers', 'autorenew')
+DOMAIN_UPDATE_ASPECTS = ('registrant', 'contacts', 'nameservers', 'autorenew', 'privacy')
+# The operations that cost money, each guarded by the task's max_price (DesiredDomain.price_guard).
+BILLABLE_ASPECTS = ('register', 'transfer', 'restore', 'renew')
 
 HOLD_STATUSES = ('HOLD', 'HOLD_LOCK')
 
@@ -109,6 +118,50 @@ def owner_change_route(name, override=None):
     if route not in tld_rules.ROUTES:
         raise InputError('owner change route %r: use one of %s' % (route, ', '.join(sorted(tld_rules.ROUTES))))
     return route, rule
+
+
+def privacy_value(name, privacy):
+    """Domain.privacy for a declared Privacy (InputError for what AutoDNS cannot express)."""
+    if privacy.service == 'proxy':
+        raise not_supported('privacy: proxy', 'AutoDNS offers a privacy service (Domain.privacy), no proxy service')
+    covered = [role for role in ('admin', 'tech', 'billing') if getattr(privacy, role)]
+    if covered:
+        raise not_supported('privacy_contacts (%s)' % ', '.join(covered),
+                            'Domain.privacy is one switch for the domain, with no choice per contact')
+    if privacy.service == 'privacy' and not tld_rules.rule(name)['privacy']:
+        raise InputError('%s: privacy is not supported by this registrar for .%s (autodns: the privacy service is '
+                         'ordered for gTLDs only); leave privacy undeclared or none for this domain'
+                         % (name, tld_rules.tld_of(name)))
+    return privacy.service == 'privacy'
+
+
+def price_of(name, guard, price, what):
+    """The price to show on the operation, once the task's guard agrees to it (InputError otherwise).
+
+    ``price``: what GET /domainpremium/{name} offered ({'amount', 'currency'}), None for a domain
+    without a premium price. Without a guard nothing changes, except that a premium price is refused.
+    """
+    if price is None:
+        return None
+    shown = {'amount': price['amount'], 'currency': price['currency']}
+    if guard is None:
+        raise InputError('%s is a premium domain: %s costs %s %s at AutoDNS; set max_price and currency to agree to '
+                         'a price (nothing was sent)' % (name, what, price['amount'], price['currency']))
+    if price['currency'] != guard.currency:
+        raise InputError('%s: %s costs %s %s, and max_price is in %s; give max_price in %s (nothing was sent)'
+                         % (name, what, price['amount'], price['currency'], guard.currency, price['currency']))
+    if price['amount'] > guard.max_price:
+        raise InputError('%s: %s costs %s %s, more than max_price %s %s; nothing was sent'
+                         % (name, what, price['amount'], price['currency'], guard.max_price, guard.currency))
+    return shown
+
+
+def _priced(operation, price):
+    """The operation with the price it will cost shown in its request and in its consequences (core/consequences)."""
+    if price is not None:
+        operation.summary['price'] = price
+        operation.consequences['price'] = dict(price)
+    return operation
 
 
 def nameserver_body(nameservers):
@@ -342,7 +395,7 @@ def _owner_change(current, refs, owner_consent, route_override):
     return operation, False
 
 
-def _domain_update(current, ids, nameservers, autorenew, owner_consent=False):
+def _domain_update(current, ids, nameservers, autorenew, owner_consent=False, privacy=None):
     body = {'name': current.name}
     aspects = []
     for role, field in handles.ROLE_FIELDS:
@@ -354,6 +407,9 @@ def _domain_update(current, ids, nameservers, autorenew, owner_consent=False):
     if nameservers is not None:
         body['nameServers'] = nameserver_body(nameservers.after)
         aspects.append('nameservers')
+    if privacy is not None:
+        body['privacy'] = privacy_value(current.name, privacy.after)
+        aspects.append('privacy')
     extra = []
     if autorenew is not None:
         wanted = 'TRUE' if autorenew.after else 'FALSE'
@@ -388,14 +444,15 @@ def _auth_code(current, change):
     return [_operation('POST', '/domain/%s/_authinfo1' % current.name, current.name, ('auth_code',))]
 
 
-def _renew(current, change):
+def _renew(current, change, price=None):
+    price = price_of(current.name, change.after.price_guard, price, 'renewing it')
     # Seed 004: the current payable date, exactly as AutoDNS reported it, so that a
     # repeated or concurrent request cannot renew twice.
     payable = current.registrar_data.get('payable_raw')
     if not payable:
         raise InputError('%s: AutoDNS did not report a payable date; a renewal needs it' % current.name)
     body = {'period': {'period': change.after.period, 'unit': 'YEAR'}, 'payable': payable}
-    return [_operation('PUT', '/domain/%s/_renew' % current.name, current.name, ('renew',), body)]
+    return [_priced(_operation('PUT', '/domain/%s/_renew' % current.name, current.name, ('renew',), body), price)]
 
 
 def _cancelation(current, change):
@@ -414,11 +471,13 @@ def _cancelation(current, change):
     return []  # already being deleted (at NOW, or it went while it was read: the next run sees which)
 
 
-def _new_domain(change, known, new):
+def _new_domain(change, known, new, price=None):
     aspect, desired = change.aspect, change.after
     name = desired.name
+    what = {'register': 'registering it', 'transfer': 'transferring it', 'restore': 'restoring it'}[aspect]
+    price = price_of(name, desired.price_guard, price, what)
     if aspect == 'restore':
-        return [_operation('PUT', '/domain/%s/_restore' % name, name, (aspect,), {'name': name})]
+        return [_priced(_operation('PUT', '/domain/%s/_restore' % name, name, (aspect,), {'name': name}), price)]
     verb = 'registering' if aspect == 'register' else 'transferring'
     declared = dict((role, c) for role, c in (desired.contacts or {}).items() if c is not None)
     handles.check_roles(declared)
@@ -441,8 +500,10 @@ def _new_domain(change, known, new):
         body['period'] = {'period': desired.period or 1, 'unit': 'YEAR'}
     if desired.autorenew is not None:
         body['autoRenewStatus'] = 'TRUE' if desired.autorenew else 'FALSE'
+    if desired.privacy is not None:
+        body['privacy'] = privacy_value(name, desired.privacy)
     path = '/domain' if aspect == 'register' else '/domain/_transfer'
-    result = [_operation('POST', path, name, (aspect,), body)]
+    result = [_priced(_operation('POST', path, name, (aspect,), body), price)]
     if desired.locks is not None:
         locks = Locks(transfer=bool(desired.locks.transfer), update=bool(desired.locks.update),
                       delete=desired.locks.delete)
@@ -454,22 +515,25 @@ def _new_domain(change, known, new):
     return new.operations + result
 
 
-def operations(current, changes, known_contacts=None, in_place=False, owner_consent=False, owner_change_route=None):
+def operations(current, changes, known_contacts=None, in_place=False, owner_consent=False, owner_change_route=None,
+               prices=None):
     """The tasks that carry ``changes``, in a safe order.
 
     ``known_contacts`` maps handles to what they hold (read by the adapter); ``in_place``
     is the task's ``update_contacts_in_place``, ``owner_consent`` its ``confirm_owner_consent``,
     ``owner_change_route`` overrides the TLD rule's owner-change route ('update', 'owner_change'
-    or 'trade'). Raises InputError for what AutoDNS cannot express, before anything is sent.
+    or 'trade'). ``prices`` maps domain names to the premium price the adapter read (None: none).
+    Raises InputError for what AutoDNS cannot express, or a price the task's guard refuses, before anything is sent.
     """
     known = known_contacts or {}
+    prices = prices or {}
     by_aspect = {}
     for change in changes:
         by_aspect[change.aspect] = change
     for aspect in ('register', 'transfer', 'restore'):
         if aspect in by_aspect:
             name = by_aspect[aspect].after.name
-            return _new_domain(by_aspect[aspect], known, NewContacts(name))
+            return _new_domain(by_aspect[aspect], known, NewContacts(name), prices.get(name))
     if not changes:
         return []
     result = []
@@ -482,7 +546,8 @@ def operations(current, changes, known_contacts=None, in_place=False, owner_cons
     result.extend(edits)
     if owner is not None and owner is not OWNER_IN_UPDATE:
         result.append(owner)
-    updates = _domain_update(current, ids, by_aspect.get('nameservers'), by_aspect.get('autorenew'), consent_in_update)
+    updates = _domain_update(current, ids, by_aspect.get('nameservers'), by_aspect.get('autorenew'), consent_in_update,
+                             by_aspect.get('privacy'))
     if owner is OWNER_IN_UPDATE:
         for update in updates:
             if 'ownerc' in (update.payload.get('body') or {}):
@@ -493,7 +558,7 @@ def operations(current, changes, known_contacts=None, in_place=False, owner_cons
     if 'auth_code' in by_aspect:
         result.extend(_auth_code(current, by_aspect['auth_code']))
     if 'renew' in by_aspect:
-        result.extend(_renew(current, by_aspect['renew']))
+        result.extend(_renew(current, by_aspect['renew'], prices.get(current.name)))
     if 'locks' in by_aspect:
         result.extend(_status_update(current, by_aspect['locks']))
     for aspect in ('expire', 'delete'):

@@ -13,7 +13,7 @@ job actions) are registrar facts: the adapters map them to these constants.
 import datetime
 from dataclasses import dataclass, replace
 
-from ansible_collections.domainops.registrar.plugins.module_utils.core.model import Domain, Locks
+from ansible_collections.domainops.registrar.plugins.module_utils.core.model import Domain, Locks, PriceGuard
 
 REGISTER = 'register'
 TRANSFER = 'transfer'
@@ -26,6 +26,7 @@ DNSSEC = 'dnssec'
 AUTH_CODE = 'auth_code'
 AUTORENEW = 'autorenew'
 RENEW = 'renew'
+PRIVACY = 'privacy'
 LOCKS = 'locks'
 EXPIRE = 'expire'
 DELETE = 'delete'
@@ -43,6 +44,8 @@ class RenewTarget:
     period: int
     paid_until: datetime.date
     reaches: datetime.date
+    #: The task's spending guard, for the adapter that prices the renewal.
+    price_guard: PriceGuard = None
 
 
 def add_years(day, years):
@@ -56,7 +59,7 @@ def from_desired(desired):
     """The domain a registration, transfer or restore is expected to produce."""
     return Domain(name=desired.name, nameservers=tuple(desired.nameservers or ()),
                   contacts=dict(desired.contacts or {}), locks=desired.locks or Locks(),
-                  autorenew=desired.autorenew)
+                  autorenew=desired.autorenew, privacy=desired.privacy)
 
 
 def _created(domain, change):
@@ -89,6 +92,10 @@ def _autorenew(domain, change):
 
 def _auth_code(domain, change):
     return replace(domain, auth_code=change.after)
+
+
+def _privacy(domain, change):
+    return replace(domain, privacy=change.after)
 
 
 def _renew(domain, change):
@@ -133,6 +140,7 @@ TABLE = (
     Aspect(AUTH_CODE, UPDATE, (), _auth_code),
     Aspect(AUTORENEW, UPDATE, ('autorenew',), _autorenew),
     Aspect(RENEW, UPDATE, ('expires', 'payable'), _renew),
+    Aspect(PRIVACY, UPDATE, ('privacy',), _privacy),
     Aspect(LOCKS, FINAL, ('locks',), _locks),
     Aspect(EXPIRE, FINAL, ('autorenew', 'expires'), _expire),
     Aspect(DELETE, FINAL, (STATUS,), _delete),

@@ -67,6 +67,37 @@ class Locks:
         return {'transfer_lock': self.transfer, 'delete_lock': self.delete, 'update_lock': self.update}
 
 
+PRIVACY_SERVICES = ('none', 'privacy', 'proxy')
+
+
+@dataclass(frozen=True)
+class Privacy:
+    """Privacy or proxy service over the domain's public contact data.
+
+    ``service``: 'none', 'privacy' (the holder's data hidden, the holder stays the registrant) or
+    'proxy' (a proxy service is registered in the holder's place). ``admin``/``tech``/``billing``:
+    whether the service also covers that contact (Ascio's PrivacyAdmin/Tech/Billing); ``None`` means
+    unknown (read) or not managed (declared).
+    """
+    service: str = 'none'
+    admin: bool = None
+    tech: bool = None
+    billing: bool = None
+
+    def to_dict(self):
+        return {'service': self.service, 'admin': self.admin, 'tech': self.tech, 'billing': self.billing}
+
+
+@dataclass(frozen=True)
+class PriceGuard:
+    """The most a task agrees to pay for a billable operation (register, transfer, renew, restore)."""
+    max_price: float
+    currency: str
+
+    def to_dict(self):
+        return {'amount': self.max_price, 'currency': self.currency}
+
+
 @dataclass(frozen=True)
 class DnssecKey:
     """One DNSSEC record at the parent: DS data (key_tag, algorithm, digest_type, digest) and/or
@@ -102,6 +133,8 @@ class Domain:
     autorenew: bool = None
     auth_code: str = None
     status: str = None
+    # None: the registrar did not say.
+    privacy: Privacy = None
     # DS/DNSKEY records at the parent (DnssecKey), in the registrar's order.
     dnssec: tuple = ()
     # Registrar-specific facts the adapter needs again later (Ascio's DomainHandle,
@@ -121,6 +154,7 @@ class Domain:
             'payable': self.payable.isoformat() if self.payable else None,
             'autorenew': self.autorenew,
             'status': self.status,
+            'privacy': self.privacy.to_dict() if self.privacy is not None else None,
             'dnssec': [key.to_dict() for key in self.dnssec],
         }
         if include_auth_code:
@@ -159,6 +193,9 @@ class DesiredDomain:
     restore: bool = False
     # Registration/transfer period in years.
     period: int = 1
+    privacy: Privacy = None
+    # The spending guard of register, transfer, renew and restore; None: no limit (a premium price is refused).
+    price_guard: PriceGuard = None
     # Registrar-only task options (its PROVIDER.task_options, e.g. AutoDNS's confirm_owner_consent):
     # they belong to what this task asks for, not to the connection.
     registrar_options: dict = field(default_factory=dict, compare=False)

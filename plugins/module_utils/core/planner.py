@@ -14,7 +14,7 @@ from dataclasses import dataclass, fields, replace
 from ansible_collections.domainops.registrar.plugins.module_utils.core import aspects
 from ansible_collections.domainops.registrar.plugins.module_utils.core.aspects import RenewTarget, add_years
 from ansible_collections.domainops.registrar.plugins.module_utils.core.errors import InputError
-from ansible_collections.domainops.registrar.plugins.module_utils.core.model import Contact, Locks
+from ansible_collections.domainops.registrar.plugins.module_utils.core.model import Contact, Locks, Privacy
 from ansible_collections.domainops.registrar.plugins.module_utils.core.normalize import contact_field, host_name
 from ansible_collections.domainops.registrar.plugins.module_utils.core.validation import is_subordinate
 
@@ -65,6 +65,9 @@ def plan(current, desired, today=None):
     renew = _plan_renew(current, desired, today or datetime.date.today())
     if renew:
         changes.append(renew)
+    privacy = _plan_privacy(current, desired)
+    if privacy:
+        changes.append(privacy)
     changes.extend(_plan_locks(current, desired, other_changes=bool(changes)))
     return sorted(changes, key=lambda c: aspects.order(c.aspect))
 
@@ -199,4 +202,18 @@ def _plan_renew(current, desired, today):
     if reaches < target:
         raise InputError('%s is paid until %s; a renewal of %d year(s) reaches %s, short of %s: '
                          'raise period' % (current.name, paid_until, policy.period, reaches, target))
-    return Change(aspects.RENEW, paid_until, RenewTarget(period=policy.period, paid_until=paid_until, reaches=reaches))
+    return Change(aspects.RENEW, paid_until, RenewTarget(period=policy.period, paid_until=paid_until, reaches=reaches,
+                                                         price_guard=desired.price_guard))
+
+
+def _plan_privacy(current, desired):
+    """The privacy change: the declared service, and the per-contact flags that are declared."""
+    if desired.privacy is None:
+        return None
+    have = current.privacy or Privacy(service=None)
+    flags = dict((f.name, getattr(desired.privacy, f.name)) for f in fields(Privacy)
+                 if f.name != 'service' and getattr(desired.privacy, f.name) is not None)
+    if desired.privacy.service == have.service and all(getattr(have, k) == v for k, v in flags.items()):
+        return None
+    after = replace(current.privacy or Privacy(), service=desired.privacy.service, **flags)
+    return Change(aspects.PRIVACY, current.privacy, after)

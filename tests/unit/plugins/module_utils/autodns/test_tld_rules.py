@@ -21,7 +21,7 @@ from ansible_collections.domainops.registrar.plugins.module_utils.core.planner i
 ROOT = os.path.abspath(os.path.join(os.path.dirname(__file__), *[os.pardir] * 5))  # tests/unit/plugins/module_utils/autodns → the checkout
 with open(os.path.join(ROOT, 'docs', 'reference', 'autodns-tld-rules.json')) as handle:
     DATA = json.load(handle)
-OPERATIVE = ('owner_change', 'owner_change_routes', 'owner_consent', 'status_update')
+OPERATIVE = ('owner_change', 'owner_change_routes', 'owner_consent', 'status_update', 'privacy')
 TODAY = datetime.date(2020, 11, 25)
 JOHN = {'id': 100, 'type': 'PERSON', 'fname': 'John', 'lname': 'Doe', 'organization': 'Example',
         'address': ['Street 1'], 'pcode': '12345', 'city': 'Berlin', 'country': 'DE',
