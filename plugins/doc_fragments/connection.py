@@ -108,7 +108,7 @@ options:
   allow:
     description:
       - The kinds of operation this task may send. Every planned operation is marked, in
-        RV(operations) and in check mode, as C(billable) (the registrar charges for it, as for register,
+        C(operations) and in check mode, as C(billable) (the registrar charges for it, as for register,
         transfer, renew, restore, trade, an Ascio C(Owner_Change)) and C(irreversible) (a delete now,
         a change of holder), with C(locks_transfer_days) when it starts a transfer lock (60 days
         after a gTLD change of registrant, ICANN Transfer Policy) and C(price) when known.

@@ -12,8 +12,8 @@ description:
     O(expires_within_days) more days, with automatic renewal off, without a transfer lock, or that
     differ from a declared portfolio (O(declared)), as data (RV(findings)) and as readable lines
     (RV(lines)).
-  - Changes nothing. With O(fail_on_findings=true) the task fails when anything is found: a CI gate
-    such as "no domain lapses within 30 days".
+  - Changes nothing. With O(fail_on_findings=true) the task fails when anything is found (a CI gate
+    such as "no domain lapses within 30 days").
 author:
   - domainops.registrar maintainers (@domainops)
 extends_documentation_fragment:
