@@ -161,6 +161,8 @@ class Store:
                     'rddsOptIn', 'action', 'comment'):
             if d.get(key) is not None:
                 out[key] = d[key]
+        # Swagger Domain.dnssec: whether DNSSEC is enabled (key material at the registry).
+        out['dnssec'] = bool(d.get('dnssecData'))
         if d.get('dnssecData'):
             out['dnssecData'] = copy.deepcopy(d['dnssecData'])
         cancelation = self.cancelations.get(d['name'])

@@ -59,6 +59,11 @@ def _unique(values):
     return result
 
 
+def needs_key_material(entry):
+    """Whether a Domain List entry lacks the dnssecData its domain has (dnssec true, or the flag not answered)."""
+    return 'dnssecData' not in entry and entry.get('dnssec') is not False
+
+
 def _scrub(text, secrets):
     text = '' if text is None else str(text)
     for secret in secrets:
@@ -176,8 +181,9 @@ class AutoDNSAdapter(RegistrarAdapter):
             if not isinstance(entry, dict) or not entry.get('name'):
                 raise RegistrarError('malformed-answer', 'POST /domain/_search: an entry without a name')
             name = normalize.host_name(entry['name'])
-            if 'payable' not in entry:
-                # keys[]=payable was not honoured: only DomainInfo has it, for this domain only
+            if 'payable' not in entry or needs_key_material(entry):
+                # keys[]=payable was not honoured, or the domain has DNSSEC key material, which
+                # only DomainInfo carries (autodns-list-keys.json): read this domain alone
                 entry = self._domain_info(name) or entry
             datas[name] = entry
         contacts = self._contacts_by_id(i for data in datas.values() for i in read.contact_ids(data))

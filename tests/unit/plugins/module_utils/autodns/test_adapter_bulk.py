@@ -178,7 +178,7 @@ class ListClient:
 
 def domain_data(name, **extra):
     data = {'name': name, 'payable': '2027-01-01T00:00:00.000+0000', 'expire': '2027-01-01T00:00:00.000+0000',
-            'registryStatus': 'ACTIVE', 'autoRenewStatus': 'TRUE', 'nameServers': [{'name': 'a.ns14.net'}]}
+            'registryStatus': 'ACTIVE', 'autoRenewStatus': 'TRUE', 'nameServers': [{'name': 'a.ns14.net'}], 'dnssec': False}
     data.update(extra)
     return data
 
@@ -231,3 +231,18 @@ def test_nothing_asked_sends_nothing():
     assert adapter.get_domains([]) == {} and adapter.pending_many([], ['autorenew']) == {}
     assert adapter.refresh_many([done]) == [done]
     assert client.sent == []
+
+
+def test_a_signed_domain_is_read_alone_for_its_key_material_the_others_from_the_list():
+    key = {'flags': 257, 'protocol': 3, 'algorithm': 13, 'publicKey': 'mdsswUyr3DPW132mOi8V9xESWE8jTo0dxCjjnopKl+GqJxpVXckHAeF+KkxLbxILfDLUT0rAK9iUzy1L53eKGQ=='}
+
+    def answers(path, body):
+        if path == '/contact/_search':
+            return {'status': {}, 'object': {'summary': 0}, 'data': []}
+        return {'status': {}, 'object': {'summary': 2},
+                'data': [domain_data('a.example'), domain_data('b.example', dnssec=True)]}
+    client = ListClient(answers, {'/domain/b.example': {'status': {}, 'data': [domain_data('b.example', dnssec=True,
+                                                                                           dnssecData=[key])]}})
+    found = AutoDNSAdapter(SETTINGS, client=client).get_domains(['a.example', 'b.example'])
+    assert [k.algorithm for k in found['b.example'].dnssec] == [13] and found['a.example'].dnssec == ()
+    assert [(m, p) for m, p, _b in client.sent if m == 'GET'] == [('GET', '/domain/b.example')]
