@@ -49,14 +49,27 @@ class Journal:
             return [json.loads(line)['operation'] for line in handle if line.strip()]
 
 
-def measure(journal, function):
+def read_in_bulk(adapter, names):
+    adapter.get_domains(names)
+    adapter.pending_many(names, ASPECTS)
+
+
+def read_one_by_one(adapter, names):
+    for name in names:
+        adapter.get_domain(name)
+        adapter.pending(name, ASPECTS)
+
+
+def measure(journal, function, adapter, names):
+    """(SOAP calls, seconds, peak RSS in bytes, calls by operation) of one run, its LogIn included (LogOut after)."""
     before = len(journal.calls())
     started = time.perf_counter()
-    function()
+    function(adapter, names)
     seconds = time.perf_counter() - started
     # The process's peak resident memory so far (kB on Linux): zeep's and lxml's memory included.
     peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss * 1024
     calls = journal.calls()[before:]
+    adapter.close()
     return len(calls), seconds, peak, dict((name, calls.count(name)) for name in sorted(set(calls)))
 
 
@@ -77,25 +90,11 @@ def main(argv=None):
                 print('| --- | --- | --- | --- | --- | --- | --- | --- |')
                 for size in sizes:
                     names = ['bench-%05d.com' % number for number in range(1, size + 1)]
-                    bulk_adapter = AscioAdapter(dict(settings))
-
-                    def bulk():
-                        bulk_adapter.get_domains(names)
-                        bulk_adapter.pending_many(names, ASPECTS)
-                    bulk_figures = measure(journal, bulk)
-                    bulk_adapter.close()
+                    bulk_figures = measure(journal, read_in_bulk, AscioAdapter(dict(settings)), names)
                     row(size, 'bulk', bulk_figures)
-                    if size > args.loop_up_to:
-                        continue
-                    loop_adapter = AscioAdapter(dict(settings, search_batch=1, search_details='get_domain'))
-
-                    def loop():
-                        for name in names:
-                            loop_adapter.get_domain(name)
-                            loop_adapter.pending(name, ASPECTS)
-                    loop_figures = measure(journal, loop)
-                    loop_adapter.close()
-                    row(size, 'per domain', loop_figures, bulk_figures)
+                    if size <= args.loop_up_to:
+                        loop_adapter = AscioAdapter(dict(settings, search_batch=1, search_details='get_domain'))
+                        row(size, 'per domain', measure(journal, read_one_by_one, loop_adapter, names), bulk_figures)
             finally:
                 box.stop()
 

@@ -81,11 +81,8 @@ class AscioAdapter(RegistrarAdapter):
 
     def get_domains(self, names):
         names = list(names)
-        unique = []
-        for name in names:
-            key = normalize.host_name(name)
-            if key not in unique:
-                unique.append(key)
+        # Each domain once, in the order given, whatever the case or a final dot.
+        unique = list(dict.fromkeys(normalize.host_name(name) for name in names))
         found = {}
         for batch in _batches(unique, self.search_batch):
             answer = self.client.request('SearchDomain', criteria=read.names_criteria(batch))
