@@ -254,3 +254,20 @@ def test_one_login_for_a_whole_portfolio_read(box):
 def test_bad_adapter_settings_are_input_errors(box, settings):
     with pytest.raises(InputError):
         box.adapter(**settings)
+
+
+def test_a_failed_order_among_many_is_read_with_get_order_for_its_reasons(slow_box):
+    adapter = slow_box.adapter()
+    example = adapter.get_domain('example.com')
+    contacts = dict((role, example.contacts[role]) for role in ('registrant', 'admin', 'tech', 'billing'))
+    desired = DesiredDomain('transfer-me.example', auth_code='Wr0ng-Code!', contacts=contacts)
+    transfer = adapter.operations(None, plan(None, desired))
+    assert [op.name for op in transfer] == ['Transfer_Domain']
+    sent = submit_nameserver_changes(adapter, [bench(1), bench(2)]) + [adapter.submit(transfer[0])]
+    slow_box.forget()
+    done = adapter.wait_many(sent, 15, interval=0.5)
+    assert [(s.status, s.failed) for s in done] == [('Completed', False), ('Completed', False), ('Authentication_Failed', True)]
+    # The failed one is read again with GetOrder: only its answer carries Ascio's reasons (Values).
+    assert done[2].message.startswith('Authentication_Failed')
+    assert slow_box.count('GetOrder') == 1
+    adapter.close()
