@@ -211,6 +211,14 @@ RULES['bulk_reads'] = {'search_result': {'carries': 'a SearchDomain answer is an
                                                     "(its reasons are only in GetOrder's Values) is read with GetOrder. The adapter setting "
                                                     'order_page_size overrides page_size.'}}
 
+RULES['registration_contacts'] = {'roles': ['registrant', 'admin', 'tech', 'billing'],
+                                  'rule': 'a Register_Domain carries the Registrant, AdminContact, TechContact and BillingContact (data or handle); one '
+                                          'missing is refused before anything is sent',
+                                  'sources': ["rendermani/ascio-framework src/lib/v2/Domain.php (validateRegistant: 'Missing Registrant' (412) unless "
+                                              "hasDatalessTransfer; validateContact for AdminContact, TechContact, BillingContact: 'Missing <type>' (412))",
+                                              'rendermani/ascio-whmcs-plugin lib/Request.php (mapToOrder: every Register_Domain carries Registrant, '
+                                              'AdminContact, TechContact and BillingContact)']}
+
 
 LOCK_ELEMENTS = ('TransferLock', 'DeleteLock', 'UpdateLock')
 LOCK_TOKENS = RULES['lock_status_tokens']['value']
@@ -229,6 +237,7 @@ RESTORE = tuple(RULES['lock_release']['restore'])
 SEARCH_NEEDED = tuple(RULES['bulk_reads']['search_result']['needed'])
 SEARCH_BATCH = RULES['bulk_reads']['search_criteria']['batch_size']
 ORDER_PAGE_SIZE = RULES['bulk_reads']['search_order']['page_size']
+REGISTRATION_CONTACTS = tuple(RULES['registration_contacts']['roles'])
 DNSSEC_ORDER = RULES['dnssec']['order_type']
 DNSSEC_SLOTS = RULES['dnssec']['slots']
 DIGEST_TYPE_NAMES = dict((int(k), v) for k, v in RULES['dnssec']['digest_type_names'].items())
