@@ -184,7 +184,11 @@ RULES['bulk_reads'] = {'search_result': {'carries': 'a SearchDomain answer is an
                                                        'rendermani/ascio-whmcs-plugin lib/Request.php (searchDomain: Mode Strict, Withoutstates deleted, '
                                                        'Clause DomainName Is name)',
                                                        'rendermani/ascio-whmcs-plugin lib/DomainImporter.php (v3: Mode Relaxed, WithoutStates deleted, no '
-                                                       'clauses, PageInfo PageIndex/PageSize, TotalResults)'],
+                                                       'clauses, PageInfo PageIndex/PageSize, TotalResults)',
+                                                       'https://learn.microsoft.com/dotnet/api/system.servicemodel.basichttpbinding.maxreceivedmessagesize '
+                                                       "('The default value is 65,536 bytes'; BasicHttpBindingElement: 'The sender of a message too large "
+                                                       "for the receiver receives a SOAP fault')",
+                                                       'docs/reference/ascio-v2-binding.json (binding BasicHttpBinding_IAscioServices)'],
                                            'batch_size': 100,
                                            'decision': 'get_domains searches batch_size names per SearchDomain (DomainName Is clauses, Mode Any; one name: '
                                                        'Mode Strict as before). Because neither the meaning of Any nor a result cap is documented, absence '
@@ -193,7 +197,12 @@ RULES['bulk_reads'] = {'search_result': {'carries': 'a SearchDomain answer is an
                                                        'short, costs one request per such name but never makes a domain look missing (which would plan a '
                                                        "registration). list_domains sends one search per TLD (DomainName Like '%.tld', Mode Strict; "
                                                        "without tlds one Like '%'), Withoutstates DELETED, and filters the pattern itself. The adapter "
-                                                       'setting search_batch overrides batch_size (1 = one search per name).'},
+                                                       'setting search_batch overrides batch_size (1 = one search per name).',
+                                           'batch_size_reason': "100 names keep a SearchDomain request under WCF's default maxReceivedMessageSize of "
+                                                                "65,536 bytes (Ascio's binding is a basicHttpBinding, BasicHttpBinding_IAscioServices) "
+                                                                'even with names of 253 characters; 100 names of 35 characters make about 16 kB with zeep, '
+                                                                '400 about 62 kB. No source says Ascio raised that quota; a larger search_batch saves '
+                                                                'requests only if it did.'},
                        'search_order': {'request': 'SearchOrderRequest: OrderTypes, OrderStatusTypes, FromDate, ToDate, DomainName, TransactionComment, '
                                                    'Comments, IncludeDomainDetails, PageInfo (PageIndex from 1, PageSize), OrderSort; the answer carries '
                                                    'totalOrders. There is no OrderId filter.',
