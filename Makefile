@@ -98,6 +98,7 @@ lint: dev ruff
 # Figures, not pass/fail: ratios against a baseline run in the same process.
 bench: venv
 	$(BIN)/python benchmarks/bench_ascio_client.py
+	$(BIN)/python benchmarks/bench_ascio_bulk.py 2>/dev/null
 	$(BIN)/python benchmarks/bench_sandbox_round_trip.py 2>/dev/null
 	$(BIN)/python benchmarks/bench_autodns_bulk.py 2>/dev/null
 	$(BIN)/python benchmarks/bench_portfolio.py 2>/dev/null

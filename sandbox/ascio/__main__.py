@@ -3,6 +3,7 @@
 # SPDX-License-Identifier: GPL-3.0-or-later
 
 """python -m sandbox.ascio --host 127.0.0.1 --port 0 [--seed FILE] [--journal FILE] [--order-delay S]
+                          [--latency S] [--generate N]
 
 Prints exactly one line ``READY <service URL>`` on stdout once listening;
 everything else goes to stderr.  Stops cleanly on SIGTERM or Ctrl-C (and, with
@@ -32,6 +33,11 @@ def parse_args(argv=None):
     parser.add_argument('--journal', help='append one JSON line per SOAP call to this file')
     parser.add_argument('--order-delay', type=float, default=1.0,
                         help='seconds from Received to Completed for every order (default 1.0)')
+    parser.add_argument('--latency', type=float, default=0.0,
+                        help='seconds to wait before answering each request, as a distant service would (benchmarks; default 0)')
+    parser.add_argument('--generate', type=int, default=0, metavar='N',
+                        help='add N generated domains bench-00001.com ... (shared contacts and name servers, varied '
+                             'autorenew, locks and expiry) to the first account, on top of the seed (default 0)')
     parser.add_argument('--session-timeout', type=float, default=1200.0,
                         help='idle seconds after which a session id expires (default 1200)')
     parser.add_argument(lifetime.OPTION, action='store_true', help=lifetime.HELP)
@@ -43,13 +49,14 @@ def main(argv=None):
     store = Store(session_timeout=args.session_timeout)
     try:
         seed.load(store, args.seed)
+        seed.generate(store, args.generate)
     except (OSError, seed.SeedError) as error:
         sys.stderr.write('ascio-sandbox: bad seed: %s\n' % error)
         return 2
     engine = Engine(store, args.order_delay)
     journal = Journal(args.journal)
     try:
-        server = SandboxServer((args.host, args.port), Service(store, engine), journal)
+        server = SandboxServer((args.host, args.port), Service(store, engine), journal, latency=args.latency)
     except OSError as error:
         # A start-up problem the user can fix, said plainly (no traceback).
         if error.errno == errno.EADDRINUSE:
@@ -68,8 +75,8 @@ def main(argv=None):
     if args.stop_with_stdin:
         lifetime.stop_at_end_of_stdin(lambda: stop(None, None))
     engine.start()
-    sys.stderr.write('ascio-sandbox: %d account(s), %d domain(s), order delay %.2fs\n' % (
-        len(store.accounts), sum(len(a.domains) for a in store.accounts.values()), engine.delay))
+    sys.stderr.write('ascio-sandbox: %d account(s), %d domain(s), order delay %.2fs, latency %.3fs\n' % (
+        len(store.accounts), sum(len(a.domains) for a in store.accounts.values()), engine.delay, server.latency))
     sys.stdout.write('READY %s\n' % server.url)
     sys.stdout.flush()
     try:

@@ -157,3 +157,60 @@ def load(store, path=None):
         if domain['DomainName'] in seen:
             raise SeedError('transferable[%d]: %s is also an account domain' % (index, domain['DomainName']))
         store.transferable[domain['DomainName']] = domain
+
+
+# --generate N: a portfolio for benchmarks, on top of the seed. One registrant, admin/billing
+# and tech contact and two name-server sets are shared by all (handles included, as a real
+# portfolio reuses its contacts); autorenew, locks and expiry vary so that reports find something.
+GENERATED_NAME = 'bench-%05d.com'
+GENERATED_CONTACTS = {
+    'Registrant': {'Handle': 'SBXR-BENCH', 'Name': 'Erika Mustermann', 'OrgName': 'Bench Holding', 'Address1': 'Example Street 1',
+                   'City': 'Example City', 'PostalCode': '12345', 'CountryCode': 'DK', 'Email': 'owner@example.com',
+                   'Phone': '+45.12345678'},
+    'AdminContact': {'Handle': 'SBXC-BENCH-ADMIN', 'FirstName': 'Erika', 'LastName': 'Mustermann', 'OrgName': 'Bench Holding',
+                     'Address1': 'Example Street 1', 'City': 'Example City', 'PostalCode': '12345', 'CountryCode': 'DK',
+                     'Email': 'admin@example.com', 'Phone': '+45.12345678'},
+    'TechContact': {'Handle': 'SBXC-BENCH-TECH', 'FirstName': 'John', 'LastName': 'Doe', 'OrgName': 'Example Hosting',
+                    'Address1': 'Example Road 2', 'City': 'Example Town', 'PostalCode': '54321', 'CountryCode': 'DK',
+                    'Email': 'tech@example.net', 'Phone': '+45.87654321'},
+}
+GENERATED_NAMESERVERS = (
+    {'NameServer1': {'HostName': 'ns1.example.net'}, 'NameServer2': {'HostName': 'ns2.example.net'}},
+    {'NameServer1': {'HostName': 'ns1.example.org'}, 'NameServer2': {'HostName': 'ns2.example.org'},
+     'NameServer3': {'HostName': 'ns3.example.org'}},
+)
+
+
+def generated_domain(number, now=None):
+    """The seed entry (Ascio Domain field names) of generated domain ``number`` (from 1)."""
+    now = now or utcnow()
+    contacts = dict((role, dict(data)) for role, data in GENERATED_CONTACTS.items())
+    return dict(
+        contacts,
+        DomainName=GENERATED_NAME % number,
+        DomainHandle='SBXD-BENCH-%05d' % number,
+        # Every 7th has autorenew off (Expire_Domain), every 3rd no transfer lock.
+        Status=EXPIRING if number % 7 == 0 else ACTIVE,
+        TransferLock='Unlock' if number % 3 == 0 else 'Lock',
+        CreDate=add_years(now, -2) + datetime.timedelta(days=number % 365),
+        # Expiry spread over two years from 10 days on, so "expires within N days" selects a share.
+        ExpDate=now + datetime.timedelta(days=10 + (number * 37) % 730),
+        AuthInfo='Bench-%05d!' % number,
+        BillingContact=dict(GENERATED_CONTACTS['AdminContact']),
+        NameServers=dict((slot, dict(server)) for slot, server in GENERATED_NAMESERVERS[number % 2].items()),
+    )
+
+
+def generate(store, count):
+    """Add ``count`` generated domains to the first account (after ``load``)."""
+    if not count:
+        return
+    if count < 0 or count > 99999:
+        raise SeedError('--generate takes 0 to 99999 domains, got %d' % count)
+    account = next(iter(store.accounts.values()))
+    now = utcnow()
+    for number in range(1, count + 1):
+        domain, _unused = _domain(generated_domain(number, now), 'generated[%d]' % number, store)
+        if account.domain_by_name(domain['DomainName']) is not None:
+            raise SeedError('generated %s is also a seed domain' % domain['DomainName'])
+        store.add_domain(account, domain)

@@ -12,6 +12,7 @@ POST /2012/01/01/AscioService.svc                  SOAP 1.1 (text/xml, SOAPActio
 Every document is built by ``schema`` from docs/reference/.
 """
 import sys
+import time
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from urllib.parse import urlsplit
 
@@ -93,6 +94,8 @@ class Handler(BaseHTTPRequestHandler):
                        "type 'text/xml; charset=utf-8'." % self.headers.get('Content-Type', ''))
             self._send(415, message.encode('utf-8'), 'text/plain; charset=utf-8')
             return
+        if self.server.latency:
+            time.sleep(self.server.latency)
         self.server.sandbox.handle_soap(self, body, self.headers.get('SOAPAction'))
 
 
@@ -100,9 +103,11 @@ class SandboxServer(ThreadingHTTPServer):
     daemon_threads = True
     allow_reuse_address = True
 
-    def __init__(self, address, service, journal):
+    def __init__(self, address, service, journal, latency=0.0):
         super().__init__(address, Handler)
         self.sandbox = Dispatcher(service, journal)
+        # Seconds every SOAP answer waits (--latency), outside the store lock: concurrent requests overlap.
+        self.latency = max(0.0, float(latency or 0.0))
 
     @property
     def url(self):

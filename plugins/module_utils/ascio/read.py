@@ -103,6 +103,55 @@ def domain_handle(answer, name):
     return handles[0]
 
 
+def names_criteria(names):
+    """The SearchDomain criteria for several names in one search (rules: bulk_reads.search_criteria).
+
+    One DomainName ``Is`` clause per name with Mode Any (a domain matching any clause); one
+    name is the single-domain search, Mode Strict. Absence from a batch proves nothing (the
+    adapter searches such a name again alone), so a different reading of Any costs requests, not data.
+    """
+    names = list(names)
+    if len(names) == 1:
+        return domain_criteria(names[0])
+    return {
+        'Mode': 'Any',
+        'Clauses': {'Clause': [{'Attribute': 'DomainName', 'Operator': 'Is', 'Value': name} for name in names]},
+        'Withoutstates': {'string': [rules.DELETED]},
+    }
+
+
+def tld_criteria(tld=None):
+    """The SearchDomain criteria for every live domain under ``tld`` (without dots), or of the whole account."""
+    return {
+        'Mode': 'Strict',
+        'Clauses': {'Clause': [{'Attribute': 'DomainName', 'Operator': 'Like', 'Value': '%.' + tld if tld else '%'}]},
+        'Withoutstates': {'string': [rules.DELETED]},
+    }
+
+
+def live_domains(answer, names=None):
+    """{name: Domain (plain dict)} of the live domains in a SearchDomain answer, optionally only ``names``.
+
+    Two live domains of one name are an error, as in ``domain_handle``: which one to manage cannot be told.
+    """
+    wanted = None if names is None else set(normalize.host_name(name) for name in names)
+    found = {}
+    for data in items(answer.get('domains'), 'Domain'):
+        name = normalize.host_name(data.get('DomainName') or '')
+        if not name or rules.DELETED in rules.status_tokens(data.get('Status')) or (wanted is not None and name not in wanted):
+            continue
+        if name in found:
+            raise RegistrarError('invalid answer', 'SearchDomain found 2 domains named %s that are not deleted (%s, %s); '
+                                 'cannot tell which one to manage' % (name, found[name].get('DomainHandle'), data.get('DomainHandle')))
+        found[name] = data
+    return found
+
+
+def has_details(data):
+    """Whether a SearchDomain result holds what planning needs (rules: bulk_reads.search_result.needed)."""
+    return all(data.get(element) for element in rules.SEARCH_NEEDED)
+
+
 def found_domain(answer, dnssec_keys=None):
     """The Domain of a GetDomain answer; None for none and for a deleted one."""
     domain = answer.get('domain')
@@ -394,6 +443,41 @@ def pending_submissions(answer, name, order_types):
         found = submission(order, name)
         if not found.done:
             result.append(found)
+    return result
+
+
+def open_orders_request(order_types):
+    """The SearchOrder orderRequest for every open order of ``order_types`` in the account (any domain).
+
+    Sorted oldest first, so that pages stay put while new orders arrive (they go to the end).
+    """
+    return {
+        'OrderTypes': {'OrderType': list(order_types)},
+        'OrderStatusTypes': {'OrderStatusType': list(OPEN_STATUSES)},
+        'OrderSort': 'CreDateAsc',
+    }
+
+
+def orders_since_request(order_types, from_date):
+    """The SearchOrder orderRequest for the orders of ``order_types`` created since ``from_date``, in every status."""
+    return {
+        'OrderTypes': {'OrderType': sorted(set(order_types))},
+        'FromDate': from_date,
+        'OrderSort': 'CreDateAsc',
+    }
+
+
+def pending_by_domain(orders, names, order_types):
+    """{name: [Submission]} of the open orders of ``order_types`` (Order dicts) for each of ``names``."""
+    result = dict((name, []) for name in names)
+    keys = dict((normalize.host_name(name), name) for name in names)
+    for order in orders:
+        name = keys.get(normalize.host_name((order.get('Domain') or {}).get('DomainName') or ''))
+        if name is None or order.get('Type') not in order_types:
+            continue
+        found = submission(order, name)
+        if not found.done:
+            result[name].append(found)
     return result
 
 

@@ -179,6 +179,88 @@ RULES['privacy_proxy'] = {
                 'rendermani/ascio-php-examples aws-v2/createorder-proxy-privacy.php (CreateOrder Type Domain_Details_Update, '
                 'Domain {DomainName, PrivacyProxy {Type Privacy | Proxy | None, PrivacyAdmin, PrivacyTech, PrivacyBilling}})'],
 }
+# Reading many domains and orders at once.
+RULES['bulk_reads'] = {'search_result': {'carries': 'a SearchDomain answer is an ArrayOfDomain of the same Domain type GetDomain answers: name servers, '
+                                                    'registrant and contacts (with their handles and data), locks, Status, ExpDate, AuthInfo',
+                                         'sources': ['docs/reference/ascio-v2-types.json types.SearchDomainResponse (domains: ArrayOfDomain), '
+                                                     'types.GetDomainResponse (domain: Domain)',
+                                                     'rendermani/ascio-php-examples aws-v2/searchdomain.php and aws-v2/examples/search_domain.php (print '
+                                                     'Registrant, AdminContact, TechContact, BillingContact handles and names and NameServer1/NameServer2 '
+                                                     'HostName of every Domain of the SearchDomain answer)',
+                                                     'rendermani/ascio-php-examples aws-v2/examples/replace_contacts_by_email.php (reads '
+                                                     'AdminContact/TechContact/BillingContact Email from the SearchDomain result and sends the update from '
+                                                     'it, no GetDomain)',
+                                                     'rendermani/ascio-whmcs-plugin lib/Request.php (searchDomain caches the SearchDomain Domain exactly '
+                                                     "as it caches GetDomain's; updateContacts compares Registrant/AdminContact/TechContact of it and "
+                                                     're-sends its BillingContact; getEPPCode returns its AuthInfo; setStatus reads its ExpDate and '
+                                                     'Status)'],
+                                         'needed': ['Registrant', 'NameServers'],
+                                         'decision': 'the search result is read as the domain; a result that lacks one of the elements in needed (no '
+                                                     'registrant, no NameServers element) is read again with GetDomain. The adapter setting '
+                                                     'search_details: get_domain reads every domain with GetDomain after the search, as earlier releases '
+                                                     'did (one request more per domain).'},
+                       'search_criteria': {'attributes_used': ['DomainName'],
+                                           'operators': {'Is': 'equal (whole name)', 'Like': "'%' matches any run of characters ('ascio%')"},
+                                           'modes': {'Strict': 'every public example sends Strict, with one clause',
+                                                     'Any': 'no public example; the name says a domain matching any clause is returned (OR)',
+                                                     'Filter': 'no public example; not used'},
+                                           'other_attributes_seen': 'Admin-Contact, Tech-Contact, Billing-Contact with a contact handle as Value '
+                                                                    '(replace_contacts_by_email.php); not used, so the sandbox does not accept them',
+                                           'paging': 'SearchCriteria has no PageInfo and SearchDomainResponse no total; no public source states a result '
+                                                     "cap. Ascio's v3 SearchDomain has PageInfo and TotalResults (ascio-whmcs-plugin "
+                                                     'lib/DomainImporter.php, pages of 100), v2 has neither.',
+                                           'sources': ['docs/reference/ascio-v2-types.json types.SearchCriteria (Clauses, Mode, Withoutstates, '
+                                                       'Withstates), types.Clause (Attribute, Operator, Value), enums.SearchModeType (Strict, Filter, '
+                                                       'Any), enums.SearchOperatorType (Is, IsNot, Like, NotLike)',
+                                                       'rendermani/ascio-php-examples aws-v2/searchdomain.php (Mode Strict, Clause DomainName Like '
+                                                       "'ascio%')",
+                                                       'rendermani/ascio-whmcs-plugin lib/Request.php (searchDomain: Mode Strict, Withoutstates deleted, '
+                                                       'Clause DomainName Is name)',
+                                                       'rendermani/ascio-whmcs-plugin lib/DomainImporter.php (v3: Mode Relaxed, WithoutStates deleted, no '
+                                                       'clauses, PageInfo PageIndex/PageSize, TotalResults)',
+                                                       'https://learn.microsoft.com/dotnet/api/system.servicemodel.basichttpbinding.maxreceivedmessagesize '
+                                                       "('The default value is 65,536 bytes'; BasicHttpBindingElement: 'The sender of a message too large "
+                                                       "for the receiver receives a SOAP fault')",
+                                                       'docs/reference/ascio-v2-binding.json (binding BasicHttpBinding_IAscioServices)'],
+                                           'batch_size': 100,
+                                           'decision': 'get_domains searches batch_size names per SearchDomain (DomainName Is clauses, Mode Any; one name: '
+                                                       'Mode Strict as before). Because neither the meaning of Any nor a result cap is documented, absence '
+                                                       'is never taken from a batch: a name a batch does not return is searched again alone (Mode Strict) '
+                                                       'before it counts as not in the account. A service that reads Any otherwise, or cuts an answer '
+                                                       'short, costs one request per such name but never makes a domain look missing (which would plan a '
+                                                       "registration). list_domains sends one search per TLD (DomainName Like '%.tld', Mode Strict; "
+                                                       "without tlds one Like '%'), Withoutstates DELETED, and filters the pattern itself. The adapter "
+                                                       'setting search_batch overrides batch_size (1 = one search per name).',
+                                           'batch_size_reason': "100 names keep a SearchDomain request under WCF's default maxReceivedMessageSize of "
+                                                                "65,536 bytes (Ascio's binding is a basicHttpBinding, BasicHttpBinding_IAscioServices) "
+                                                                'even with names of 253 characters; 100 names of 35 characters make about 16 kB with zeep, '
+                                                                '400 about 62 kB. No source says Ascio raised that quota; a larger search_batch saves '
+                                                                'requests only if it did.'},
+                       'search_order': {'request': 'SearchOrderRequest: OrderTypes, OrderStatusTypes, FromDate, ToDate, DomainName, TransactionComment, '
+                                                   'Comments, IncludeDomainDetails, PageInfo (PageIndex from 1, PageSize), OrderSort; the answer carries '
+                                                   'totalOrders. There is no OrderId filter.',
+                                        'sources': ['docs/reference/ascio-v2-types.json types.SearchOrderRequest, types.PagingInfo, '
+                                                    'types.SearchOrderResponse (totalOrders, orders), enums.SearchOrderSortType',
+                                                    "rendermani/ascio-php-examples aws-v2/searchorder.php (DomainName 'a*', OrderTypes list, PageInfo "
+                                                    'PageSize 5 PageIndex 1, no DomainName needed for many domains)'],
+                                        'page_size': 100,
+                                        'decision': 'pending_many sends one SearchOrder without DomainName (OrderTypes of the aspects, OrderStatusTypes '
+                                                    'the pending ones, OrderSort CreDateAsc so that pages stay stable while orders arrive), page by page '
+                                                    'until totalOrders are read, and groups the orders by domain; no FromDate (an order can wait for '
+                                                    'documents for weeks). refresh_many follows several orders with one SearchOrder of their order types '
+                                                    'from the earliest CreDate Ascio gave them (minus a minute), every status, paged, matched by OrderId; '
+                                                    'an order the search does not return, an order whose CreDate this run does not know, and a failed one '
+                                                    "(its reasons are only in GetOrder's Values) is read with GetOrder. The adapter setting "
+                                                    'order_page_size overrides page_size.'}}
+
+RULES['registration_contacts'] = {'roles': ['registrant', 'admin', 'tech', 'billing'],
+                                  'rule': 'a Register_Domain carries the Registrant, AdminContact, TechContact and BillingContact (data or handle); one '
+                                          'missing is refused before anything is sent',
+                                  'sources': ["rendermani/ascio-framework src/lib/v2/Domain.php (validateRegistant: 'Missing Registrant' (412) unless "
+                                              "hasDatalessTransfer; validateContact for AdminContact, TechContact, BillingContact: 'Missing <type>' (412))",
+                                              'rendermani/ascio-whmcs-plugin lib/Request.php (mapToOrder: every Register_Domain carries Registrant, '
+                                              'AdminContact, TechContact and BillingContact)']}
+
 
 LOCK_ELEMENTS = ('TransferLock', 'DeleteLock', 'UpdateLock')
 LOCK_TOKENS = RULES['lock_status_tokens']['value']
@@ -194,6 +276,10 @@ NAMESERVER_SLOTS = RULES['nameserver_slots']['slots']
 RELEASE_FOR = RULES['lock_release']['release_for']
 NO_RELEASE = tuple(RULES['lock_release']['no_release'])
 RESTORE = tuple(RULES['lock_release']['restore'])
+SEARCH_NEEDED = tuple(RULES['bulk_reads']['search_result']['needed'])
+SEARCH_BATCH = RULES['bulk_reads']['search_criteria']['batch_size']
+ORDER_PAGE_SIZE = RULES['bulk_reads']['search_order']['page_size']
+REGISTRATION_CONTACTS = tuple(RULES['registration_contacts']['roles'])
 DNSSEC_ORDER = RULES['dnssec']['order_type']
 DNSSEC_SLOTS = RULES['dnssec']['slots']
 DIGEST_TYPE_NAMES = dict((int(k), v) for k, v in RULES['dnssec']['digest_type_names'].items())

@@ -436,6 +436,12 @@ def _new_domain(order_type, change, auth_code=None):
 
 
 def _register(current, change):
+    # Refused here rather than by Ascio (rules: registration_contacts): no request for an order that cannot pass.
+    contacts = change.after.contacts or {}
+    missing = [role for role in rules.REGISTRATION_CONTACTS if contacts.get(role) is None]
+    if missing:
+        raise InputError('registering %s on Ascio needs the %s contact%s (Register_Domain carries registrant, admin, tech '
+                         'and billing); nothing was sent' % (change.after.name, ', '.join(missing), 's' if len(missing) > 1 else ''))
     return _new_domain('Register_Domain', change)
 
 

@@ -9,10 +9,14 @@ import pytest
 
 from ansible_collections.domainops.registrar.plugins.module_utils.ascio import read, write
 from ansible_collections.domainops.registrar.plugins.module_utils.core.errors import InputError, RegistrarError
-from ansible_collections.domainops.registrar.plugins.module_utils.core.model import DesiredDomain, Domain, PriceGuard, Privacy, RenewPolicy
+from ansible_collections.domainops.registrar.plugins.module_utils.core.model import Contact, DesiredDomain, Domain, PriceGuard, Privacy, RenewPolicy
 from ansible_collections.domainops.registrar.plugins.module_utils.core.planner import plan
 
 TODAY = datetime.date(2026, 11, 25)
+
+
+# A registration carries all four contacts (rules: registration_contacts).
+CONTACTS = dict((role, Contact(handle='H-%s' % role)) for role in ('registrant', 'admin', 'tech', 'billing'))
 
 
 def current(name='example.com', **kw):
@@ -43,7 +47,7 @@ def test_privacy_on_a_cctld_is_not_supported_for_its_tld():
 
 def test_the_guard_is_the_agreed_price_of_registration_and_renewal():
     guard = PriceGuard(120.0, 'EUR')
-    (register,) = write.operations(None, plan(None, DesiredDomain('example.com', price_guard=guard, privacy=Privacy('privacy')), TODAY))
+    (register,) = write.operations(None, plan(None, DesiredDomain('example.com', price_guard=guard, privacy=Privacy('privacy'), contacts=CONTACTS), TODAY))
     assert register.payload['AgreedPrice'] == 120.0
     assert register.summary['AgreedPrice'] == 120.0
     assert register.payload['Domain']['PrivacyProxy'] == {'Type': 'Privacy'}
@@ -54,7 +58,7 @@ def test_the_guard_is_the_agreed_price_of_registration_and_renewal():
 
 
 def test_without_a_guard_no_agreed_price_is_sent():
-    (register,) = write.operations(None, plan(None, DesiredDomain('example.com'), TODAY))
+    (register,) = write.operations(None, plan(None, DesiredDomain('example.com', contacts=CONTACTS), TODAY))
     assert 'AgreedPrice' not in register.payload
 
 
@@ -63,10 +67,10 @@ def test_a_privacy_order_left_pending_is_found_again():
 
 
 def test_a_refusal_over_the_price_says_what_to_do():
-    (register,) = write.operations(None, plan(None, DesiredDomain('example.com'), TODAY))
+    (register,) = write.operations(None, plan(None, DesiredDomain('example.com', contacts=CONTACTS), TODAY))
     refused = RegistrarError(400, 'Order not validated', ['Domain example.com is a premium domain: the order must carry its price in AgreedPrice'])
     assert 'set max_price and currency' in str(write.explain_price_refusal(register, refused))
-    (guarded,) = write.operations(None, plan(None, DesiredDomain('example.com', price_guard=PriceGuard(5.0, 'EUR')), TODAY))
+    (guarded,) = write.operations(None, plan(None, DesiredDomain('example.com', price_guard=PriceGuard(5.0, 'EUR'), contacts=CONTACTS), TODAY))
     assert 'max_price 5.0 (sent as AgreedPrice) does not cover' in str(write.explain_price_refusal(guarded, refused))
     other = RegistrarError(400, 'Order not validated', ['Domain.RegPeriod must be between 1 and 10 years'])
     assert write.explain_price_refusal(register, other) is other

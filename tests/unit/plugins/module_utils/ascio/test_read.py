@@ -221,3 +221,65 @@ def test_a_domain_without_keys_reads_an_empty_list_and_odd_values_are_malformed(
     assert read.read_domain({'DomainName': 'example.com'}).dnssec == ()
     with pytest.raises(RegistrarError, match='not a number'):
         read.read_domain({'DomainName': 'example.com', 'DnsSecKeys': {'DnsSecKey1': {'Digest': 'AB', 'DigestType': 'MD5'}}})
+
+
+# -- bulk reads (rules: bulk_reads) ----------------------------------------------------------
+
+def test_many_names_are_one_search_of_any_clause_and_one_name_the_strict_search():
+    criteria = read.names_criteria(['a.example', 'b.example'])
+    assert criteria['Mode'] == 'Any'
+    assert criteria['Clauses']['Clause'] == [{'Attribute': 'DomainName', 'Operator': 'Is', 'Value': 'a.example'},
+                                             {'Attribute': 'DomainName', 'Operator': 'Is', 'Value': 'b.example'}]
+    assert criteria['Withoutstates'] == {'string': ['DELETED']}
+    assert read.names_criteria(['a.example']) == read.domain_criteria('a.example')
+
+
+def test_a_tld_is_a_like_search_and_no_tld_the_whole_account():
+    assert read.tld_criteria('co.uk')['Clauses']['Clause'] == [{'Attribute': 'DomainName', 'Operator': 'Like', 'Value': '%.co.uk'}]
+    assert read.tld_criteria()['Clauses']['Clause'][0]['Value'] == '%'
+    assert read.tld_criteria()['Withoutstates'] == {'string': ['DELETED']}
+
+
+def test_live_domains_of_a_search_leave_out_the_deleted_and_other_names_and_refuse_twins():
+    answer = {'domains': {'Domain': [
+        {'DomainName': 'A.example', 'DomainHandle': 'H1', 'Status': 'ACTIVE'},
+        {'DomainName': 'a.example', 'DomainHandle': 'H0', 'Status': 'DELETED'},
+        {'DomainName': 'b.example', 'DomainHandle': 'H2', 'Status': 'EXPIRING, UPDATE_LOCK'},
+    ]}}
+    assert sorted(read.live_domains(answer)) == ['a.example', 'b.example']
+    assert read.live_domains(answer)['a.example']['DomainHandle'] == 'H1'
+    assert list(read.live_domains(answer, ['B.example.'])) == ['b.example']
+    assert read.live_domains({'domains': None}) == {}
+    twins = {'domains': {'Domain': [{'DomainName': 'a.example', 'DomainHandle': 'H1', 'Status': 'ACTIVE'},
+                                    {'DomainName': 'a.example', 'DomainHandle': 'H3', 'Status': 'ACTIVE'}]}}
+    with pytest.raises(RegistrarError, match='2 domains named a.example'):
+        read.live_domains(twins)
+
+
+def test_a_search_result_needs_a_registrant_and_name_servers():
+    assert read.has_details({'Registrant': {'Handle': 'R'}, 'NameServers': {'NameServer1': {'HostName': 'ns1.example.net'}}})
+    assert not read.has_details({'Registrant': {'Handle': 'R'}, 'NameServers': None})
+    assert not read.has_details({'Registrant': None, 'NameServers': {'NameServer1': {'HostName': 'ns1.example.net'}}})
+
+
+def test_open_orders_of_the_account_are_grouped_by_domain():
+    request = read.open_orders_request(['Nameserver_Update', 'Change_Locks'])
+    assert 'DomainName' not in request and request['OrderSort'] == 'CreDateAsc'
+    assert request['OrderStatusTypes']['OrderStatusType'] == list(read.OPEN_STATUSES)
+    orders = [
+        {'OrderId': '1', 'Type': 'Nameserver_Update', 'Status': 'Processing', 'Domain': {'DomainName': 'A.example'}},
+        {'OrderId': '2', 'Type': 'Nameserver_Update', 'Status': 'Completed', 'Domain': {'DomainName': 'a.example'}},
+        {'OrderId': '3', 'Type': 'Renew_Domain', 'Status': 'Pending', 'Domain': {'DomainName': 'a.example'}},
+        {'OrderId': '4', 'Type': 'Change_Locks', 'Status': 'Received', 'Domain': {'DomainName': 'c.example'}},
+        {'OrderId': '5', 'Type': 'Change_Locks', 'Status': 'Received', 'Domain': {}},
+    ]
+    found = read.pending_by_domain(orders, ['a.example', 'b.example'], ('Nameserver_Update', 'Change_Locks'))
+    assert dict((name, [s.id for s in subs]) for name, subs in found.items()) == {'a.example': ['1'], 'b.example': []}
+    assert found['a.example'][0].domain == 'a.example'
+
+
+def test_orders_since_a_date_in_every_status():
+    since = datetime.datetime(2026, 1, 1, 12, 0)
+    request = read.orders_since_request(['Nameserver_Update', 'Change_Locks', 'Nameserver_Update'], since)
+    assert request == {'OrderTypes': {'OrderType': ['Change_Locks', 'Nameserver_Update']}, 'FromDate': since,
+                       'OrderSort': 'CreDateAsc'}

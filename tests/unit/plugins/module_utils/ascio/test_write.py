@@ -409,9 +409,20 @@ def test_a_nameserver_update_clears_every_slot_it_does_not_use():
 
 def test_a_new_domain_sends_only_the_slots_it_uses():
     want = DesiredDomain('new.example', nameservers=validation.nameservers(['ns1.example.net', 'ns2.example.net'],
-                                                                           'new.example'))
+                                                                           'new.example'),
+                         contacts={'registrant': OWNER, 'admin': ADMIN, 'tech': TECH, 'billing': BILLING})
     [order] = write.operations(None, plan(None, want, TODAY))
     assert sorted(order.payload['Domain']['NameServers']) == ['NameServer1', 'NameServer2']
+
+
+@pytest.mark.parametrize('contacts, missing', [
+    ({}, 'registrant, admin, tech, billing contacts'),
+    ({'registrant': OWNER, 'admin': ADMIN, 'tech': TECH}, 'billing contact '),
+])
+def test_a_registration_without_its_four_contacts_is_refused_before_sending(contacts, missing):
+    want = DesiredDomain('new.example', nameservers=ns('ns1.example.net', 'ns2.example.net'), contacts=contacts)
+    with pytest.raises(InputError, match=missing):
+        write.operations(None, plan(None, want, TODAY))
 
 
 # -- point 4: release a lock before the order it blocks, restore the update lock ------------
