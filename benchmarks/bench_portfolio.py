@@ -162,7 +162,7 @@ def changes(provider, count, args):
 
 
 def main():
-    parser = argparse.ArgumentParser(description=__doc__.split('\n')[0])
+    parser = argparse.ArgumentParser(description=__doc__.split('\n', maxsplit=1)[0])
     parser.add_argument('--sizes', type=int, nargs='+', default=[10, 100, 1000])
     parser.add_argument('--loop-sizes', type=int, nargs='*', default=[10, 100])
     parser.add_argument('--latency', type=float, default=0.05)
@@ -173,7 +173,7 @@ def main():
     args = parser.parse_args()
     rows, change_rows = [], []
     workdir = tempfile.mkdtemp(prefix='bench-ansible-')
-    ansible_seconds = min(play('autodns', 'http://127.0.0.1:9', 'empty.yml', {}, workdir)[0] for _ in range(3))
+    ansible_seconds = min(play('autodns', 'http://127.0.0.1:9', 'empty.yml', {}, workdir)[0] for _attempt in range(3))
     for provider in args.providers:
         for count in args.sizes:
             rows.append(measure(provider, count, args, loop=count in args.loop_sizes))

@@ -104,12 +104,13 @@ class Converge:
 
     def __init__(self, adapter, aspects, missing_ok=False, check_mode=False, diff=False, wait=True,
                  wait_timeout=300, warn=None, lock_for=None, fail_fast=False, allow=None, sleep=time.sleep,
-                 clock=time.monotonic, chunk=CHUNK):
+                 clock=time.monotonic, chunk=CHUNK, missing_hint=''):
         self.adapter = adapter
         self.aspects = aspects
         self.keys = pending_keys(aspects)
         self.shown = shown_keys(aspects)
         self.missing_ok = missing_ok
+        self.missing_hint = missing_hint  # what to do about a declared domain not in the account
         self.check_mode = check_mode
         self.diff = diff
         self.wait = wait
@@ -214,8 +215,9 @@ class Converge:
             self._guard(run, self._plan_one, domains.get(run.name))
 
     def _plan_one(self, run, current):
-        if current is None and not self.missing_ok:
-            raise DomainNotFound('404', 'domain %s is not in this %s account' % (run.name, self.adapter.name))
+        if current is None and not self.missing_ok and run.desired.present:
+            raise DomainNotFound('404', 'domain %s is not in this %s account%s'
+                                 % (run.name, self.adapter.name, self.missing_hint))
         self.adapter.use_registrar_options(run.desired.registrar_options)
         changes = plan(current, run.desired)
         unsupported = [c.aspect for c in changes if c.aspect not in self.adapter.supported_aspects]
@@ -406,5 +408,5 @@ class Converge:
         leftover = plan(final, run.desired)
         if leftover and self.adapter.operations(final, self.adapter.resolve(final, leftover)):
             raise NotConverged('%s: the registrar reported %s done, but the domain still differs in: %s'
-                                 % (run.name, ', '.join(op.name for op in run.operations),
-                                    ', '.join(c.aspect for c in leftover)))
+                               % (run.name, ', '.join(op.name for op in run.operations),
+                                  ', '.join(c.aspect for c in leftover)))

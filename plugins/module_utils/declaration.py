@@ -4,6 +4,8 @@
 
 """One domain declaration: the options of the ``domain`` module and of each ``portfolio`` item,
 and their translation into a DesiredDomain (bad input raises InputError before any request)."""
+from ansible.module_utils.common.arg_spec import ArgumentSpecValidator
+
 from ansible_collections.domainops.registrar.plugins.module_utils import module_options
 from ansible_collections.domainops.registrar.plugins.module_utils.core import aspects, validation
 from ansible_collections.domainops.registrar.plugins.module_utils.core.errors import InputError
@@ -51,6 +53,20 @@ def portfolio_item_spec():
                          mutually_exclusive=[['until', 'min_days_left']],
                          required_one_of=[['until', 'min_days_left']])
     return spec
+
+
+def checked_items(items, option):
+    """``items`` checked and completed (defaults) as the portfolio module's ``domains`` are, for an
+    option that takes the same declarations without repeating their documentation (InputError)."""
+    checked, problems = [], []
+    for index, item in enumerate(items):
+        result = ArgumentSpecValidator(portfolio_item_spec()).validate(item)
+        if result.error_messages:
+            problems.append('%s[%d]: %s' % (option, index, '; '.join(result.error_messages)))
+        checked.append(result.validated_parameters)
+    if problems:
+        raise InputError('; '.join(problems))
+    return checked
 
 
 def desired_domain(params, provider=None):

@@ -187,6 +187,16 @@ options:
       currency:
         description: The currency of O(domains[].max_price) (ISO 4217). Requires O(domains[].max_price).
         type: str
+  register_missing:
+    description:
+      - What to do with a declared domain (O(domains[].state=present)) that is not in the account.
+      - V(false) (the default) fails that domain before anything is sent for it, so that a typo or a
+        domain deleted meanwhile is never bought by accident; the others converge.
+      - V(true) registers it (or, with O(domains[].auth_code), transfers it in; with
+        O(domains[].restore=true), restores it), as M(domainops.registrar.domain) does. Registering is billable
+        (see O(allow)).
+    type: bool
+    default: false
   fail_fast:
     description:
       - Stop sending as soon as one domain fails; what was not sent yet is reported as not sent.
@@ -297,6 +307,10 @@ from ansible_collections.domainops.registrar.plugins.module_utils.core.errors im
 from ansible_collections.domainops.registrar.plugins.module_utils.domain_task import WAIT_ARGSPEC, check_timeouts, converge_settings, fail, registrar_session
 
 
+MISSING_HINT = ('; nothing was sent for it. Set register_missing: true to register it (or transfer it in with auth_code, '
+                'or restore it with restore: true), which is billable')
+
+
 def summary(runs, check_mode):
     counted = dict(domains=len(runs), changed=0, unchanged=0, failed=0, pending=0, operations=0)
     for run in runs:
@@ -318,6 +332,7 @@ def main():
     spec = dict(
         domains=dict(type='list', elements='dict', required=True, options=declaration.portfolio_item_spec()),
         fail_fast=dict(type='bool', default=False),
+        register_missing=dict(type='bool', default=False),
     )
     spec.update(CONNECTION_ARGSPEC)
     spec.update(WAIT_ARGSPEC)
@@ -330,7 +345,8 @@ def main():
     except InputError as exc:
         fail(module, exc, **result)
     with registrar_session(module, result) as adapter:
-        runs = Converge(adapter, declaration.PORTFOLIO_ASPECTS, missing_ok=True, fail_fast=module.params['fail_fast'],
+        runs = Converge(adapter, declaration.PORTFOLIO_ASPECTS, missing_ok=module.params['register_missing'],
+                        missing_hint=MISSING_HINT, fail_fast=module.params['fail_fast'],
                         **converge_settings(module)).run(desired)
     result['domains'] = [run.result for run in runs]
     result['summary'] = summary(runs, module.check_mode)

@@ -144,7 +144,7 @@ def main():
         expires_within_days=dict(type='int'),
         autorenew_off=dict(type='bool', default=False),
         no_transfer_lock=dict(type='bool', default=False),
-        declared=dict(type='list', elements='dict', options=declaration.portfolio_item_spec()),
+        declared=dict(type='list', elements='dict'),
         undeclared=dict(type='bool', default=False),
         fail_on_findings=dict(type='bool', default=False),
     )
@@ -158,7 +158,8 @@ def main():
             raise InputError('expires_within_days must be 0 or more, got %s' % params['expires_within_days'])
         declared = None
         if params['declared'] is not None:
-            declared = declaration.desired_domains(params['declared'], module_options.provider_name(params))
+            items = declaration.checked_items(params['declared'], 'declared')
+            declared = declaration.desired_domains(items, module_options.provider_name(params))
         if params['undeclared'] and declared is None:
             raise InputError('undeclared needs declared: give the portfolio to compare the account with')
     except InputError as exc:
@@ -171,8 +172,8 @@ def main():
     result = dict(changed=False, findings=found, lines=[report.line(f) for f in found], domains=len(domains),
                   counts=dict((kind, sum(1 for f in found if f['finding'] == kind)) for kind in report.KINDS))
     if found and params['fail_on_findings']:
-        module.fail_json(msg='%d finding(s): %s' % (len(found), '; '.join(result['lines'][:20])
-                                                   + ('; ...' if len(found) > 20 else '')), **result)
+        shown = '; '.join(result['lines'][:20]) + ('; ...' if len(found) > 20 else '')
+        module.fail_json(msg='%d finding(s): %s' % (len(found), shown), **result)
     module.exit_json(**result)
 
 

@@ -11,7 +11,7 @@ unit-testable), sends them (``submit``), and follows them to the end (``wait``).
 import time
 from dataclasses import dataclass, field
 
-from ansible_collections.domainops.registrar.plugins.module_utils.core.errors import WaitTimeout
+from ansible_collections.domainops.registrar.plugins.module_utils.core.errors import InputError, WaitTimeout
 
 # Shown instead of a secret wherever a request is reported.
 REDACTED = 'VALUE_SPECIFIED_IN_NO_LOG_PARAMETER'
@@ -140,7 +140,7 @@ class RegistrarAdapter:
         """Every live domain of the account as a Domain, sorted by name; ``tlds`` (without dots)
         and ``pattern`` (shell-style, on the whole name) narrow the search at the registrar
         where it can filter, and here otherwise."""
-        raise NotImplementedError
+        raise InputError('listing the account is not supported by this registrar (%s): give the domain names' % self.name)
 
     def submit(self, operation):
         """Send the operation once; return its Submission."""

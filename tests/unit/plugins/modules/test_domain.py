@@ -42,8 +42,8 @@ def test_registrar_only_options_travel_with_the_declared_domain_not_with_the_con
 
 def test_the_domain_module_shows_what_it_showed_before_the_aspect_table_and_not_the_payable_date():
     # Renewal is the renew module's: the domain module shows the expiry, never the payable date.
-    assert set(aspects.shown_keys(declaration.DOMAIN_ASPECTS)) == {'nameservers', 'dnssec', 'contacts', 'locks', 'autorenew', 'expires',
-                                                                  'status', 'privacy'}
+    shown = {'nameservers', 'dnssec', 'contacts', 'locks', 'autorenew', 'expires', 'status', 'privacy'}
+    assert set(aspects.shown_keys(declaration.DOMAIN_ASPECTS)) == shown
     assert aspects.RENEW not in declaration.DOMAIN_ASPECTS
 
 

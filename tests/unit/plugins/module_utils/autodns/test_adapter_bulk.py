@@ -234,7 +234,8 @@ def test_nothing_asked_sends_nothing():
 
 
 def test_a_signed_domain_is_read_alone_for_its_key_material_the_others_from_the_list():
-    key = {'flags': 257, 'protocol': 3, 'algorithm': 13, 'publicKey': 'mdsswUyr3DPW132mOi8V9xESWE8jTo0dxCjjnopKl+GqJxpVXckHAeF+KkxLbxILfDLUT0rAK9iUzy1L53eKGQ=='}
+    key = {'flags': 257, 'protocol': 3, 'algorithm': 13,
+           'publicKey': 'mdsswUyr3DPW132mOi8V9xESWE8jTo0dxCjjnopKl+GqJxpVXckHAeF+KkxLbxILfDLUT0rAK9iUzy1L53eKGQ=='}
 
     def answers(path, body):
         if path == '/contact/_search':

@@ -31,8 +31,8 @@ def test_contacts_with_the_same_data_are_one_definition_whatever_their_handles()
     assert sorted(contacts) == ['example_gmbh', 'example_gmbh_host_master']
     assert 'handle' not in contacts['example_gmbh']
     by_name = dict((d['name'], d) for d in exported['portfolio_domains'])
-    assert by_name['a.example']['contacts'] == {'registrant': 'example_gmbh', 'admin': 'example_gmbh',
-                                                 'tech': 'example_gmbh_host_master'}
+    wanted = {'registrant': 'example_gmbh', 'admin': 'example_gmbh', 'tech': 'example_gmbh_host_master'}
+    assert by_name['a.example']['contacts'] == wanted
     assert by_name['b.example']['contacts']['registrant'] == 'example_gmbh'
 
 
