@@ -4,6 +4,7 @@
 
 """The roles portfolio, renewal and transfer_in, run by ansible-playbook against both sandboxes."""
 import datetime
+import importlib
 import os
 import threading
 import time
@@ -14,6 +15,7 @@ from conftest import PLAYBOOKS, start_registrar
 from test_lifecycle import AUTH_CODE, HOSTMASTER, full_contacts
 
 from ansible_collections.domainops.registrar.plugins.module_utils.connection import connect
+from ansible_collections.domainops.registrar.plugins.module_utils.core.adapter import RegistrarAdapter
 from ansible_collections.domainops.registrar.plugins.module_utils.core.model import DesiredDomain, Nameserver
 from ansible_collections.domainops.registrar.plugins.module_utils.core.planner import plan
 
@@ -176,7 +178,7 @@ def test_renewal_renews_inside_the_window_and_acknowledges_only_its_messages(reg
     assert rc == 0, out
     renewals = [w for w in registrar.writes() if is_renewal(w)]
     assert len(renewals) == 1
-    (renewed,) = task(results, 'Renew the selected domains and wait for their orders or jobs', 'renewal')['results']
+    (renewed,) = task(results, 'Renew the selected domains in one task and wait for their orders or jobs', 'renewal')['domains']
     assert renewed['domain'] == inside and renewed['changed'] is True
     (operation,) = renewed['operations']
     assert operation['status'] == FINAL[registrar.provider]
@@ -211,7 +213,7 @@ def test_renewal_leaves_its_message_behind_another_tools_message_and_says_so(reg
 
     rc, out, results = registrar.play('role-renewal.yml', domains=[inside], within_days=window)
     assert rc == 0, out
-    (renewed,) = task(results, 'Renew the selected domains and wait for their orders or jobs', 'renewal')['results']
+    (renewed,) = task(results, 'Renew the selected domains in one task and wait for their orders or jobs', 'renewal')['domains']
     (operation,) = renewed['operations']
     drained = task(results, 'Acknowledge the poll messages of the renewals this run sent, and no others', 'renewal')
     assert drained['messages'] == [] and drained['remaining']['reference'] == other['id']
@@ -220,6 +222,65 @@ def test_renewal_leaves_its_message_behind_another_tools_message_and_says_so(reg
         operation['id'], drained['remaining']['id'], other['id']) in report[inside], report
     (head,) = results['Read the head of the poll queue']['messages']
     assert head['reference'] == other['id']
+
+
+# Whole account, per provider: a window and the domains inside it (seed dates, today in the test's run).
+ACCOUNT_WINDOW = {'autodns': 300, 'ascio': 10}
+
+
+def inside_window(domains, window):
+    today = datetime.date.today()
+    return sorted(d['name'] for d in domains if (d['payable'] or d['expires'])
+                  and (datetime.date.fromisoformat(d['payable'] or d['expires']) - today).days < window)
+
+
+def lists_the_account(provider):
+    """Whether the provider's adapter lists a whole account (list_domains is being added adapter by adapter)."""
+    module = importlib.import_module('ansible_collections.domainops.registrar.plugins.module_utils.%s.adapter' % provider)
+    adapters = [c for c in vars(module).values() if isinstance(c, type) and issubclass(c, RegistrarAdapter) and c is not RegistrarAdapter]
+    return all(a.list_domains is not RegistrarAdapter.list_domains for a in adapters)
+
+
+def test_renewal_without_a_list_selects_from_the_whole_account_and_renews_in_one_task(registrar):
+    if not lists_the_account(registrar.provider):
+        pytest.skip('the %s adapter cannot list the whole account yet (no list_domains)' % registrar.provider)
+    window = ACCOUNT_WINDOW[registrar.provider]
+    read_task, renew_task = 'Read the listed domains, or the whole account, in bulk', \
+        'Renew the selected domains in one task and wait for their orders or jobs'
+
+    rc, out, results = registrar.play('role-renewal-account.yml', '--check', within_days=window)
+    assert rc == 0, out
+    assert registrar.writes() == []
+    account = task(results, read_task, 'renewal')['domains']
+    assert len(account) >= 4, account
+    selected = inside_window(account, window)
+    assert selected and len(selected) < len(account), (selected, account)
+    assert sorted(d['domain'] for d in task(results, renew_task, 'renewal')['domains']) == selected
+    report = lines(results, 'Renewal report', 'renewal', 'renewal_row')
+    assert sorted(name for name, line in report.items() if ': would renew | would send ' in line) == selected, report
+    # The domains outside the window are counted, not listed one by one.
+    outside = [d['name'] for d in account if (d['payable'] or d['expires']) and d['name'] not in selected]
+    assert not set(outside) & set(report), report
+    assert task(results, 'The rest of the account', 'renewal')['msg'].startswith(
+        '%d other domain(s) of the account are paid for at least %d more days' % (len(outside), window))
+
+    rc, out, results = registrar.play('role-renewal-account.yml', within_days=window)
+    assert rc == 0, out
+    assert len([w for w in registrar.writes() if is_renewal(w)]) == len(selected)
+    report = lines(results, 'Renewal report', 'renewal', 'renewal_row')
+    for name in selected:
+        assert report[name].startswith('%s: renewed | sent ' % name) and '(confirmed)' in report[name], report
+        assert report[name].endswith(' acknowledged'), report
+    assert results['Read the head of the poll queue']['messages'] == []
+
+    writes = len(registrar.writes())
+    rc, out, results = registrar.play('role-renewal-account.yml', within_days=window)
+    assert rc == 0, out
+    assert len(registrar.writes()) == writes, 'a second run renews nothing'
+    assert 'changed=0' in out
+    report = lines(results, 'Renewal report', 'renewal', 'renewal_row')
+    assert all('not renewed' in line for line in report.values()), report
+    assert task(results, renew_task, 'renewal').get('skipped'), 'nothing selected: the portfolio task is skipped'
 
 
 # -- transfer_in -------------------------------------------------------------------------------
@@ -268,7 +329,6 @@ def test_transfer_in_with_a_wrong_auth_code_fails_with_the_reason_and_never_show
 # Each role with its required variables misspelt, as a typo in a user's playbook would have them.
 TYPOS = {
     'portfolio': ({'portfolio_domain': [{'name': 'example.com', 'autorenew': False}]}, ['portfolio_domains']),
-    'renewal': ({'renewal_domain': ['example.com'], 'renewal_within_days': 400000}, ['renewal_domains']),
     'transfer_in': ({'transfer_in_domains': 'transfer-in.example', 'transfer_in_authcode': 'S0Lygv+ZkNbniICm'},
                     ['transfer_in_auth_code', 'transfer_in_domain']),
 }
@@ -307,7 +367,7 @@ def test_renewal_acknowledges_another_finished_order_of_a_listed_domain_only_whe
     rc, out, results = registrar.play('role-renewal.yml', domains=[inside, outside], within_days=window,
                                       acknowledge_finished=acknowledge_finished)
     assert rc == 0, out
-    (renewed,) = task(results, 'Renew the selected domains and wait for their orders or jobs', 'renewal')['results']
+    (renewed,) = task(results, 'Renew the selected domains in one task and wait for their orders or jobs', 'renewal')['domains']
     (operation,) = renewed['operations']
     report = lines(results, 'Renewal report', 'renewal', 'renewal_row')
     heads = results['Read the head of the poll queue']['messages']
