@@ -117,6 +117,42 @@ def test_portfolio_undefined_contact_reference_fails_before_any_request(registra
     assert registrar.journal() == []
 
 
+def test_portfolio_a_domain_not_in_the_account_stops_the_role_before_anything_is_sent(registrar):
+    domains, contacts = portfolio(registrar.provider)
+    domains.append({'name': 'not-mine.example', 'nameservers': NEW_NS})
+    rc, out, results = registrar.play('role-portfolio.yml', domains=domains, contacts=contacts)
+    assert rc != 0
+    msg = task(results, 'Stop before sending anything when a domain is not in the account', 'portfolio')['msg']
+    assert 'Not in this %s account: not-mine.example.' % registrar.provider in msg and 'Nothing was sent' in msg, msg
+    assert task(results, 'Read the domains of the portfolio (in bulk)', 'portfolio')['missing'] == ['not-mine.example']
+    assert registrar.writes() == []
+
+
+def test_portfolio_a_domain_listed_twice_fails_before_any_request(registrar):
+    domains, contacts = portfolio(registrar.provider)
+    domains.append(dict(domains[0], name='Example.COM'))
+    rc, out, results = registrar.play('role-portfolio.yml', domains=domains, contacts=contacts)
+    assert rc != 0
+    msg = task(results, 'Check that no domain is listed twice', 'portfolio')['msg']
+    assert msg == 'Listed more than once in portfolio_domains: example.com. Nothing was sent.', msg
+    assert registrar.journal() == []
+
+
+def test_portfolio_one_domain_failing_does_not_stop_the_others_and_the_summary_says_why(registrar):
+    domains, contacts = portfolio(registrar.provider)
+    # One renewal of one year cannot reach 2040: that domain fails before anything is sent for it.
+    domains[1]['renew'] = {'until': '2040-01-01'}
+    rc, out, results = registrar.play('role-portfolio.yml', domains=domains, contacts=contacts)
+    assert rc != 0
+    summary = lines(results, 'Portfolio summary', 'portfolio', 'portfolio_row')
+    assert summary['example.com'].startswith('example.com: changed | sent %s ' % NS_CHANGE[registrar.provider]), summary
+    assert summary['example.net'].startswith('example.net: FAILED: '), summary
+    rows = dict((row['name'], row) for row in
+                task(results, 'Collect the per-domain summary', 'portfolio')['ansible_facts']['portfolio_summary'])
+    assert rows['example.net']['failed'] is True and rows['example.com']['failed'] is False
+    assert len(registrar.writes()) == 1
+
+
 # -- renewal -----------------------------------------------------------------------------------
 
 # Per provider, one domain paid until a date inside the window and one outside it (seed dates).
