@@ -319,6 +319,14 @@ def test_renewal_without_a_list_selects_from_the_whole_account_and_renews_in_one
     assert task(results, renew_task, 'renewal').get('skipped'), 'nothing selected: the portfolio task is skipped'
 
 
+def test_renewal_with_an_empty_list_considers_nothing_not_the_whole_account(registrar):
+    rc, out, results = registrar.play('role-renewal.yml', domains=[], within_days=400000)
+    assert rc == 0, out
+    assert task(results, 'Read the listed domains, or the whole account, in bulk', 'renewal')['count'] == 0
+    assert task(results, 'Renew the selected domains in one task and wait for their orders or jobs', 'renewal').get('skipped')
+    assert registrar.writes() == []
+
+
 # -- transfer_in -------------------------------------------------------------------------------
 
 def test_transfer_in_then_apply_the_nameservers_with_the_auth_code_never_shown(registrar):
