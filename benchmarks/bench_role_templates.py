@@ -12,9 +12,14 @@ module tasks, once per N:
 With --rev the role files are read with `git show REV:roles/<role>/...`. The generated results
 carry both layouts, the per-domain loops' (`results`, before the roles used the portfolio module)
 and the portfolio module's (`domains`), so the same data serves the templates of either.
+
+With --playbook the whole portfolio role runs instead, end to end: an AutoDNS sandbox with N generated
+domains (rate limit off), `domain_info export: true`, then the role on the export, in check mode and
+for real (a no-op either way); it prints the wall time and the requests of each run.
 """
 import argparse
 import datetime
+import json
 import os
 import subprocess
 import sys
@@ -146,12 +151,67 @@ def measure(role, count, rev):
     return figures
 
 
+PLAYBOOK = [{
+    'name': 'Export the account and converge the export', 'hosts': 'localhost', 'gather_facts': False,
+    'tasks': [
+        {'name': 'Export', 'domainops.registrar.domain_info': {'provider': 'autodns', 'export': True}, 'register': 'exported'},
+        {'name': 'Converge the export', 'ansible.builtin.include_role': {'name': 'domainops.registrar.portfolio'},
+         'vars': {'portfolio_provider': 'autodns', 'portfolio_domains': '{{ exported.portfolio.portfolio_domains }}',
+                  'portfolio_contacts': '{{ exported.portfolio.portfolio_contacts }}'}},
+    ],
+}]
+
+
+def run_playbook(count):
+    """[(run, seconds, requests)]: export + portfolio role against a sandbox with ``count`` generated domains."""
+    sys.path.insert(0, ROOT)
+    from sandbox.launcher import Sandbox
+    work = tempfile.mkdtemp(prefix='bench-role-')
+    journal, playbook = os.path.join(work, 'journal.jsonl'), os.path.join(work, 'play.yml')
+    with open(playbook, 'w') as handle:
+        json.dump(PLAYBOOK, handle)   # JSON is YAML
+    sandbox = Sandbox('autodns', generate=count, rate_limit=0, journal=journal, log=subprocess.DEVNULL)
+    figures = []
+    try:
+        env = dict(os.environ, AUTODNS_URL=sandbox.url, AUTODNS_USER='demo', AUTODNS_PASSWORD='demo-password',
+                   AUTODNS_CONTEXT='4', ANSIBLE_COLLECTIONS_PATH=os.path.join(ROOT, '.build', 'collections'),
+                   ANSIBLE_PYTHON_INTERPRETER=sys.executable)
+        for label, args in (('check mode', ['--check']), ('for real', [])):
+            before = requests_in(journal)
+            started = time.monotonic()
+            proc = subprocess.run([os.path.join(os.path.dirname(sys.executable), 'ansible-playbook'), '-i', 'localhost,',
+                                   '-c', 'local', playbook] + args, env=env, capture_output=True, text=True, check=False)
+            seconds = time.monotonic() - started
+            if proc.returncode != 0 or 'changed=0' not in proc.stdout:
+                raise SystemExit('the playbook failed or changed something:\n' + proc.stdout[-4000:] + proc.stderr[-2000:])
+            figures.append((label, seconds, requests_in(journal) - before))
+    finally:
+        sandbox.stop()
+    return figures
+
+
+def requests_in(journal):
+    if not os.path.exists(journal):
+        return 0
+    with open(journal) as handle:
+        return sum(1 for line in handle if line.strip())
+
+
 def main(argv=None):
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument('sizes', nargs='*', type=int, default=[200, 1000])
     parser.add_argument('--rev', help='read the role files of this git revision instead of the checkout')
     parser.add_argument('--roles', nargs='*', default=sorted(TEMPLATES), choices=sorted(TEMPLATES))
+    parser.add_argument('--playbook', action='store_true', help='run the portfolio role end to end against a sandbox')
     args = parser.parse_args(argv)
+    if args.playbook:
+        print('| N | run | wall time (s) | requests |')
+        print('| --- | --- | --- | --- |')
+        for count in args.sizes:
+            for label, seconds, requests in run_playbook(count):
+                print('| %d | export + portfolio role, %s | %.1f | %d |' % (count, label, seconds, requests))
+                sys.stdout.flush()
+        return
     print('templates of %s' % (args.rev or 'the checkout'))
     print('| role | template | %s |' % ' | '.join('N = %d (s)' % n for n in args.sizes))
     print('| --- | --- | %s |' % ' | '.join('---' for _ in args.sizes))
