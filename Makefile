@@ -102,6 +102,7 @@ bench: venv
 	$(BIN)/python benchmarks/bench_sandbox_round_trip.py 2>/dev/null
 	$(BIN)/python benchmarks/bench_autodns_bulk.py 2>/dev/null
 	$(BIN)/python benchmarks/bench_portfolio.py 2>/dev/null
+	$(BIN)/python benchmarks/bench_role_templates.py
 
 sandbox-autodns: venv
 	$(BIN)/python -m sandbox.autodns --port 8443 --seed sandbox/seeds/autodns.yml

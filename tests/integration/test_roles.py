@@ -4,6 +4,7 @@
 
 """The roles portfolio, renewal and transfer_in, run by ansible-playbook against both sandboxes."""
 import datetime
+import importlib
 import os
 import threading
 import time
@@ -14,6 +15,7 @@ from conftest import PLAYBOOKS, start_registrar
 from test_lifecycle import AUTH_CODE, HOSTMASTER, full_contacts
 
 from ansible_collections.domainops.registrar.plugins.module_utils.connection import connect
+from ansible_collections.domainops.registrar.plugins.module_utils.core.adapter import RegistrarAdapter
 from ansible_collections.domainops.registrar.plugins.module_utils.core.model import DesiredDomain, Nameserver
 from ansible_collections.domainops.registrar.plugins.module_utils.core.planner import plan
 
@@ -72,8 +74,10 @@ def test_portfolio_converges_reports_and_changes_nothing_on_a_rerun(registrar):
     assert rc == 0, out
     assert registrar.writes() == []
     summary = lines(results, 'Portfolio summary', 'portfolio', 'portfolio_row')
+    converged = task(results, 'Converge every domain in one task', 'portfolio')
+    assert [d['domain'] for d in converged['domains']] == ['example.com', 'example.net']
     assert summary['example.com'] == 'example.com: would change | would send %s (planned) | paid until %s' % (
-        change, task(results, 'Renew the domains that have a renewal policy', 'portfolio')['results'][0]['payable'])
+        change, converged['domains'][0]['payable'] or converged['domains'][0]['expires'])
     assert summary['example.net'] == 'example.net: unchanged'
     assert 'example.com: would change | would send %s (planned)' % change in out
 
@@ -111,6 +115,42 @@ def test_portfolio_undefined_contact_reference_fails_before_any_request(registra
                'portfolio')['msg']
     assert 'example.net: tech -> hostmastr' in msg and 'Nothing was sent' in msg, msg
     assert registrar.journal() == []
+
+
+def test_portfolio_a_domain_not_in_the_account_stops_the_role_before_anything_is_sent(registrar):
+    domains, contacts = portfolio(registrar.provider)
+    domains.append({'name': 'not-mine.example', 'nameservers': NEW_NS})
+    rc, out, results = registrar.play('role-portfolio.yml', domains=domains, contacts=contacts)
+    assert rc != 0
+    msg = task(results, 'Stop before sending anything when a domain is not in the account', 'portfolio')['msg']
+    assert 'Not in this %s account: not-mine.example.' % registrar.provider in msg and 'Nothing was sent' in msg, msg
+    assert task(results, 'Read the domains of the portfolio (in bulk)', 'portfolio')['missing'] == ['not-mine.example']
+    assert registrar.writes() == []
+
+
+def test_portfolio_a_domain_listed_twice_fails_before_any_request(registrar):
+    domains, contacts = portfolio(registrar.provider)
+    domains.append(dict(domains[0], name='Example.COM'))
+    rc, out, results = registrar.play('role-portfolio.yml', domains=domains, contacts=contacts)
+    assert rc != 0
+    msg = task(results, 'Check that no domain is listed twice', 'portfolio')['msg']
+    assert msg == 'Listed more than once in portfolio_domains: example.com. Nothing was sent.', msg
+    assert registrar.journal() == []
+
+
+def test_portfolio_one_domain_failing_does_not_stop_the_others_and_the_summary_says_why(registrar):
+    domains, contacts = portfolio(registrar.provider)
+    # One renewal of one year cannot reach 2040: that domain fails before anything is sent for it.
+    domains[1]['renew'] = {'until': '2040-01-01'}
+    rc, out, results = registrar.play('role-portfolio.yml', domains=domains, contacts=contacts)
+    assert rc != 0
+    summary = lines(results, 'Portfolio summary', 'portfolio', 'portfolio_row')
+    assert summary['example.com'].startswith('example.com: changed | sent %s ' % NS_CHANGE[registrar.provider]), summary
+    assert summary['example.net'].startswith('example.net: FAILED: '), summary
+    rows = dict((row['name'], row) for row in
+                task(results, 'Collect the per-domain summary', 'portfolio')['ansible_facts']['portfolio_summary'])
+    assert rows['example.net']['failed'] is True and rows['example.com']['failed'] is False
+    assert len(registrar.writes()) == 1
 
 
 # -- renewal -----------------------------------------------------------------------------------
@@ -174,7 +214,7 @@ def test_renewal_renews_inside_the_window_and_acknowledges_only_its_messages(reg
     assert rc == 0, out
     renewals = [w for w in registrar.writes() if is_renewal(w)]
     assert len(renewals) == 1
-    (renewed,) = task(results, 'Renew the selected domains and wait for their orders or jobs', 'renewal')['results']
+    (renewed,) = task(results, 'Renew the selected domains in one task and wait for their orders or jobs', 'renewal')['domains']
     assert renewed['domain'] == inside and renewed['changed'] is True
     (operation,) = renewed['operations']
     assert operation['status'] == FINAL[registrar.provider]
@@ -209,7 +249,7 @@ def test_renewal_leaves_its_message_behind_another_tools_message_and_says_so(reg
 
     rc, out, results = registrar.play('role-renewal.yml', domains=[inside], within_days=window)
     assert rc == 0, out
-    (renewed,) = task(results, 'Renew the selected domains and wait for their orders or jobs', 'renewal')['results']
+    (renewed,) = task(results, 'Renew the selected domains in one task and wait for their orders or jobs', 'renewal')['domains']
     (operation,) = renewed['operations']
     drained = task(results, 'Acknowledge the poll messages of the renewals this run sent, and no others', 'renewal')
     assert drained['messages'] == [] and drained['remaining']['reference'] == other['id']
@@ -218,6 +258,73 @@ def test_renewal_leaves_its_message_behind_another_tools_message_and_says_so(reg
         operation['id'], drained['remaining']['id'], other['id']) in report[inside], report
     (head,) = results['Read the head of the poll queue']['messages']
     assert head['reference'] == other['id']
+
+
+# Whole account, per provider: a window and the domains inside it (seed dates, today in the test's run).
+ACCOUNT_WINDOW = {'autodns': 300, 'ascio': 10}
+
+
+def inside_window(domains, window):
+    today = datetime.date.today()
+    return sorted(d['name'] for d in domains if (d['payable'] or d['expires'])
+                  and (datetime.date.fromisoformat(d['payable'] or d['expires']) - today).days < window)
+
+
+def lists_the_account(provider):
+    """Whether the provider's adapter lists a whole account (list_domains is being added adapter by adapter)."""
+    module = importlib.import_module('ansible_collections.domainops.registrar.plugins.module_utils.%s.adapter' % provider)
+    adapters = [c for c in vars(module).values() if isinstance(c, type) and issubclass(c, RegistrarAdapter) and c is not RegistrarAdapter]
+    return all(a.list_domains is not RegistrarAdapter.list_domains for a in adapters)
+
+
+def test_renewal_without_a_list_selects_from_the_whole_account_and_renews_in_one_task(registrar):
+    if not lists_the_account(registrar.provider):
+        pytest.skip('the %s adapter cannot list the whole account yet (no list_domains)' % registrar.provider)
+    window = ACCOUNT_WINDOW[registrar.provider]
+    read_task, renew_task = 'Read the listed domains, or the whole account, in bulk', \
+        'Renew the selected domains in one task and wait for their orders or jobs'
+
+    rc, out, results = registrar.play('role-renewal-account.yml', '--check', within_days=window)
+    assert rc == 0, out
+    assert registrar.writes() == []
+    account = task(results, read_task, 'renewal')['domains']
+    assert len(account) >= 4, account
+    selected = inside_window(account, window)
+    assert selected and len(selected) < len(account), (selected, account)
+    assert sorted(d['domain'] for d in task(results, renew_task, 'renewal')['domains']) == selected
+    report = lines(results, 'Renewal report', 'renewal', 'renewal_row')
+    assert sorted(name for name, line in report.items() if ': would renew | would send ' in line) == selected, report
+    # The domains outside the window are counted, not listed one by one.
+    outside = [d['name'] for d in account if (d['payable'] or d['expires']) and d['name'] not in selected]
+    assert not set(outside) & set(report), report
+    assert task(results, 'The rest of the account', 'renewal')['msg'].startswith(
+        '%d other domain(s) of the account are paid for at least %d more days' % (len(outside), window))
+
+    rc, out, results = registrar.play('role-renewal-account.yml', within_days=window)
+    assert rc == 0, out
+    assert len([w for w in registrar.writes() if is_renewal(w)]) == len(selected)
+    report = lines(results, 'Renewal report', 'renewal', 'renewal_row')
+    for name in selected:
+        assert report[name].startswith('%s: renewed | sent ' % name) and '(confirmed)' in report[name], report
+        assert report[name].endswith(' acknowledged'), report
+    assert results['Read the head of the poll queue']['messages'] == []
+
+    writes = len(registrar.writes())
+    rc, out, results = registrar.play('role-renewal-account.yml', within_days=window)
+    assert rc == 0, out
+    assert len(registrar.writes()) == writes, 'a second run renews nothing'
+    assert 'changed=0' in out
+    report = lines(results, 'Renewal report', 'renewal', 'renewal_row')
+    assert all('not renewed' in line for line in report.values()), report
+    assert task(results, renew_task, 'renewal').get('skipped'), 'nothing selected: the portfolio task is skipped'
+
+
+def test_renewal_with_an_empty_list_considers_nothing_not_the_whole_account(registrar):
+    rc, out, results = registrar.play('role-renewal.yml', domains=[], within_days=400000)
+    assert rc == 0, out
+    assert task(results, 'Read the listed domains, or the whole account, in bulk', 'renewal')['count'] == 0
+    assert task(results, 'Renew the selected domains in one task and wait for their orders or jobs', 'renewal').get('skipped')
+    assert registrar.writes() == []
 
 
 # -- transfer_in -------------------------------------------------------------------------------
@@ -266,7 +373,6 @@ def test_transfer_in_with_a_wrong_auth_code_fails_with_the_reason_and_never_show
 # Each role with its required variables misspelt, as a typo in a user's playbook would have them.
 TYPOS = {
     'portfolio': ({'portfolio_domain': [{'name': 'example.com', 'autorenew': False}]}, ['portfolio_domains']),
-    'renewal': ({'renewal_domain': ['example.com'], 'renewal_within_days': 400000}, ['renewal_domains']),
     'transfer_in': ({'transfer_in_domains': 'transfer-in.example', 'transfer_in_authcode': 'S0Lygv+ZkNbniICm'},
                     ['transfer_in_auth_code', 'transfer_in_domain']),
 }
@@ -305,7 +411,7 @@ def test_renewal_acknowledges_another_finished_order_of_a_listed_domain_only_whe
     rc, out, results = registrar.play('role-renewal.yml', domains=[inside, outside], within_days=window,
                                       acknowledge_finished=acknowledge_finished)
     assert rc == 0, out
-    (renewed,) = task(results, 'Renew the selected domains and wait for their orders or jobs', 'renewal')['results']
+    (renewed,) = task(results, 'Renew the selected domains in one task and wait for their orders or jobs', 'renewal')['domains']
     (operation,) = renewed['operations']
     report = lines(results, 'Renewal report', 'renewal', 'renewal_row')
     heads = results['Read the head of the poll queue']['messages']
