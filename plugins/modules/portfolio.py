@@ -271,6 +271,16 @@ domains:
       returned: when the registrar refused
   sample:
     - {domain: example.com, changed: false, operations: [], nameservers: [{name: a.ns14.net, ipv4: null, ipv6: null}]}
+consequences:
+  description:
+    - The operations planned (check mode) or sent that are billable, irreversible or start a
+      transfer lock, billable ones first, each with a readable C(line).
+  returned: always
+  type: list
+  elements: dict
+  sample:
+    - {domain: example.net, operation: Renew_Domain, status: planned, billable: true, irreversible: false,
+       locks_transfer_days: null, price: null, line: "example.net: Renew_Domain (billable), planned"}
 summary:
   description: Counts over all domains.
   returned: always
@@ -306,9 +316,28 @@ from ansible_collections.domainops.registrar.plugins.module_utils.core.consequen
 from ansible_collections.domainops.registrar.plugins.module_utils.core.errors import InputError
 from ansible_collections.domainops.registrar.plugins.module_utils.domain_task import WAIT_ARGSPEC, check_timeouts, converge_settings, fail, registrar_session
 
-
 MISSING_HINT = ('; nothing was sent for it. Set register_missing: true to register it (or transfer it in with auth_code, '
                 'or restore it with restore: true), which is billable')
+
+
+def consequences(runs):
+    """The planned or sent operations that cost money, cannot be undone or start a transfer lock,
+    billable ones first: what a reviewer reads before anything else."""
+    marked = []
+    for run in runs:
+        for op in run.result['operations']:
+            if op.get('billable') or op.get('irreversible') or op.get('locks_transfer_days'):
+                kinds = [kind for kind in ('billable', 'irreversible') if op.get(kind)]
+                if op.get('locks_transfer_days'):
+                    kinds.append('locks transfers for %s days' % op['locks_transfer_days'])
+                price = op.get('price') or {}
+                line = '%s: %s (%s)%s, %s' % (run.name, op['operation'], ', '.join(kinds),
+                                              ' at %s %s' % (price.get('amount'), price.get('currency')) if price else '',
+                                              op['status'])
+                marked.append(dict(domain=run.name, operation=op['operation'], status=op['status'],
+                                   billable=bool(op.get('billable')), irreversible=bool(op.get('irreversible')),
+                                   locks_transfer_days=op.get('locks_transfer_days'), price=op.get('price'), line=line))
+    return sorted(marked, key=lambda m: (not m['billable'], not m['irreversible']))
 
 
 def summary(runs, check_mode):
@@ -338,7 +367,7 @@ def main():
     spec.update(WAIT_ARGSPEC)
     spec.update(ALLOW_ARGSPEC)
     module = AnsibleModule(argument_spec=spec, supports_check_mode=True)
-    result = dict(changed=False, domains=[], summary=summary([], module.check_mode))
+    result = dict(changed=False, domains=[], consequences=[], summary=summary([], module.check_mode))
     try:
         check_timeouts(module.params)
         desired = declaration.desired_domains(module.params['domains'], module_options.provider_name(module.params))
@@ -349,6 +378,7 @@ def main():
                         missing_hint=MISSING_HINT, fail_fast=module.params['fail_fast'],
                         **converge_settings(module)).run(desired)
     result['domains'] = [run.result for run in runs]
+    result['consequences'] = consequences(runs)
     result['summary'] = summary(runs, module.check_mode)
     result['changed'] = any(run.result.get('changed') for run in runs)
     if module._diff:

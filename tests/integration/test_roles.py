@@ -106,6 +106,22 @@ def test_portfolio_converges_reports_and_changes_nothing_on_a_rerun(registrar):
     assert 'changed=0' in out
 
 
+def test_portfolio_allow_refuses_a_renewal_before_anything_is_sent_and_lists_it_first(registrar):
+    domains = [{'name': 'example.com', 'renew': {'min_days_left': 3000, 'period': 10}},
+               {'name': 'example.net', 'nameservers': ['ns1.example.org', 'ns2.example.org', 'ns3.example.org']}]
+    for args in (['--check'], []):
+        rc, out, results = registrar.play('role-portfolio.yml', *args, domains=domains, allow=['irreversible'])
+        assert rc != 0
+        converged = task(results, 'Converge every domain in one task', 'portfolio')
+        (marked,) = converged['consequences']
+        assert marked['domain'] == 'example.com' and marked['billable'] is True
+        assert 'refusing example.com' in converged['domains'][0]['msg']
+        assert converged['domains'][1]['operations'][0]['status'] == 'not sent'
+        # The billable operation is printed before the per-domain summary.
+        assert out.index(marked['line']) < out.index('example.net: '), out
+    assert registrar.writes() == []
+
+
 def test_portfolio_undefined_contact_reference_fails_before_any_request(registrar):
     domains, contacts = portfolio(registrar.provider)
     domains[1]['contacts']['tech'] = 'hostmastr'
