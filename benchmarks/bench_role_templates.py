@@ -214,7 +214,7 @@ def main(argv=None):
         return
     print('templates of %s' % (args.rev or 'the checkout'))
     print('| role | template | %s |' % ' | '.join('N = %d (s)' % n for n in args.sizes))
-    print('| --- | --- | %s |' % ' | '.join('---' for _ in args.sizes))
+    print('| --- | --- | %s |' % ' | '.join('---' for _size in args.sizes))
     for role in args.roles:
         rows = {}
         for count in args.sizes:

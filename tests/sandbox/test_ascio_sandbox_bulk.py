@@ -119,7 +119,7 @@ def test_latency_delays_every_answer_and_concurrent_requests_overlap():
             service.SearchDomain(sessionId=session, criteria={'Mode': 'Strict', 'Clauses': {'Clause': [name_is('example.com')]}})
             took.append(time.monotonic() - begin)
 
-        threads = [threading.Thread(target=one) for _ in range(4)]
+        threads = [threading.Thread(target=one) for _thread in range(4)]
         started = time.monotonic()
         for thread in threads:
             thread.start()
