@@ -94,8 +94,9 @@ options:
     default: true
   wait_timeout:
     description:
-      - How many seconds to wait for each order or job (more than 0). The status is read after
-        1 s, then after pauses 1.5 times longer each, at most 30 s apart.
+      - How many seconds to wait for each order or job (more than 0), from when it was sent. The
+        status of every running order or job of the task is read together, after 1 s, then after
+        pauses 1.2 times longer each, at most 30 s apart.
       - When it is exceeded the task fails; the order or job keeps running at the registrar, and
         the next run waits on it instead of sending it again.
     type: int

@@ -28,6 +28,11 @@ from ansible_collections.domainops.registrar.plugins.module_utils.core.planner i
 # Domains locked and sent to at a time: bounds the lock files held open by one run.
 CHUNK = 100
 
+# Following what was sent: one bulk status read per pause answers every running order or job,
+# so the pauses grow more slowly than a single wait's (core/adapter.py BACKOFF): a job that
+# ends after 5 s is seen within about 0.4 s instead of 3 s, for a few more reads in all.
+FOLLOW_BACKOFF = 1.2
+
 # Errors that end one domain's convergence with a message of their own (others are bugs).
 DOMAIN_ERRORS = (InputError, RegistrarError, WaitTimeout, LockTimeout, NotConverged)
 
@@ -188,7 +193,7 @@ class Converge:
         """Follow the pending submissions of ``waiting`` [(run, [Submission])] together."""
         tracked = [(run, index, sub) for run, found in waiting for index, sub in enumerate(found)]
         deadline = self.clock() + self.wait_timeout
-        pauses = wait_schedule()
+        pauses = wait_schedule(factor=FOLLOW_BACKOFF)
         while True:
             open_ = [(run, index, sub) for run, index, sub in tracked if not sub.done and not run.settled]
             if not open_:
@@ -317,7 +322,7 @@ class Converge:
         Until every operation is sent (``until_done`` False: the lock of a domain is released
         once its last one is sent) or, with wait, until everything sent has ended.
         """
-        pauses = wait_schedule()
+        pauses = wait_schedule(factor=FOLLOW_BACKOFF)
         while True:
             sent_now = False
             for run in runs:
@@ -334,7 +339,7 @@ class Converge:
             if not followed:
                 return
             if sent_now:
-                pauses = wait_schedule()
+                pauses = wait_schedule(factor=FOLLOW_BACKOFF)
             soonest = min(r.sent_at + self.wait_timeout for r in followed) - self.clock()
             self.sleep(max(0.0, min(next(pauses), soonest)))
             fresh = self.adapter.refresh_many([r.last for r in followed])

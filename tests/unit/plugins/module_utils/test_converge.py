@@ -160,3 +160,13 @@ def test_allow_refuses_in_check_mode_too_and_allows_what_it_lists():
     assert run.error is not None
     (run,) = converge(Bulk(names(1), clock), clock, desired, allow=['billable'], check_mode=True)
     assert run.error is None and run.result['changed']
+
+
+def test_what_was_sent_is_followed_with_pauses_growing_slowly():
+    # One bulk read answers every job: a job is seen at most about 1.2 times its duration after it was
+    # sent (the reads' times grow by the factor), where a single wait's 1.5 may see it 50 % late.
+    clock = Clock()
+    registrar = Bulk(names(1), clock)
+    converge(registrar, clock, [DesiredDomain('d000.example', nameservers=NEW)])
+    assert clock.sleeps[:4] == [1.0, 1.2, 1.44, 1.728]
+    assert JOB_SECONDS <= clock.now < JOB_SECONDS * 1.3
