@@ -254,6 +254,7 @@ PRIVACY_SPEC = dict(
         tech=dict(type='bool'),
         billing=dict(type='bool'),
     )),
+    privacy_plus=dict(type='bool'),
 )
 
 
@@ -261,12 +262,17 @@ def privacy(params):
     """Privacy for the privacy options a task declares, or None when it declares no service."""
     service = params.get('privacy')
     flags = dict((k, v) for k, v in (params.get('privacy_contacts') or {}).items() if v is not None)
+    plus = params.get('privacy_plus')
     if service is None:
-        if flags:
-            raise InputError('privacy_contacts needs privacy (none, privacy or proxy)')
+        if flags or plus is not None:
+            raise InputError('%s needs privacy (none, privacy or proxy)' % ('privacy_contacts' if flags else 'privacy_plus'))
         return None
     if service == 'none' and any(flags.values()):
         raise InputError('privacy_contacts: with privacy: none no contact can be covered')
+    if plus and service != 'privacy':
+        raise InputError('privacy_plus is added to the privacy service: set privacy: privacy, or leave privacy_plus out')
+    if plus is not None:
+        flags['plus'] = plus
     return Privacy(service=service, **flags)
 
 

@@ -181,6 +181,12 @@ options:
       billing:
         description: Cover the billing contact.
         type: bool
+  privacy_plus:
+    description:
+      - B(AutoDNS) only. Privacy plus on top of O(privacy=privacy) (C(privacyPlus), swagger "Enable
+        privacy plus."), set in the domain update or the registration when it differs. Left out, it is not
+        managed. On Ascio, V(true) fails with "not supported by this registrar" before anything is sent.
+    type: bool
   max_price:
     description:
       - The most this task agrees to pay for a registration, transfer or restore, in O(currency).

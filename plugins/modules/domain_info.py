@@ -154,7 +154,7 @@ domain:
       description:
         - The privacy or proxy service (Ascio C(PrivacyProxy), AutoDNS C(privacy)), with C(service) (none,
           privacy, proxy) and C(admin), C(tech), C(billing), whether it covers that contact too (Ascio only;
-          null where the registrar does not say).
+          null where the registrar does not say), and C(plus), AutoDNS's privacy plus (null on Ascio).
       type: dict
     dnssec:
       description:

@@ -179,6 +179,9 @@ options:
           billing:
             description: Cover the billing contact.
             type: bool
+      privacy_plus:
+        description: AutoDNS privacy plus on top of privacy, as in M(domainops.registrar.domain).
+        type: bool
       max_price:
         description:
           - The most the item's registration, transfer, restore or renewal may cost, in O(domains[].currency);

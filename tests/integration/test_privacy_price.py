@@ -75,6 +75,21 @@ def test_privacy_is_set_once_and_a_rerun_sends_nothing(registrar):
     assert again['Run the module']['changed'] is False and again['Run the module']['operations'] == []
 
 
+def test_privacy_plus_is_set_on_autodns_and_refused_on_ascio_before_sending(registrar):
+    rc, out, results = run(registrar, 'domain', privacy='privacy', privacy_plus=True)
+    if registrar.provider == 'ascio':
+        assert rc != 0 and 'privacy_plus is not supported by this registrar' in results['Run the module']['msg']
+        assert registrar.writes() == []
+        return
+    assert rc == 0, out
+    (operation,) = results['Run the module']['operations']
+    assert operation['request']['body'] == {'name': 'example.com', 'privacy': True, 'privacyPlus': True}
+    assert results['Read the domain']['domain']['privacy']['plus'] is True
+    rc, out, again = run(registrar, 'domain', privacy='privacy', privacy_plus=True)
+    assert rc == 0 and again['Run the module']['changed'] is False, out
+    assert len(registrar.writes()) == 1
+
+
 def test_ascio_proxy_with_per_contact_flags(registrar):
     if registrar.provider != 'ascio':
         pytest.skip('AutoDNS has no proxy service and no per-contact choice')

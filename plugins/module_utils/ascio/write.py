@@ -382,6 +382,9 @@ _PRIVACY_TYPES = {'none': 'None', 'privacy': 'Privacy', 'proxy': 'Proxy'}
 
 def privacy_element(name, privacy):
     """A core Privacy as Ascio's PrivacyProxy (rules: privacy_proxy); InputError where Ascio cannot order it."""
+    if privacy.plus:
+        raise InputError('%s: privacy_plus is not supported by this registrar (ascio: PrivacyProxy has Type and the '
+                         'per-contact flags, no privacy plus); leave privacy_plus out' % name)
     if privacy.service != 'none' and rules.RULES['privacy_proxy']['gtld_only'] and not rules.is_gtld(name):
         raise InputError('%s: privacy: %s is not supported by this registrar for .%s (ascio: the privacy/proxy service '
                          'is ordered for gTLDs only); leave privacy undeclared or none for this domain'

@@ -21,7 +21,7 @@ from ansible_collections.domainops.registrar.plugins.module_utils.autodns import
 
 PAGE_SIZE = 1000
 DOMAIN_KEYS = ('status', 'authinfo', 'expire', 'ownerc', 'adminc', 'techc', 'zonec', 'nserver', 'autorenew',
-               'cancelationStatus', 'payable', 'privacy', 'dnssec')
+               'cancelationStatus', 'payable', 'privacy', 'privacyPlus', 'dnssec')
 JOB_KEYS = ('status', 'subStatus', 'action', 'object')
 
 

@@ -101,7 +101,7 @@ def read_locks(registry_status):
 def read_privacy(data):
     """Domain.privacy (a boolean, swagger Domain.privacy) as a Privacy; left out, it is off.
     AutoDNS has no proxy service and no per-contact choice: those read as unknown."""
-    return Privacy(service='privacy' if data.get('privacy') else 'none')
+    return Privacy(service='privacy' if data.get('privacy') else 'none', plus=bool(data.get('privacyPlus')))
 
 
 def read_premium(envelope):

@@ -135,6 +135,14 @@ def privacy_value(name, privacy):
     return privacy.service == 'privacy'
 
 
+def privacy_fields(name, privacy, before=None):
+    """The Domain fields of a declared Privacy: privacy, and privacyPlus when it is declared and differs."""
+    fields = {'privacy': privacy_value(name, privacy)}
+    if privacy.plus is not None and (before is None or bool(before.plus) != bool(privacy.plus)):
+        fields['privacyPlus'] = bool(privacy.plus)  # swagger Domain.privacyPlus 'Enable privacy plus.'
+    return fields
+
+
 def price_of(name, guard, price, what):
     """The price to show on the operation, once the task's guard agrees to it (InputError otherwise).
 
@@ -408,7 +416,7 @@ def _domain_update(current, ids, nameservers, autorenew, owner_consent=False, pr
         body['nameServers'] = nameserver_body(nameservers.after)
         aspects.append('nameservers')
     if privacy is not None:
-        body['privacy'] = privacy_value(current.name, privacy.after)
+        body.update(privacy_fields(current.name, privacy.after, privacy.before))
         aspects.append('privacy')
     extra = []
     if autorenew is not None:
@@ -501,7 +509,7 @@ def _new_domain(change, known, new, price=None):
     if desired.autorenew is not None:
         body['autoRenewStatus'] = 'TRUE' if desired.autorenew else 'FALSE'
     if desired.privacy is not None:
-        body['privacy'] = privacy_value(name, desired.privacy)
+        body.update(privacy_fields(name, desired.privacy))
     path = '/domain' if aspect == 'register' else '/domain/_transfer'
     result = [_priced(_operation('POST', path, name, (aspect,), body), price)]
     if desired.locks is not None:

@@ -76,16 +76,18 @@ class Privacy:
 
     ``service``: 'none', 'privacy' (the holder's data hidden, the holder stays the registrant) or
     'proxy' (a proxy service is registered in the holder's place). ``admin``/``tech``/``billing``:
-    whether the service also covers that contact (Ascio's PrivacyAdmin/Tech/Billing); ``None`` means
-    unknown (read) or not managed (declared).
+    whether the service also covers that contact (Ascio's PrivacyAdmin/Tech/Billing); ``plus``: AutoDNS's
+    privacy plus on top of privacy (swagger Domain.privacyPlus). ``None`` means unknown (read) or not
+    managed (declared).
     """
     service: str = 'none'
     admin: bool = None
     tech: bool = None
     billing: bool = None
+    plus: bool = None
 
     def to_dict(self):
-        return {'service': self.service, 'admin': self.admin, 'tech': self.tech, 'billing': self.billing}
+        return {'service': self.service, 'admin': self.admin, 'tech': self.tech, 'billing': self.billing, 'plus': self.plus}
 
 
 @dataclass(frozen=True)

@@ -74,3 +74,9 @@ def test_a_refusal_over_the_price_says_what_to_do():
     assert 'max_price 5.0 (sent as AgreedPrice) does not cover' in str(write.explain_price_refusal(guarded, refused))
     other = RegistrarError(400, 'Order not validated', ['Domain.RegPeriod must be between 1 and 10 years'])
     assert write.explain_price_refusal(register, other) is other
+
+
+def test_privacy_plus_is_not_supported_by_ascio():
+    have = current()
+    with pytest.raises(InputError, match='privacy_plus is not supported by this registrar'):
+        write.operations(have, plan(have, DesiredDomain('example.com', privacy=Privacy('privacy', plus=True)), TODAY))

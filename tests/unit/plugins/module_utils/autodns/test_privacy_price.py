@@ -31,11 +31,23 @@ def ops(current, desired, prices=None):
 
 def test_privacy_reads_from_the_domain_and_goes_into_the_domain_update():
     current = read.read_domain(SEED_DOMAIN)
-    assert current.privacy == Privacy('none')
+    assert current.privacy == Privacy('none', plus=False)
     (op,) = ops(current, DesiredDomain('example.com', privacy=Privacy('privacy')))
     assert op.name == 'PUT /domain/example.com'
     assert op.payload['body'] == {'name': 'example.com', 'privacy': True}
-    assert read.read_domain(dict(SEED_DOMAIN, privacy=True)).privacy == Privacy('privacy')
+    assert read.read_domain(dict(SEED_DOMAIN, privacy=True)).privacy == Privacy('privacy', plus=False)
+
+
+def test_privacy_plus_is_sent_when_declared_and_read_back():
+    # swagger Domain.privacyPlus (boolean, 'Enable privacy plus.')
+    current = read.read_domain(dict(SEED_DOMAIN, privacy=True))
+    (op,) = ops(current, DesiredDomain('example.com', privacy=Privacy('privacy', plus=True)))
+    assert op.payload['body'] == {'name': 'example.com', 'privacy': True, 'privacyPlus': True}
+    on = read.read_domain(dict(SEED_DOMAIN, privacy=True, privacyPlus=True))
+    assert on.privacy == Privacy('privacy', plus=True)
+    assert ops(on, DesiredDomain('example.com', privacy=Privacy('privacy', plus=True))) == []
+    # Not declared, privacy plus is left as it is.
+    assert ops(on, DesiredDomain('example.com', privacy=Privacy('privacy'))) == []
 
 
 @pytest.mark.parametrize('privacy, message', [

@@ -36,8 +36,8 @@ def test_every_key_sent_is_documented():
     spec = load('autodns-spec.json')
     domain_keys = set(keys_enum(spec, '/domain/_search')) | set(facts['domain']['help_keys'])
     assert set(query.DOMAIN_KEYS) <= domain_keys
-    # payable, privacy and dnssec are the keys only the help page documents
-    assert [k for k in query.DOMAIN_KEYS if k not in keys_enum(spec, '/domain/_search')] == ['payable', 'privacy', 'dnssec']
+    # payable, privacy, privacyPlus and dnssec are the keys only the help page documents
+    assert [k for k in query.DOMAIN_KEYS if k not in keys_enum(spec, '/domain/_search')] == ['payable', 'privacy', 'privacyPlus', 'dnssec']
     assert set(query.JOB_KEYS) <= set(keys_enum(spec, '/job/_search'))
 
 
