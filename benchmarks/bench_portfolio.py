@@ -202,8 +202,9 @@ def main():
         print('N name-server changes, every job taking %.1f s' % args.job_delay)
         print('%-9s %8s %8s %7s %9s %9s %10s' % ('registrar', 'changes', 'wall s', 'net s', 'requests', 'wall/job', 'floor s'))
         for r in change_rows:
-            print('%-9s %8d %8.2f %7.2f %9d %9.2f %10.2f' % (r['provider'], r['changes'], r['seconds'], r['seconds'] - ansible_seconds,
-                                                          r['requests'], r['per_job'], r['floor_seconds']))
+            values = (r['provider'], r['changes'], r['seconds'], r['seconds'] - ansible_seconds, r['requests'], r['per_job'],
+                      r['floor_seconds'])
+            print('%-9s %8d %8.2f %7.2f %9d %9.2f %10.2f' % values)
     if any(r['rc'] for r in rows + change_rows) or any(r.get('loop_rc') for r in rows):
         print('\nsome playbook runs failed (their output is above)')
 
