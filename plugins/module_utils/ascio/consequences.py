@@ -6,6 +6,7 @@
 
 Modules cannot read docs/ at run time; tests/unit/plugins/module_utils/ascio/test_consequences.py checks the copy.
 """
+from ansible_collections.domainops.registrar.plugins.module_utils.core import consequences
 
 RULES = (
     {'icann_change_of_registrant_lock': {'days': 60,
@@ -40,10 +41,4 @@ TRANSFER_LOCK_DAYS = RULES['icann_change_of_registrant_lock']['days']
 
 def marks(operation_name, gtld):
     """Operation.consequences for the registrar operation ``operation_name`` (on a gTLD or not)."""
-    rule = RULES['ascio'].get(operation_name)
-    if rule is None:
-        return {}
-    result = dict((key, rule[key]) for key in ('billable', 'irreversible') if key in rule)
-    if rule.get('gtld_transfer_lock') and gtld:
-        result['locks_transfer_days'] = TRANSFER_LOCK_DAYS
-    return result
+    return consequences.rule_marks(RULES['ascio'].get(operation_name), TRANSFER_LOCK_DAYS, gtld)

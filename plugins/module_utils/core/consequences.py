@@ -22,6 +22,16 @@ IRREVERSIBLE_ASPECTS = (aspects.DELETE,)
 ALLOW_ARGSPEC = dict(allow=dict(type='list', elements='str', choices=list(KINDS)))
 
 
+def rule_marks(rule, lock_days, gtld):
+    """Operation.consequences from one registrar rule of docs/reference/consequences.json (None: no rule)."""
+    if rule is None:
+        return {}
+    result = dict((key, rule[key]) for key in (BILLABLE, IRREVERSIBLE) if key in rule)
+    if rule.get('gtld_transfer_lock') and gtld:
+        result['locks_transfer_days'] = lock_days
+    return result
+
+
 def marks(operation):
     """``{billable, irreversible, locks_transfer_days, price}`` of a planned operation."""
     result = {
