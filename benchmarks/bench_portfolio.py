@@ -12,7 +12,10 @@ ansible-playbook runs:
 - a no-op converge of all N domains with the portfolio module: requests (the sandbox's journal),
   the request floor (the bulk requests a no-op needs: pending work, the domains, their contacts;
   at AutoDNS's 3 per second for AutoDNS), wall time, measured/floor, peak memory (max RSS of the
-  playbook's processes);
+  playbook's processes); once with the declarations as a variable (``domains``), once read by the
+  module from the exported file (``domains_file``). The floor in seconds is also given with
+  ansible-playbook's own cost added (an empty playbook with one module, measured in this run):
+  no task can take less;
 - for N in --loop-sizes, the same no-op as the per-domain loop (one domain_info and one domain
   task per domain, as the portfolio role did up to 0.1), and the ratio of the two;
 - N name-server changes (--changes) with every job taking --job-delay seconds: the wall time
@@ -117,6 +120,14 @@ def measure(provider, count, args, loop):
         seconds, rss, rc = play(provider, sandbox.url, 'portfolio.yml', {'domains': declared}, workdir)
         row.update(requests=journal_lines(journal) - before, floor_requests=floor_requests(provider, count),
                    seconds=round(seconds, 2), peak_mb=round(rss, 1), rc=rc)
+        declared_file = os.path.join(workdir, 'declared.json')
+        with open(declared_file, 'w') as handle:
+            json.dump(declared, handle)
+        before = journal_lines(journal)
+        file_seconds, file_rss, file_rc = play(provider, sandbox.url, 'portfolio-file.yml', {'domains_file': declared_file},
+                                               workdir)
+        row.update(file_requests=journal_lines(journal) - before, file_seconds=round(file_seconds, 2),
+                   file_peak_mb=round(file_rss, 1), file_rc=file_rc)
         row['floor_seconds'] = round(floor_seconds(provider, row['floor_requests'], args.latency), 2)
         row['requests_ratio'] = round(row['requests'] / float(row['floor_requests']), 2)
         if loop:
@@ -188,15 +199,20 @@ def main():
         print(json.dumps({'ansible_seconds': ansible_seconds, 'noop': rows, 'changes': change_rows}, indent=2))
         return
     print('No-op converge of N generated domains; latency %.3f s per request; AutoDNS limited to 3 requests/s' % args.latency)
-    print('ansible-playbook itself (start, one module process, no request): %.2f s; "net s" is wall minus that' % ansible_seconds)
-    print('%-9s %6s %9s %6s %9s %8s %7s %9s %8s %11s %10s %8s' % (
-        'registrar', 'N', 'requests', 'floor', 'req/floor', 'wall s', 'net s', 'floor s', 'peak MB', 'loop wall s',
-        'loop req', 'speedup'))
+    print('ansible-playbook itself (start, one module process, no request): %.2f s; "net s" is wall minus that;' % ansible_seconds)
+    print('"+ansible s" is the request floor plus that; "file" reads the declarations with domains_file')
+    print('%-9s %6s %9s %6s %9s %8s %7s %9s %10s %8s %8s %10s %11s %8s %11s %10s %8s' % (
+        'registrar', 'N', 'requests', 'floor', 'req/floor', 'wall s', 'net s', 'floor s', '+ansible s', 'peak MB',
+        'file s', 'file/floor', 'file/+ansib', 'file MB', 'loop wall s', 'loop req', 'speedup'))
     for r in rows:
-        print('%-9s %6d %9d %6d %9.2f %8.2f %7.2f %9.2f %8.1f %11s %10s %8s' % (
+        with_ansible = r['floor_seconds'] + ansible_seconds
+        print('%-9s %6d %9d %6d %9.2f %8.2f %7.2f %9.2f %10.2f %8.1f %8.2f %10.2f %11.2f %8.1f %11s %10s %8s' % (
             r['provider'], r['domains'], r['requests'], r['floor_requests'], r['requests_ratio'], r['seconds'],
-            r['seconds'] - ansible_seconds, r['floor_seconds'], r['peak_mb'], r.get('loop_seconds', '-'), r.get('loop_requests', '-'),
-            ('%.1fx' % r['speedup']) if 'speedup' in r else '-'))
+            r['seconds'] - ansible_seconds, r['floor_seconds'], with_ansible, r['peak_mb'], r['file_seconds'],
+            r['file_seconds'] / r['floor_seconds'], r['file_seconds'] / with_ansible, r['file_peak_mb'],
+            r.get('loop_seconds', '-'), r.get('loop_requests', '-'), ('%.1fx' % r['speedup']) if 'speedup' in r else '-'))
+        if r['file_requests'] != r['requests']:
+            print('  (the domains_file run used %d requests)' % r['file_requests'])
     if change_rows:
         print()
         print('N name-server changes, every job taking %.1f s' % args.job_delay)
@@ -205,7 +221,7 @@ def main():
             values = (r['provider'], r['changes'], r['seconds'], r['seconds'] - ansible_seconds, r['requests'], r['per_job'],
                       r['floor_seconds'])
             print('%-9s %8d %8.2f %7.2f %9d %9.2f %10.2f' % values)
-    if any(r['rc'] for r in rows + change_rows) or any(r.get('loop_rc') for r in rows):
+    if any(r['rc'] for r in rows + change_rows) or any(r.get('loop_rc') or r.get('file_rc') for r in rows):
         print('\nsome playbook runs failed (their output is above)')
 
 

@@ -109,11 +109,13 @@ class Converge:
 
     def __init__(self, adapter, aspects, missing_ok=False, check_mode=False, diff=False, wait=True,
                  wait_timeout=300, warn=None, lock_for=None, fail_fast=False, allow=None, sleep=time.sleep,
-                 clock=time.monotonic, chunk=CHUNK, missing_hint=''):
+                 clock=time.monotonic, chunk=CHUNK, missing_hint='', result_keys=None):
         self.adapter = adapter
         self.aspects = aspects
         self.keys = pending_keys(aspects)
         self.shown = shown_keys(aspects)
+        # The state keys each domain's result carries (None: all the aspects show); diffs always show them all.
+        self.result_keys = self.shown if result_keys is None else tuple(result_keys)
         self.missing_ok = missing_ok
         self.missing_hint = missing_hint  # what to do about a declared domain not in the account
         self.check_mode = check_mode
@@ -187,7 +189,7 @@ class Converge:
         if shown_only:
             domains = self.adapter.get_domains([r.name for r in shown_only])
             for run in shown_only:
-                run.result.update(view(domains.get(run.name), self.shown))
+                run.result.update(view(domains.get(run.name), self.result_keys))
 
     def _wait_pending(self, waiting):
         """Follow the pending submissions of ``waiting`` [(run, [Submission])] together."""
@@ -241,7 +243,7 @@ class Converge:
         after = run.expected if run.operations else run.current
         if self.diff:
             run.diff = task_diff(run.name, run.current, after, self.shown, run.operations, run.desired)
-        run.result.update(view(after, self.shown))
+        run.result.update(view(after, self.result_keys))
 
     def _refuse_unallowed(self, runs):
         """With ``allow``, a plan holding an operation of an unlisted kind sends nothing at all,
@@ -406,7 +408,7 @@ class Converge:
             run.settled = True
 
     def _confirm_one(self, run, final):
-        run.result.update(view(final, self.shown))
+        run.result.update(view(final, self.result_keys))
         if self.diff:
             run.diff = task_diff(run.name, run.current, final, self.shown, run.operations, run.desired)
         self.adapter.use_registrar_options(run.desired.registrar_options)

@@ -55,14 +55,18 @@ def portfolio_item_spec():
     return spec
 
 
-def checked_items(items, option):
+def checked_items(items, option, secrets=None):
     """``items`` checked and completed (defaults) as the portfolio module's ``domains`` are, for an
-    option that takes the same declarations without repeating their documentation (InputError)."""
+    option that takes the same declarations without repeating their documentation (InputError).
+    The values of no_log options (auth codes) are added to ``secrets`` when given."""
     checked, problems = [], []
+    validator = ArgumentSpecValidator(portfolio_item_spec())
     for index, item in enumerate(items):
-        result = ArgumentSpecValidator(portfolio_item_spec()).validate(item)
+        result = validator.validate(item)
+        if secrets is not None:
+            secrets.update(result._no_log_values)
         if result.error_messages:
-            problems.append('%s[%d]: %s' % (option, index, '; '.join(result.error_messages)))
+            problems.append('%s[%d] (%s): %s' % (option, index, item.get('name'), '; '.join(result.error_messages)))
         checked.append(result.validated_parameters)
     if problems:
         raise InputError('; '.join(problems))

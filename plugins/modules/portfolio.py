@@ -32,9 +32,9 @@ options:
     description:
       - The domain declarations. Every declaration is checked before any request; a domain
         declared twice is refused.
+      - Exactly one of O(domains) and O(domains_file) is required.
     type: list
     elements: dict
-    required: true
     suboptions:
       name:
         description: The domain name (Unicode or punycode).
@@ -190,6 +190,28 @@ options:
       currency:
         description: The currency of O(domains[].max_price) (ISO 4217). Requires O(domains[].max_price).
         type: str
+  domains_file:
+    description:
+      - A JSON or YAML file holding the declarations, read by the module itself on the host it runs
+        on (the controller, with a local connection or C(delegate_to=localhost)). Either a list of
+        items as in O(domains), or a mapping with C(portfolio_domains) and C(portfolio_contacts), as
+        M(domainops.registrar.domain_info) returns it with O(domainops.registrar.domain_info#module:export=true)
+        (the portfolio role's input); its contact references are replaced by the contacts they name.
+      - Each item is checked against the same options as O(domains), before any request.
+      - Ansible does not template, tag and copy the file's values, as it does with variables and
+        task arguments; for thousands of domains that saves seconds (see C(docs/benchmarks.md)).
+        Jinja in the file is not evaluated.
+      - YAML needs PyYAML where the module runs (ansible-core brings it to the controller); JSON needs nothing.
+    type: path
+  return_state:
+    description:
+      - Whether each item of RV(domains) carries the domain's whole state (contacts, name servers,
+        locks, DNSSEC, privacy, as M(domainops.registrar.domain) returns it).
+      - By default an item carries C(status), C(expires) and C(payable) only; for thousands of domains
+        the states are megabytes that Ansible carries and copies for nothing. M(domainops.registrar.domain_info)
+        reads them in bulk when they are wanted.
+    type: bool
+    default: false
   register_missing:
     description:
       - What to do with a declared domain (O(domains[].state=present)) that is not in the account.
@@ -236,7 +258,9 @@ EXAMPLES = r"""
 RETURN = r"""
 domains:
   description:
-    - One item per declared domain, in the order declared, as a single-domain module returns it.
+    - One item per declared domain, in the order declared, with what was planned or sent and the domain's
+      C(status), C(expires) and C(payable) (with O(return_state=true), its whole state, as
+      M(domainops.registrar.domain) returns it).
   returned: always
   type: list
   elements: dict
@@ -272,8 +296,24 @@ domains:
       description: The registrar's error text.
       type: str
       returned: when the registrar refused
+    status:
+      description: The registry status, as M(domainops.registrar.domain_info) returns it.
+      type: str
+      returned: when the domain is in the account
+    expires:
+      description: The expiry date (ISO 8601).
+      type: str
+      returned: when the domain is in the account
+    payable:
+      description: The date up to which the domain is paid (ISO 8601), where the registrar reports one.
+      type: str
+      returned: when the domain is in the account
+    state:
+      description: V(absent) when the domain is not in the account.
+      type: str
+      returned: when the domain is not in the account
   sample:
-    - {domain: example.com, changed: false, operations: [], nameservers: [{name: a.ns14.net, ipv4: null, ipv6: null}]}
+    - {domain: example.com, changed: false, operations: [], status: ACTIVE, expires: "2027-03-01", payable: "2027-03-01"}
 consequences:
   description:
     - The operations planned (check mode) or sent that are billable, irreversible or start a
@@ -312,13 +352,15 @@ summary:
 
 from ansible.module_utils.basic import AnsibleModule
 
-from ansible_collections.domainops.registrar.plugins.module_utils import declaration, module_options
+from ansible_collections.domainops.registrar.plugins.module_utils import declaration, declaration_file, module_options
 from ansible_collections.domainops.registrar.plugins.module_utils.connection import CONNECTION_ARGSPEC
 from ansible_collections.domainops.registrar.plugins.module_utils.converge import Converge
 from ansible_collections.domainops.registrar.plugins.module_utils.core.consequences import ALLOW_ARGSPEC
 from ansible_collections.domainops.registrar.plugins.module_utils.core.errors import InputError
 from ansible_collections.domainops.registrar.plugins.module_utils.domain_task import WAIT_ARGSPEC, check_timeouts, converge_settings, fail, registrar_session
 
+# What each domain's result carries without return_state: enough to see where it stands.
+SUMMARY_KEYS = ('status', 'expires', 'payable')
 MISSING_HINT = ('; nothing was sent for it. Set register_missing: true to register it (or transfer it in with auth_code, '
                 'or restore it with restore: true), which is billable')
 
@@ -362,23 +404,31 @@ def summary(runs, check_mode):
 
 def main():
     spec = dict(
-        domains=dict(type='list', elements='dict', required=True, options=declaration.portfolio_item_spec()),
+        domains=dict(type='list', elements='dict', options=declaration.portfolio_item_spec()),
+        domains_file=dict(type='path'),
+        return_state=dict(type='bool', default=False),
         fail_fast=dict(type='bool', default=False),
         register_missing=dict(type='bool', default=False),
     )
     spec.update(CONNECTION_ARGSPEC)
     spec.update(WAIT_ARGSPEC)
     spec.update(ALLOW_ARGSPEC)
-    module = AnsibleModule(argument_spec=spec, supports_check_mode=True)
+    module = AnsibleModule(argument_spec=spec, supports_check_mode=True, mutually_exclusive=[['domains', 'domains_file']],
+                           required_one_of=[['domains', 'domains_file']])
     result = dict(changed=False, domains=[], consequences=[], summary=summary([], module.check_mode))
     try:
         check_timeouts(module.params)
-        desired = declaration.desired_domains(module.params['domains'], module_options.provider_name(module.params))
+        items = module.params['domains']
+        if items is None:
+            items, secrets = declaration_file.read(module.params['domains_file'])
+            module.no_log_values.update(secrets)
+        desired = declaration.desired_domains(items, module_options.provider_name(module.params))
     except InputError as exc:
         fail(module, exc, **result)
     with registrar_session(module, result) as adapter:
         runs = Converge(adapter, declaration.PORTFOLIO_ASPECTS, missing_ok=module.params['register_missing'],
                         missing_hint=MISSING_HINT, fail_fast=module.params['fail_fast'],
+                        result_keys=None if module.params['return_state'] else SUMMARY_KEYS,
                         **converge_settings(module)).run(desired)
     result['domains'] = [run.result for run in runs]
     result['consequences'] = consequences(runs)
@@ -390,6 +440,11 @@ def main():
     if failed:
         module.fail_json(msg='%d of %d domains failed: %s' % (len(failed), len(runs), '; '.join(
             '%s: %s' % (run.name, run.result['msg']) for run in failed)), **result)
+    if module.params['domains'] is not None:
+        # Ansible echoes a module's arguments in its result; a thousand declarations echoed are
+        # megabytes it copies and pickles for nothing (docs/benchmarks.md#portfolio). Their count stands in.
+        result['invocation'] = {'module_args': dict(module.params, domains='(%d declarations, not repeated here)'
+                                                    % len(module.params['domains']))}
     module.exit_json(**result)
 
 

@@ -6,6 +6,7 @@
 holding a few dozen generated domains besides the seed's."""
 import datetime
 
+import yaml
 from conftest import PORTFOLIO_SIZE
 
 from ansible_collections.domainops.registrar.plugins.module_utils.core.export import declarations
@@ -24,14 +25,16 @@ def export(registrar, **extra):
 
 
 def converge(registrar, domains, *args, **extra):
-    rc, out, results = registrar.play('portfolio.yml', *args, domains=domains, **extra)
+    if domains is not None:
+        extra['domains'] = domains
+    rc, out, results = registrar.play('portfolio.yml', *args, **extra)
     return rc, out, results['Converge the domains']
 
 
 def test_changes_are_sent_once_each_and_a_rerun_changes_nothing(portfolio_registrar):
     registrar = portfolio_registrar
     names = generated()
-    rc, out, result = converge(registrar, [{'name': n, 'nameservers': NEW_NS} for n in names])
+    rc, out, result = converge(registrar, [{'name': n, 'nameservers': NEW_NS} for n in names], return_state=True)
     assert rc == 0, out
     assert result['summary']['changed'] == PORTFOLIO_SIZE and result['summary']['failed'] == 0
     assert [d['domain'] for d in result['domains']] == names
@@ -45,6 +48,9 @@ def test_changes_are_sent_once_each_and_a_rerun_changes_nothing(portfolio_regist
     assert rc == 0, out
     assert again['changed'] is False and again['summary']['unchanged'] == PORTFOLIO_SIZE
     assert len(registrar.writes()) == PORTFOLIO_SIZE
+    # Without return_state each item says where the domain stands, not its whole state.
+    assert all(set(d) == {'domain', 'changed', 'operations', 'status', 'expires', 'payable'} for d in again['domains'])
+    assert all(d['status'] and d['expires'] for d in again['domains'])
 
 
 def test_check_mode_plans_every_domain_and_sends_nothing(portfolio_registrar):
@@ -86,6 +92,40 @@ def test_export_then_converge_reports_nothing_to_change(portfolio_registrar):
     assert rc == 0, out
     assert result['summary']['changed'] == 0, [d for d in result['domains'] if d['changed']]
     assert registrar.writes() == []
+
+
+def test_an_exported_file_converges_as_domains_file_with_nothing_to_change(portfolio_registrar, tmp_path):
+    registrar = portfolio_registrar
+    exported = export(registrar)['portfolio']
+    path = tmp_path / 'portfolio.yml'
+    path.write_text(yaml.safe_dump(exported))
+    rc, out, result = converge(registrar, None, '--check', domains_file=str(path))
+    assert rc == 0, out
+    assert result['summary']['domains'] == len(exported['portfolio_domains']) and result['summary']['changed'] == 0
+    assert registrar.writes() == []
+
+    # The same file with one change: that domain alone is planned.
+    exported['portfolio_domains'][0]['nameservers'] = NEW_NS
+    path.write_text(yaml.safe_dump(exported))
+    rc, out, result = converge(registrar, None, '--check', domains_file=str(path))
+    assert rc == 0, out
+    assert [d['domain'] for d in result['domains'] if d['changed']] == [exported['portfolio_domains'][0]['name']]
+
+
+def test_a_bad_domains_file_fails_before_any_request(portfolio_registrar, tmp_path):
+    registrar = portfolio_registrar
+    path = tmp_path / 'portfolio.yml'
+    path.write_text(yaml.safe_dump({'portfolio_contacts': {}, 'portfolio_domains': [
+        {'name': 'bench-00001.com', 'contacts': {'registrant': 'nobody'}, 'auth_code': 'Secret-Code-1'}]}))
+    before = len(registrar.journal())
+    rc, out, result = converge(registrar, None, domains_file=str(path))
+    assert rc != 0
+    assert 'contact references not defined in portfolio_contacts: nobody (bench-00001.com)' in result['msg']
+    path.write_text(yaml.safe_dump([{'name': 'bench-00001.com', 'nameserver': NEW_NS, 'auth_code': 'Secret-Code-1'}]))
+    rc, out, result = converge(registrar, None, domains_file=str(path))
+    assert rc != 0 and 'domains_file[0] (bench-00001.com)' in result['msg'] and 'nameserver' in result['msg'], result
+    assert 'Secret-Code-1' not in out
+    assert len(registrar.journal()) == before
 
 
 def test_listing_filters_by_tld_and_pattern(portfolio_registrar):

@@ -95,6 +95,8 @@ def declarations(exported):
     for item in exported['portfolio_domains']:
         declared = dict(item)
         if 'contacts' in item:
-            declared['contacts'] = dict((role, dict(contacts[ref])) for role, ref in item['contacts'].items())
+            # A reference names a definition of portfolio_contacts; a mapping is the contact itself.
+            declared['contacts'] = dict((role, dict(ref) if isinstance(ref, dict) else dict(contacts[ref]))
+                                        for role, ref in item['contacts'].items())
         result.append(declared)
     return result

@@ -170,3 +170,12 @@ def test_what_was_sent_is_followed_with_pauses_growing_slowly():
     converge(registrar, clock, [DesiredDomain('d000.example', nameservers=NEW)])
     assert clock.sleeps[:4] == [1.0, 1.2, 1.44, 1.728]
     assert JOB_SECONDS <= clock.now < JOB_SECONDS * 1.3
+
+
+def test_result_keys_narrow_the_results_not_the_diffs():
+    clock = Clock()
+    registrar = Bulk(names(3), clock)
+    runs = converge(registrar, clock, [DesiredDomain(n, nameservers=NEW) for n in names(3)], check_mode=True, diff=True,
+                    result_keys=('expires',))
+    assert all(set(r.result) == {'changed', 'domain', 'operations', 'expires'} for r in runs)
+    assert all('c.ns14.net' in str(r.diff['after']) and 'nameservers' in r.diff['after'] for r in runs)

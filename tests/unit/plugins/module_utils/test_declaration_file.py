@@ -1,0 +1,71 @@
+# Copyright: contributors to domainops.registrar
+# GNU General Public License v3.0+ (see LICENSE or https://www.gnu.org/licenses/gpl-3.0.txt)
+# SPDX-License-Identifier: GPL-3.0-or-later
+
+"""The portfolio module's domains_file: the formats it reads, and what it refuses before any request."""
+import json
+
+import pytest
+import yaml
+
+from ansible_collections.domainops.registrar.plugins.module_utils import declaration_file
+from ansible_collections.domainops.registrar.plugins.module_utils.core.errors import InputError
+
+OWNER = {'first_name': 'Erika', 'last_name': 'Mustermann', 'address': ['Street 1'], 'city': 'Berlin',
+         'postal_code': '10115', 'country': 'DE', 'email': 'erika@example.com', 'phone': '+49.301234567'}
+
+
+def write(tmp_path, text, name='portfolio.yml'):
+    path = tmp_path / name
+    path.write_text(text)
+    return str(path)
+
+
+def test_a_json_list_is_read_checked_and_completed_with_the_defaults(tmp_path):
+    path = write(tmp_path, json.dumps([{'name': 'example.com', 'nameservers': ['a.ns14.net', 'b.ns14.net']}]), 'p.json')
+    items, secrets = declaration_file.read(path)
+    assert items[0]['name'] == 'example.com' and items[0]['state'] == 'present' and items[0]['absent_action'] == 'expire'
+    assert secrets == set()
+
+
+def test_an_export_is_read_with_its_contact_references_resolved(tmp_path):
+    exported = {'portfolio_contacts': {'erika': OWNER},
+                'portfolio_domains': [{'name': 'example.com', 'contacts': {'registrant': 'erika', 'admin': 'erika'}},
+                                      {'name': 'example.net', 'contacts': {'registrant': dict(OWNER, city='Bonn')}}]}
+    items, _secrets = declaration_file.read(write(tmp_path, yaml.safe_dump(exported)))
+    assert items[0]['contacts']['registrant']['email'] == 'erika@example.com'
+    assert items[0]['contacts']['admin']['city'] == 'Berlin'
+    assert items[1]['contacts']['registrant']['city'] == 'Bonn'
+
+
+def test_an_undefined_contact_reference_is_named(tmp_path):
+    exported = {'portfolio_contacts': {}, 'portfolio_domains': [{'name': 'example.com', 'contacts': {'registrant': 'erika'}}]}
+    with pytest.raises(InputError, match=r'not defined in portfolio_contacts: erika \(example.com\)'):
+        declaration_file.read(write(tmp_path, yaml.safe_dump(exported)))
+
+
+def test_auth_codes_are_collected_for_no_log(tmp_path):
+    path = write(tmp_path, yaml.safe_dump([{'name': 'example.com', 'auth_code': 'S3cret-Code'}]))
+    _items, secrets = declaration_file.read(path)
+    assert 'S3cret-Code' in secrets
+
+
+def test_an_unknown_option_is_refused_with_the_item_position_and_name(tmp_path):
+    path = write(tmp_path, yaml.safe_dump([{'name': 'example.com'}, {'name': 'example.net', 'nameserver': ['a.ns14.net']}]))
+    with pytest.raises(InputError, match=r'domains_file\[1\] \(example.net\): .*nameserver'):
+        declaration_file.read(path)
+
+
+@pytest.mark.parametrize('text, message', [
+    ('name: example.com\n', 'must hold a list of domain declarations'),
+    ('- example.com\n', 'every declaration must be a mapping'),
+    ('[unclosed\n', 'is neither JSON nor YAML'),
+])
+def test_what_is_not_a_list_of_declarations_is_refused(tmp_path, text, message):
+    with pytest.raises(InputError, match=message):
+        declaration_file.read(write(tmp_path, text))
+
+
+def test_a_missing_file_says_so(tmp_path):
+    with pytest.raises(InputError, match='cannot be read: No such file'):
+        declaration_file.read(str(tmp_path / 'absent.yml'))
