@@ -97,9 +97,10 @@ def floor_requests(provider, count):
 
 def floor_seconds(provider, requests, latency):
     rate = RATE[provider]
-    # At 3 requests per second the first request goes at once: (requests - 1) / rate seconds of spacing.
-    spacing = (requests - 1) / rate if rate else 0.0
-    return spacing + latency
+    # One request after the other (each needs the answer before it): every request takes the latency,
+    # and at 3 requests per second the next one starts no sooner than 1/3 s after the last.
+    gap = max(1.0 / rate if rate else 0.0, latency)
+    return (requests - 1) * gap + latency
 
 
 def measure(provider, count, args, loop):

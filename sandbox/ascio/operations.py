@@ -122,6 +122,10 @@ class Service:
         # back); only Withoutstates leaves it out, which is why Ascio's WHMCS client sends
         # Withoutstates "deleted" (docs/reference/ascio-rules.json: deleted_status).
         pool = list(account.domains.values()) + list(account.deleted.values())
+        # "DomainName Is" clauses are one set lookup, not one comparison per domain and clause (a
+        # client searches a hundred names at once in portfolios of thousands); the same test.
+        names = set(value.strip().lower() for attribute, operator, value in tests if (attribute, operator) == ('DomainName', 'Is'))
+        others = [test for test in tests if (test[0], test[1]) != ('DomainName', 'Is')]
         found = []
         for domain in pool:
             status = shown_status(domain)
@@ -131,8 +135,15 @@ class Service:
             if tokens & without_states:
                 continue
             # Matched on the stored domain with its shown Status; only matches are copied (portfolios of thousands).
-            matches = (_clause_matches(domain, *test, status=status) for test in tests)
-            if not tests or (any(matches) if mode == 'Any' else all(matches)):
+            name = str(domain.get('DomainName') or '').lower()
+            matches = (_clause_matches(domain, *test, status=status) for test in others)
+            if not tests:
+                hit = True
+            elif mode == 'Any':
+                hit = name in names or any(matches)
+            else:
+                hit = names <= {name} and all(matches)
+            if hit:
                 found.append(shown(domain))
         found.sort(key=lambda d: (d['DomainName'], d['DomainHandle']))
         return self._reply('SearchDomain', OK, subject=first, domains=found)

@@ -3,9 +3,11 @@
 # SPDX-License-Identifier: GPL-3.0-or-later
 
 """docs/adoption.md, step by step as written: export the account to group_vars, then converge it
-with the portfolio role in check mode, which must find nothing to change; on both sandboxes."""
+with the portfolio role in check mode, which must find nothing to change; then the same from a
+file the portfolio module reads itself; on both sandboxes."""
 import os
 import re
+import shutil
 import subprocess
 
 import yaml
@@ -33,7 +35,7 @@ def run(registrar, workdir, name, play, *args):
 
 
 def test_adoption_steps_run_as_written_and_change_nothing(registrar, tmp_path):
-    export, converge = playbooks()
+    export, converge, from_file = playbooks()
     workdir = str(tmp_path)
     rc, out = run(registrar, workdir, 'export.yml', export)
     assert rc == 0, out
@@ -46,4 +48,12 @@ def test_adoption_steps_run_as_written_and_change_nothing(registrar, tmp_path):
     summary = [line for line in lines if any(d['name'] + ': ' in line for d in exported['portfolio_domains'])]
     assert len(summary) >= len(exported['portfolio_domains']), out
     assert all(line.rstrip().endswith(': unchanged"') for line in summary), out
+    assert registrar.writes() == []
+
+    # Step 6: the same export in a file beside the playbook, read by the module itself.
+    shutil.copy(os.path.join(workdir, 'group_vars', 'all', 'portfolio.yml'), os.path.join(workdir, 'portfolio.yml'))
+    shutil.rmtree(os.path.join(workdir, 'group_vars'))
+    rc, out = run(registrar, workdir, 'adopt-file.yml', from_file, '--check', '--diff')
+    assert rc == 0, out
+    assert ' changed=0 ' in out and '"changed": 0' in out and '"domains": %d' % len(exported['portfolio_domains']) in out, out
     assert registrar.writes() == []
