@@ -436,15 +436,15 @@ def main():
     result['changed'] = any(run.result.get('changed') for run in runs)
     if module._diff:
         result['diff'] = [run.diff for run in runs if run.diff is not None and run.diff['before'] != run.diff['after']]
-    failed = [run for run in runs if run.error is not None]
-    if failed:
-        module.fail_json(msg='%d of %d domains failed: %s' % (len(failed), len(runs), '; '.join(
-            '%s: %s' % (run.name, run.result['msg']) for run in failed)), **result)
     if module.params['domains'] is not None:
         # Ansible echoes a module's arguments in its result; a thousand declarations echoed are
         # megabytes it copies and pickles for nothing (docs/benchmarks.md#portfolio). Their count stands in.
         result['invocation'] = {'module_args': dict(module.params, domains='(%d declarations, not repeated here)'
                                                     % len(module.params['domains']))}
+    failed = [run for run in runs if run.error is not None]
+    if failed:
+        module.fail_json(msg='%d of %d domains failed: %s' % (len(failed), len(runs), '; '.join(
+            '%s: %s' % (run.name, run.result['msg']) for run in failed)), **result)
     module.exit_json(**result)
 
 
