@@ -11,6 +11,7 @@ converging the export changes nothing.
 """
 import re
 
+from ansible_collections.domainops.registrar.plugins.module_utils.core.errors import InputError
 from ansible_collections.domainops.registrar.plugins.module_utils.core.model import CONTACT_ROLES
 
 
@@ -89,14 +90,24 @@ def export(domains):
 
 
 def declarations(exported):
-    """The export as the ``portfolio`` module's ``domains`` (each contact reference replaced by its data)."""
+    """The export as the ``portfolio`` module's ``domains`` (each contact reference replaced by its data).
+
+    A reference naming no definition is an InputError naming it and its domain. What is neither a
+    reference nor a contact is left as it is, for the argument spec's check to refuse.
+    """
     contacts = exported['portfolio_contacts']
-    result = []
+    result, undefined = [], set()
     for item in exported['portfolio_domains']:
         declared = dict(item)
-        if 'contacts' in item:
-            # A reference names a definition of portfolio_contacts; a mapping is the contact itself.
-            declared['contacts'] = dict((role, dict(ref) if isinstance(ref, dict) else dict(contacts[ref]))
-                                        for role, ref in item['contacts'].items())
+        if isinstance(item.get('contacts'), dict):
+            roles = {}
+            for role, ref in item['contacts'].items():
+                if isinstance(ref, str) and ref not in contacts:
+                    undefined.add('%s (%s)' % (ref, item.get('name')))
+                # A reference names a definition of portfolio_contacts; a mapping is the contact itself.
+                roles[role] = dict(contacts[ref]) if isinstance(ref, str) and ref in contacts else ref
+            declared['contacts'] = roles
         result.append(declared)
+    if undefined:
+        raise InputError('contact references not defined in portfolio_contacts: %s' % ', '.join(sorted(undefined)))
     return result

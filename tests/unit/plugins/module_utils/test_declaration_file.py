@@ -60,8 +60,14 @@ def test_an_unknown_option_is_refused_with_the_item_position_and_name(tmp_path):
     ('name: example.com\n', 'must hold a list of domain declarations'),
     ('- example.com\n', 'every declaration must be a mapping'),
     ('[unclosed\n', 'is neither JSON nor YAML'),
+    ('portfolio_contacts: {}\nportfolio_domains: [example.com]\n', 'every declaration must be a mapping'),
+    ('portfolio_contacts: {}\nportfolio_domains: {name: example.com}\n', 'must hold a list of domain declarations'),
+    ('portfolio_contacts: {a: {city: Bonn}}\nportfolio_domains: [{name: example.com, contacts: [a]}]\n',
+     r'domains_file\[0\] \(example.com\): .*contacts'),
+    ('portfolio_contacts: {a: {city: Bonn}}\nportfolio_domains: [{name: example.com, contacts: {registrant: [a]}}]\n',
+     r'domains_file\[0\] \(example.com\): .*registrant'),
 ])
-def test_what_is_not_a_list_of_declarations_is_refused(tmp_path, text, message):
+def test_what_is_not_a_list_of_declarations_is_refused_with_a_message_not_a_traceback(tmp_path, text, message):
     with pytest.raises(InputError, match=message):
         declaration_file.read(write(tmp_path, text))
 
