@@ -10,8 +10,9 @@ retried: an order is sent once, and an order left running by an earlier run is f
 again with ``pending()`` (SearchOrder).
 
 Portfolios are read in bulk (docs/reference/ascio-rules.json ``bulk_reads``): ``get_domains``
-searches many names per SearchDomain and reads the search results as the domains (GetDomain
-only for a result without registrant or name servers); ``pending_many`` is one paged
+searches many names per SearchDomain, the next search sent while the last one's answer is read
+(``AscioClient.request_each``), and reads the search results as the domains (GetDomain only for
+a result without registrant or name servers); ``pending_many`` is one paged
 SearchOrder for the whole account; ``refresh_many`` one paged SearchOrder for the orders
 followed. Adapter settings (keys of ``settings``) override the defaults of the rules:
 ``search_batch`` (names per SearchDomain; 1 searches each name alone), ``search_details``
@@ -84,23 +85,23 @@ class AscioAdapter(RegistrarAdapter):
         # Each domain once, in the order given, whatever the case or a final dot.
         unique = list(dict.fromkeys(normalize.host_name(name) for name in names))
         found = {}
-        for batch in _batches(unique, self.search_batch):
-            answer = self.client.request('SearchDomain', criteria=read.names_criteria(batch))
+        batches = list(_batches(unique, self.search_batch))
+        answers = self.client.request_each('SearchDomain', [dict(criteria=read.names_criteria(batch)) for batch in batches])
+        for batch, answer in zip(batches, answers):
             found.update(read.live_domains(answer, batch))
-            if len(batch) > 1:
-                # Absence from a batch is not proof (rules: bulk_reads.search_criteria): ask alone.
-                for key in batch:
-                    if key not in found:
-                        answer = self.client.request('SearchDomain', criteria=read.domain_criteria(key))
-                        found.update(read.live_domains(answer, [key]))
+        # Absence from a batch is not proof (rules: bulk_reads.search_criteria): ask alone.
+        absent = [key for batch in batches if len(batch) > 1 for key in batch if key not in found]
+        for key in absent:
+            answer = self.client.request('SearchDomain', criteria=read.domain_criteria(key))
+            found.update(read.live_domains(answer, [key]))
         domains = dict((key, self._domain(found.get(key))) for key in unique)
         return dict((name, domains[normalize.host_name(name)]) for name in names)
 
     def list_domains(self, tlds=None, pattern=None):
         suffixes = sorted(set(normalize.host_name(tld).lstrip('.') for tld in tlds or ()))
         found = {}
-        for tld in suffixes or [None]:
-            found.update(read.live_domains(self.client.request('SearchDomain', criteria=read.tld_criteria(tld))))
+        for answer in self.client.request_each('SearchDomain', [dict(criteria=read.tld_criteria(tld)) for tld in suffixes or [None]]):
+            found.update(read.live_domains(answer))
         # The registrar's Like is not the shell pattern (and its TLD clause is a suffix): filter here too.
         wanted = pattern.lower() if pattern else None
         names = sorted(name for name in found

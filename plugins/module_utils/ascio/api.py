@@ -30,6 +30,7 @@ zeep is optional at import time, the usual Ansible pattern::
         module.fail_json(msg=missing_required_lib('zeep'), exception=ZEEP_IMPORT_ERROR)
 """
 
+import concurrent.futures
 import copy
 import threading
 import traceback
@@ -383,6 +384,10 @@ def request_error_cause(exc, timeout):
 # -- the session and its calls -------------------------------------------------------
 
 OK = 200
+# What a call that got no usable answer raises. AttributeError, ValueError: zeep (strict=False)
+# on values it cannot read.
+CALL_ERRORS = ((requests.exceptions.RequestException,) if HAS_ZEEP else ()) + (
+    UnreadableAnswer, ZeepError, LxmlError, ValueError, AttributeError)
 
 
 class StatusTransport:
@@ -426,6 +431,7 @@ class AscioClient:
         self._verify = settings.get('validate_certs', True)
         self._timeout = settings.get('timeout') or 30
         self._service = None
+        self._service_client = None
         self._transport = None
         self.session_id = None
 
@@ -447,6 +453,7 @@ class AscioClient:
             # A shallow copy: same parsed WSDL, own transport wrapper (the cached client is untouched).
             client = copy.copy(shared)
             self._transport = client.transport = StatusTransport(shared.transport)
+            self._service_client = client
             self._service = client.create_service(BINDING_QNAME, self.endpoint)
         return self._service
 
@@ -456,11 +463,16 @@ class AscioClient:
             text = text.replace(self._password, REDACTED)
         return text
 
-    def _transport_error(self, operation, exc):
-        """(RegistrarError, sent) for a call that got no usable Ascio answer; sent: the request went out."""
+    def _transport_error(self, operation, exc, status=None, posted=None):
+        """(RegistrarError, sent) for a call that got no usable Ascio answer; sent: the request went out.
+
+        ``status`` and ``posted`` are the call's own when its answer is read apart from its
+        request (``request_each``); otherwise the transport's, of the last call.
+        """
         where = 'the Ascio API at %s' % self.endpoint
-        status = self._transport.last_status if self._transport is not None else None
-        posted = self._transport is not None and self._transport.posted
+        if posted is None:
+            status = self._transport.last_status if self._transport is not None else None
+            posted = self._transport is not None and self._transport.posted
         if isinstance(exc, requests.exceptions.ChunkedEncodingError):
             # Fewer bytes than the Content-Length announced: an answer cut short, never data.
             return RegistrarError('invalid answer', '%s: the answer could not be read: %s (from %s)'
@@ -498,9 +510,7 @@ class AscioClient:
         self._transport.posted = False
         try:
             answer = getattr(service, operation)(**arguments)
-        except (requests.exceptions.RequestException, UnreadableAnswer, ZeepError, LxmlError, ValueError,
-                AttributeError) as exc:
-            # AttributeError, ValueError: zeep (strict=False) on values it cannot read.
+        except CALL_ERRORS as exc:
             error, sent = self._transport_error(operation, exc)
             if sent and is_write(operation):
                 what = 'the order' if operation == 'CreateOrder' else 'the request'
@@ -508,11 +518,56 @@ class AscioClient:
                     '; %s may have been received; re-run to find it pending: the next run looks for it '
                     '(SearchOrder) before sending anything again' % what))
             raise error
+        return self._plain(operation, answer)
+
+    @staticmethod
+    def _plain(operation, answer):
         answer = serialize_object(answer, dict) or {}
         if 'ResultCode' in answer:
             # zeep unwraps a response whose only member is the Response (LogOut, AckMessage).
             answer = {operation + 'Result': answer}
         return answer
+
+    def request_each(self, operation, arguments_list):
+        """The checked answers of one read ``operation`` inside the session, one per item of
+        ``arguments_list``, in order (a generator).
+
+        The next request is sent while the answer before it is read: zeep takes about as long
+        to read a page of 100 domains as the page takes to come back, so the reads of a
+        portfolio cost the larger of the two, not their sum. One request is on the wire at a
+        time, as with ``request``; the one sent ahead is dropped when the reader stops early.
+        """
+        if is_write(operation):
+            raise ValueError('request_each is for reads; %s is sent once, with request' % operation)
+        arguments_list = list(arguments_list)
+        if not arguments_list:
+            return
+        session_id = self.session()
+        service = self.service
+        zeep_client = self._service_client
+        operation_obj = zeep_client.wsdl.bindings[BINDING_QNAME].get(operation)
+
+        def post(arguments):
+            # The raw answer (already checked by AscioTransport.post_xml); read below, on the caller's thread.
+            try:
+                with zeep_client.settings(raw_response=True):
+                    return getattr(service, operation)(sessionId=session_id, **arguments), None
+            except CALL_ERRORS as exc:
+                return None, exc
+
+        with concurrent.futures.ThreadPoolExecutor(max_workers=1) as sender:
+            ahead = sender.submit(post, arguments_list[0])
+            for index in range(len(arguments_list)):
+                response, exc = ahead.result()
+                if exc is not None:
+                    raise self._transport_error(operation, exc)[0]
+                if index + 1 < len(arguments_list):
+                    ahead = sender.submit(post, arguments_list[index + 1])
+                try:
+                    answer = operation_obj.binding.process_reply(zeep_client, operation_obj, response)
+                except CALL_ERRORS as exc:
+                    raise self._transport_error(operation, exc, status=response.status_code, posted=True)[0]
+                yield self.checked(operation, self._plain(operation, answer))
 
     @staticmethod
     def checked(operation, answer, order_type=None):

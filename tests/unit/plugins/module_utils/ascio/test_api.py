@@ -14,11 +14,12 @@ import socket
 import ssl
 import subprocess
 import threading
+import time
 
 import pytest
 import requests
 
-from ansible_collections.domainops.registrar.plugins.module_utils.ascio import api
+from ansible_collections.domainops.registrar.plugins.module_utils.ascio import api, read
 from ansible_collections.domainops.registrar.plugins.module_utils.ascio.adapter import AscioAdapter
 from ansible_collections.domainops.registrar.plugins.module_utils.core.errors import RegistrarError
 from ansible_collections.domainops.registrar.plugins.module_utils.core.model import DesiredDomain
@@ -66,6 +67,9 @@ def recorded(tmp_path_factory):
         session = adapter.client.session_id
         answers = {
             'LogIn': raw(box.url, 'LogIn', '<session><Account>demo</Account><Password>%s</Password></session>' % PASSWORD),
+            'SearchDomain': raw(box.url, 'SearchDomain', (
+                '<sessionId>%s</sessionId><criteria><Mode>Strict</Mode><Clauses><Clause><Attribute>DomainName</Attribute>'
+                '<Value>example.com</Value><Operator>Is</Operator></Clause></Clauses></criteria>') % session),
             'SearchOrder': raw(box.url, 'SearchOrder', (
                 '<sessionId>%s</sessionId><orderRequest><OrderTypes><OrderType>Expire_Domain</OrderType></OrderTypes>'
                 '<OrderStatusTypes><OrderStatusType>Received</OrderStatusType></OrderStatusTypes>'
@@ -83,7 +87,21 @@ class Canned(http.server.BaseHTTPRequestHandler):
 
     def do_POST(self):
         self.rfile.read(int(self.headers.get('Content-Length') or 0))
-        status, content_type, body, declared, hang_up = self.server.reply
+        server = self.server
+        with server.lock:
+            server.in_flight += 1
+            server.most_in_flight = max(server.most_in_flight, server.in_flight)
+            server.served += 1
+            reply = server.replies.pop(0) if server.replies else server.reply
+        try:
+            time.sleep(server.delay)
+            self._answer(reply)
+        finally:
+            with server.lock:
+                server.in_flight -= 1
+
+    def _answer(self, reply):
+        status, content_type, body, declared, hang_up = reply
         if hang_up:
             self.close_connection = True
             self.connection.shutdown(socket.SHUT_RDWR)
@@ -100,10 +118,19 @@ class Canned(http.server.BaseHTTPRequestHandler):
         pass
 
 
+def canned_server(reply=(200, 'text/xml; charset=utf-8', b'', None, False)):
+    server = http.server.ThreadingHTTPServer(('127.0.0.1', 0), Canned)
+    server.reply = reply
+    server.replies = []  # served first, one per request, before ``reply``
+    server.delay = 0.0
+    server.lock = threading.Lock()
+    server.in_flight = server.most_in_flight = server.served = 0
+    return server
+
+
 @pytest.fixture
 def canned():
-    server = http.server.ThreadingHTTPServer(('127.0.0.1', 0), Canned)
-    server.reply = (200, 'text/xml; charset=utf-8', b'', None, False)
+    server = canned_server()
     thread = threading.Thread(target=server.serve_forever, daemon=True)
     thread.start()
     server.url = 'http://127.0.0.1:%d/2012/01/01/AscioService.svc' % server.server_port
@@ -252,6 +279,57 @@ def test_a_soap_fault_with_http_500_is_still_a_soap_fault(canned):
     assert info.value.code == 'SOAP Fault' and 'boom' in info.value.text
 
 
+# ------------------------------------------------------------------ pages read while the next one is sent
+
+def _reading_each(server, pages):
+    client = adapter_for(server.url).client
+    client.session_id = 'session-of-an-earlier-login'
+    criteria = dict(criteria={'Mode': 'Strict', 'Clauses': {'Clause': [
+        {'Attribute': 'DomainName', 'Operator': 'Is', 'Value': 'example.com'}]}})
+    return client.request_each('SearchDomain', [criteria] * pages)
+
+
+def test_pages_are_read_in_order_one_request_on_the_wire_at_a_time(canned, recorded):
+    canned.reply = (200, 'text/xml; charset=utf-8', recorded['SearchDomain'], None, False)
+    canned.delay = 0.05
+    answers = list(_reading_each(canned, 4))
+    assert [sorted(read.live_domains(answer, ['example.com'])) for answer in answers] == [['example.com']] * 4
+    assert canned.served == 4 and canned.most_in_flight == 1
+
+
+def test_a_page_cut_short_is_an_error_never_data(canned, recorded):
+    whole = recorded['SearchDomain']
+    canned.replies = [(200, 'text/xml; charset=utf-8', whole, None, False),
+                      (200, 'text/xml; charset=utf-8', whole[:len(whole) // 2], None, False)]
+    canned.reply = (200, 'text/xml; charset=utf-8', whole, None, False)
+    pages = _reading_each(canned, 3)
+    assert next(pages)['SearchDomainResult']['ResultCode'] == 200
+    with pytest.raises(RegistrarError) as info:
+        next(pages)
+    assert info.value.code == 'invalid answer' and 'the answer could not be read' in info.value.text
+
+
+def test_a_page_answered_with_a_fault_or_a_refusal_is_that_error(canned, recorded):
+    fault = (b'<s:Envelope xmlns:s="%s"><s:Body><s:Fault><faultcode>s:Server</faultcode>'
+             b'<faultstring>boom</faultstring></s:Fault></s:Body></s:Envelope>' % SOAP_ENV.encode())
+    refused = recorded['SearchDomain'].replace(b'<ResultCode>200</ResultCode>', b'<ResultCode>401</ResultCode>', 1)
+    assert refused != recorded['SearchDomain']
+    canned.replies = [(500, 'text/xml; charset=utf-8', fault, None, False)]
+    with pytest.raises(RegistrarError) as info:
+        list(_reading_each(canned, 2))
+    assert info.value.code == 'SOAP Fault' and 'boom' in info.value.text
+    canned.replies = [(200, 'text/xml; charset=utf-8', refused, None, False)]
+    with pytest.raises(RegistrarError) as info:
+        list(_reading_each(canned, 2))
+    assert info.value.code == '401'
+
+
+def test_writes_are_never_sent_ahead(canned):
+    with pytest.raises(ValueError, match='CreateOrder is sent once'):
+        list(adapter_for(canned.url).client.request_each('CreateOrder', [{}]))
+    assert canned.served == 0
+
+
 # ------------------------------------------------------------------ 401, WSDL
 
 def test_a_401_names_the_endpoint_and_the_environment(canned):
@@ -309,8 +387,7 @@ def tls_login(tmp_path_factory, recorded):
     subprocess.run(['openssl', 'req', '-x509', '-newkey', 'rsa:2048', '-nodes', '-keyout', key, '-out', cert,
                     '-days', '1', '-subj', '/CN=127.0.0.1', '-addext', 'subjectAltName=IP:127.0.0.1'],
                    check=True, capture_output=True)
-    server = http.server.ThreadingHTTPServer(('127.0.0.1', 0), Canned)
-    server.reply = (200, 'text/xml; charset=utf-8', recorded['LogIn'], None, False)
+    server = canned_server((200, 'text/xml; charset=utf-8', recorded['LogIn'], None, False))
     context = ssl.SSLContext(ssl.PROTOCOL_TLS_SERVER)
     context.load_cert_chain(cert, key)
     server.socket = context.wrap_socket(server.socket, server_side=True)
