@@ -109,7 +109,7 @@ class Converge:
 
     def __init__(self, adapter, aspects, missing_ok=False, check_mode=False, diff=False, wait=True,
                  wait_timeout=300, warn=None, lock_for=None, fail_fast=False, allow=None, sleep=time.sleep,
-                 clock=time.monotonic, chunk=CHUNK, missing_hint='', result_keys=None):
+                 clock=time.monotonic, chunk=CHUNK, missing_hint='', result_keys=None, stop_on_missing=False):
         self.adapter = adapter
         self.aspects = aspects
         self.keys = pending_keys(aspects)
@@ -118,6 +118,9 @@ class Converge:
         self.result_keys = self.shown if result_keys is None else tuple(result_keys)
         self.missing_ok = missing_ok
         self.missing_hint = missing_hint  # what to do about a declared domain not in the account
+        # A declared domain not in the account (missing_ok false) stops the whole run before anything is sent.
+        self.stop_on_missing = stop_on_missing
+        self.missing = []  # the declared domains found not to be in the account, in the order declared
         self.check_mode = check_mode
         self.diff = diff
         self.wait = wait
@@ -140,7 +143,7 @@ class Converge:
         for run in runs:
             if not run.settled:
                 self._report_plan(run)
-        if self._refuse_unallowed(runs):
+        if self._stop_for_missing(runs) or self._refuse_unallowed(runs):
             return runs
         if self.check_mode:
             return runs
@@ -223,6 +226,8 @@ class Converge:
 
     def _plan_one(self, run, current):
         if current is None and not self.missing_ok and run.desired.present:
+            if run.name not in self.missing:
+                self.missing.append(run.name)
             raise DomainNotFound('404', 'domain %s is not in this %s account%s'
                                  % (run.name, self.adapter.name, self.missing_hint))
         self.adapter.use_registrar_options(run.desired.registrar_options)
@@ -244,6 +249,16 @@ class Converge:
         if self.diff:
             run.diff = task_diff(run.name, run.current, after, self.shown, run.operations, run.desired)
         run.result.update(view(after, self.result_keys))
+
+    def _stop_for_missing(self, runs):
+        """With ``stop_on_missing``, a declared domain that is not in the account sends nothing
+        for any domain (a typo in a list, or the wrong account). Whether it stopped."""
+        if not (self.stop_on_missing and self.missing):
+            return False
+        for run in runs:
+            if not run.settled:
+                self._not_sent(run, 'not sent: %s not in the account (stop_on_missing)' % ', '.join(self.missing))
+        return True
 
     def _refuse_unallowed(self, runs):
         """With ``allow``, a plan holding an operation of an unlisted kind sends nothing at all,
@@ -316,6 +331,8 @@ class Converge:
     def _not_sent(self, run, message):
         for reported in run.result['operations'][len(run.submissions):]:
             reported.update(status='not sent', message=message)
+        if not run.submissions:
+            run.result['changed'] = False  # in check mode too: nothing of it would be sent
         run.settled = True
 
     def _advance(self, runs, until_done):

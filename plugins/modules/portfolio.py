@@ -222,6 +222,16 @@ options:
         (see O(allow)).
     type: bool
     default: false
+  stop_on_missing:
+    description:
+      - Whether a declared domain that is not in the account (with O(register_missing=false)) stops the
+        whole run before anything is sent for any domain, as a list with a typo or a run against the wrong
+        account should; the task fails naming the missing domains, and the others' operations are reported
+        as not sent.
+      - By default only that domain fails and the others converge.
+      - The M(domainops.registrar.portfolio) role sets it.
+    type: bool
+    default: false
   fail_fast:
     description:
       - Stop sending as soon as one domain fails; what was not sent yet is reported as not sent.
@@ -312,6 +322,12 @@ domains:
       description: V(absent) when the domain is not in the account.
       type: str
       returned: when the domain is not in the account
+    renew:
+      description:
+        - The renewal policy declared for the domain (C(period), C(until), C(min_days_left)), to read
+          C(payable) or C(expires) against.
+      type: dict
+      returned: when the declaration has one
   sample:
     - {domain: example.com, changed: false, operations: [], status: ACTIVE, expires: "2027-03-01", payable: "2027-03-01"}
 consequences:
@@ -385,6 +401,11 @@ def consequences(runs):
     return sorted(marked, key=lambda m: (not m['billable'], not m['irreversible']))
 
 
+def renew_policy(policy):
+    return dict(period=policy.period, until=policy.until.isoformat() if policy.until else None,
+                min_days_left=policy.min_days_left)
+
+
 def summary(runs, check_mode):
     counted = dict(domains=len(runs), changed=0, unchanged=0, failed=0, pending=0, operations=0)
     for run in runs:
@@ -409,6 +430,7 @@ def main():
         return_state=dict(type='bool', default=False),
         fail_fast=dict(type='bool', default=False),
         register_missing=dict(type='bool', default=False),
+        stop_on_missing=dict(type='bool', default=False),
     )
     spec.update(CONNECTION_ARGSPEC)
     spec.update(WAIT_ARGSPEC)
@@ -426,10 +448,16 @@ def main():
     except InputError as exc:
         fail(module, exc, **result)
     with registrar_session(module, result) as adapter:
-        runs = Converge(adapter, declaration.PORTFOLIO_ASPECTS, missing_ok=module.params['register_missing'],
+        flow = Converge(adapter, declaration.PORTFOLIO_ASPECTS, missing_ok=module.params['register_missing'],
                         missing_hint=MISSING_HINT, fail_fast=module.params['fail_fast'],
+                        stop_on_missing=module.params['stop_on_missing'],
                         result_keys=None if module.params['return_state'] else SUMMARY_KEYS,
-                        **converge_settings(module)).run(desired)
+                        **converge_settings(module))
+        runs = flow.run(desired)
+        provider = adapter.name
+    for run in runs:
+        if run.desired.renew is not None:
+            run.result['renew'] = renew_policy(run.desired.renew)
     result['domains'] = [run.result for run in runs]
     result['consequences'] = consequences(runs)
     result['summary'] = summary(runs, module.check_mode)
@@ -442,6 +470,9 @@ def main():
         result['invocation'] = {'module_args': dict(module.params, domains='(%d declarations, not repeated here)'
                                                     % len(module.params['domains']))}
     failed = [run for run in runs if run.error is not None]
+    if module.params['stop_on_missing'] and flow.missing and not module.params['register_missing']:
+        module.fail_json(msg='Not in this %s account: %s. Nothing was sent (stop_on_missing). Set register_missing: true '
+                         'to register them, which is billable.' % (provider, ', '.join(flow.missing)), **result)
     if failed:
         module.fail_json(msg='%d of %d domains failed: %s' % (len(failed), len(runs), '; '.join(
             '%s: %s' % (run.name, run.result['msg']) for run in failed)), **result)

@@ -80,6 +80,22 @@ def test_one_failing_domain_does_not_stop_the_others(portfolio_registrar):
     assert len(registrar.writes()) == 10
 
 
+def test_stop_on_missing_sends_nothing_for_any_domain_when_one_is_not_in_the_account(portfolio_registrar):
+    registrar = portfolio_registrar
+    domains = [{'name': n, 'nameservers': NEW_NS} for n in generated(5)]
+    domains.insert(2, {'name': 'not-in-the-account.com', 'nameservers': NEW_NS})
+    for args in (['--check'], []):
+        rc, out, result = converge(registrar, domains, *args, stop_on_missing=True)
+        assert rc != 0
+        assert result['msg'].startswith('Not in this %s account: not-in-the-account.com. Nothing was sent'
+                                        % registrar.provider), result['msg']
+        others = [d for d in result['domains'] if d['domain'] != 'not-in-the-account.com']
+        assert len(others) == 5 and not any(d['changed'] for d in others)
+        assert all(op['status'] == 'not sent' and 'not-in-the-account.com not in the account' in op['message']
+                   for d in others for op in d['operations']), others
+    assert registrar.writes() == []
+
+
 def test_export_then_converge_reports_nothing_to_change(portfolio_registrar):
     registrar = portfolio_registrar
     exported = export(registrar)

@@ -138,10 +138,71 @@ def test_portfolio_a_domain_not_in_the_account_stops_the_role_before_anything_is
     domains.append({'name': 'not-mine.example', 'nameservers': NEW_NS})
     rc, out, results = registrar.play('role-portfolio.yml', domains=domains, contacts=contacts)
     assert rc != 0
-    msg = task(results, 'Stop before sending anything when a domain is not in the account', 'portfolio')['msg']
-    assert 'Not in this %s account: not-mine.example.' % registrar.provider in msg and 'Nothing was sent' in msg, msg
-    assert task(results, 'Read the domains of the portfolio (in bulk)', 'portfolio')['missing'] == ['not-mine.example']
+    msg = task(results, 'Converge every domain in one task', 'portfolio')['msg']
+    assert msg.startswith('Not in this %s account: not-mine.example. Nothing was sent' % registrar.provider), msg
+    summary = lines(results, 'Portfolio summary', 'portfolio', 'portfolio_row')
+    assert summary['example.com'].startswith('example.com: not sent: not-mine.example not in the account'), summary
+    assert summary['not-mine.example'].startswith('not-mine.example: FAILED: '), summary
+    assert 'domain not-mine.example is not in this %s account' % registrar.provider in summary['not-mine.example'], summary
     assert registrar.writes() == []
+
+
+def write_portfolio(tmp_path, domains, contacts):
+    """The role's input as a file, in the shape domain_info export: true returns."""
+    path = tmp_path / 'portfolio.yml'
+    path.write_text(yaml.safe_dump({'portfolio_contacts': contacts, 'portfolio_domains': domains}))
+    return str(path)
+
+
+def test_portfolio_from_a_file_converges_and_summarises_as_from_variables(registrar, tmp_path):
+    domains, contacts = portfolio(registrar.provider)
+    path = write_portfolio(tmp_path, domains, contacts)
+    rc, out, results = registrar.play('role-portfolio-file.yml', '--check', domains_file=path)
+    assert rc == 0, out
+    assert registrar.writes() == []
+    converged = task(results, 'Converge every domain in one task', 'portfolio')
+    summary = lines(results, 'Portfolio summary', 'portfolio', 'portfolio_row')
+    assert summary == {
+        'example.com': 'example.com: would change | would send %s (planned) | paid until %s' % (
+            NS_CHANGE[registrar.provider], converged['domains'][0]['payable'] or converged['domains'][0]['expires']),
+        'example.net': 'example.net: unchanged'}, summary
+
+    rc, out, results = registrar.play('role-portfolio-file.yml', domains_file=path)
+    assert rc == 0, out
+    summary = lines(results, 'Portfolio summary', 'portfolio', 'portfolio_row')
+    assert summary['example.com'].startswith('example.com: changed | sent %s ' % NS_CHANGE[registrar.provider]), summary
+    assert len(registrar.writes()) == 1
+    rc, out, results = registrar.play('role-portfolio-file.yml', domains_file=path)
+    assert rc == 0 and 'changed=0' in out, out
+    assert len(registrar.writes()) == 1
+
+
+def test_portfolio_from_a_file_checks_it_before_any_request(registrar, tmp_path):
+    domains, contacts = portfolio(registrar.provider)
+    domains[1]['contacts']['tech'] = 'hostmastr'
+    rc, out, results = registrar.play('role-portfolio-file.yml', domains_file=write_portfolio(tmp_path, domains, contacts))
+    assert rc != 0
+    msg = task(results, 'Converge every domain in one task', 'portfolio')['msg']
+    assert 'contact references not defined in portfolio_contacts: hostmastr (example.net)' in msg, msg
+    assert registrar.journal() == []
+
+    domains, contacts = portfolio(registrar.provider)
+    domains.append({'name': 'not-mine.example', 'nameservers': NEW_NS})
+    rc, out, results = registrar.play('role-portfolio-file.yml', domains_file=write_portfolio(tmp_path, domains, contacts))
+    assert rc != 0
+    msg = task(results, 'Converge every domain in one task', 'portfolio')['msg']
+    assert msg.startswith('Not in this %s account: not-mine.example. Nothing was sent' % registrar.provider), msg
+    assert registrar.writes() == []
+
+
+def test_portfolio_given_both_a_list_and_a_file_fails_before_any_request(registrar, tmp_path):
+    domains, contacts = portfolio(registrar.provider)
+    rc, out, results = registrar.play('role-portfolio-file.yml', domains_file=write_portfolio(tmp_path, domains, contacts),
+                                      portfolio_domains=domains)
+    assert rc != 0
+    msg = task(results, 'Check that the domains are given once, as a list or as a file', 'portfolio')['msg']
+    assert '(both are given)' in msg and 'Nothing was sent' in msg, msg
+    assert registrar.journal() == []
 
 
 def test_portfolio_a_domain_listed_twice_fails_before_any_request(registrar):
@@ -409,8 +470,13 @@ def test_a_missing_required_variable_fails_the_argument_spec_before_any_request(
         os.unlink(playbook)
         registrar.sandbox.stop()
     assert rc == 2, out
-    (validation,) = [r for name, r in results.items() if 'Validating arguments against arg spec' in name]
-    assert validation['failed'] and 'missing required arguments: %s' % ', '.join(missing) in validation['msg'], validation
+    if role == 'portfolio':
+        # portfolio_domains or portfolio_domains_file: the role's first task, not the argument spec, requires one.
+        msg = task(results, 'Check that the domains are given once, as a list or as a file', role)['msg']
+        assert '%s or as portfolio_domains_file, one of them (neither is given)' % missing[0] in msg, msg
+    else:
+        (validation,) = [r for name, r in results.items() if 'Validating arguments against arg spec' in name]
+        assert validation['failed'] and 'missing required arguments: %s' % ', '.join(missing) in validation['msg'], validation
     assert registrar.journal() == []
 
 

@@ -137,6 +137,27 @@ def test_a_domain_missing_from_the_account_fails_alone():
     assert 'not in this stand-in account' in runs[2].result['msg']
 
 
+def test_stop_on_missing_sends_nothing_for_any_domain_when_one_is_missing():
+    declared = [DesiredDomain(n, nameservers=NEW) for n in names(4)]
+    for check_mode in (True, False):
+        clock = Clock()
+        registrar = Bulk(names(2) + names(4)[3:], clock)
+        flow = Converge(registrar, ('nameservers', 'renew'), sleep=clock.sleep, clock=clock, stop_on_missing=True,
+                        check_mode=check_mode)
+        runs = flow.run(declared)
+        assert registrar.sent == [] and flow.missing == ['d002.example']
+        assert [r.error is not None for r in runs] == [False, False, True, False]
+        for run in (runs[0], runs[1], runs[3]):
+            assert run.result['changed'] is False
+            assert run.result['operations'][0]['status'] == 'not sent'
+            assert 'd002.example not in the account' in run.result['operations'][0]['message']
+    # With every domain in the account, it changes nothing.
+    clock = Clock()
+    registrar = Bulk(names(4), clock)
+    runs = Converge(registrar, ('nameservers', 'renew'), sleep=clock.sleep, clock=clock, stop_on_missing=True).run(declared)
+    assert len(registrar.sent) == 4
+
+
 def test_every_planned_operation_is_marked_and_allow_refuses_before_anything_is_sent():
     clock = Clock()
     registrar = Bulk(names(3), clock)
