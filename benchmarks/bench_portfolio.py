@@ -13,7 +13,8 @@ ansible-playbook runs:
   the request floor (the bulk requests a no-op needs: pending work, the domains, their contacts;
   at AutoDNS's 3 per second for AutoDNS), wall time, measured/floor, peak memory (max RSS of the
   playbook's processes); once with the declarations as a variable (``domains``), once read by the
-  module from the exported file (``domains_file``). The floor in seconds is also given with
+  module from the exported file (``domains_file``), and once by the portfolio role from that file
+  (``portfolio_domains_file``: its checks and summary lines included). The floor in seconds is also given with
   ansible-playbook's own cost added (an empty playbook with one module, measured in this run):
   no task can take less;
 - for N in --loop-sizes, the same no-op as the per-domain loop (one domain_info and one domain
@@ -129,6 +130,10 @@ def measure(provider, count, args, loop):
                                                workdir)
         row.update(file_requests=journal_lines(journal) - before, file_seconds=round(file_seconds, 2),
                    file_peak_mb=round(file_rss, 1), file_rc=file_rc)
+        before = journal_lines(journal)
+        role_seconds, _rss, role_rc = play(provider, sandbox.url, 'role-portfolio-file.yml', {'domains_file': declared_file},
+                                           workdir)
+        row.update(role_requests=journal_lines(journal) - before, role_seconds=round(role_seconds, 2), role_rc=role_rc)
         row['floor_seconds'] = round(floor_seconds(provider, row['floor_requests'], args.latency), 2)
         row['requests_ratio'] = round(row['requests'] / float(row['floor_requests']), 2)
         if loop:
@@ -201,19 +206,21 @@ def main():
         return
     print('No-op converge of N generated domains; latency %.3f s per request; AutoDNS limited to 3 requests/s' % args.latency)
     print('ansible-playbook itself (start, one module process, no request): %.2f s; "net s" is wall minus that;' % ansible_seconds)
-    print('"+ansible s" is the request floor plus that; "file" reads the declarations with domains_file')
-    print('%-9s %6s %9s %6s %9s %8s %7s %9s %10s %8s %8s %10s %11s %8s %11s %10s %8s' % (
+    print('"+ansible s" is the request floor plus that; "file" reads the declarations with domains_file, "role file"')
+    print('is the portfolio role with portfolio_domains_file')
+    print('%-9s %6s %9s %6s %9s %8s %7s %9s %10s %8s %8s %10s %11s %8s %11s %11s %10s %8s' % (
         'registrar', 'N', 'requests', 'floor', 'req/floor', 'wall s', 'net s', 'floor s', '+ansible s', 'peak MB',
-        'file s', 'file/floor', 'file/+ansib', 'file MB', 'loop wall s', 'loop req', 'speedup'))
+        'file s', 'file/floor', 'file/+ansib', 'file MB', 'role file s', 'loop wall s', 'loop req', 'speedup'))
     for r in rows:
         with_ansible = r['floor_seconds'] + ansible_seconds
-        print('%-9s %6d %9d %6d %9.2f %8.2f %7.2f %9.2f %10.2f %8.1f %8.2f %10.2f %11.2f %8.1f %11s %10s %8s' % (
+        print('%-9s %6d %9d %6d %9.2f %8.2f %7.2f %9.2f %10.2f %8.1f %8.2f %10.2f %11.2f %8.1f %11.2f %11s %10s %8s' % (
             r['provider'], r['domains'], r['requests'], r['floor_requests'], r['requests_ratio'], r['seconds'],
             r['seconds'] - ansible_seconds, r['floor_seconds'], with_ansible, r['peak_mb'], r['file_seconds'],
-            r['file_seconds'] / r['floor_seconds'], r['file_seconds'] / with_ansible, r['file_peak_mb'],
+            r['file_seconds'] / r['floor_seconds'], r['file_seconds'] / with_ansible, r['file_peak_mb'], r['role_seconds'],
             r.get('loop_seconds', '-'), r.get('loop_requests', '-'), ('%.1fx' % r['speedup']) if 'speedup' in r else '-'))
-        if r['file_requests'] != r['requests']:
-            print('  (the domains_file run used %d requests)' % r['file_requests'])
+        for kind in ('file', 'role'):
+            if r['%s_requests' % kind] != r['requests']:
+                print('  (the %s run used %d requests)' % (kind, r['%s_requests' % kind]))
     if change_rows:
         print()
         print('N name-server changes, every job taking %.1f s' % args.job_delay)
@@ -222,7 +229,7 @@ def main():
             values = (r['provider'], r['changes'], r['seconds'], r['seconds'] - ansible_seconds, r['requests'], r['per_job'],
                       r['floor_seconds'])
             print('%-9s %8d %8.2f %7.2f %9d %9.2f %10.2f' % values)
-    if any(r['rc'] for r in rows + change_rows) or any(r.get('loop_rc') or r.get('file_rc') for r in rows):
+    if any(r['rc'] for r in rows + change_rows) or any(r.get('loop_rc') or r.get('file_rc') or r.get('role_rc') for r in rows):
         print('\nsome playbook runs failed (their output is above)')
 
 
