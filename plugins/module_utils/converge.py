@@ -121,6 +121,9 @@ class Converge:
         # A declared domain not in the account (missing_ok false) stops the whole run before anything is sent.
         self.stop_on_missing = stop_on_missing
         self.missing = []  # the declared domains found not to be in the account, in the order declared
+        # The missing domains that stopped the run before anything was sent ([]: it was not stopped). A domain
+        # found missing only when planned again under the lock fails alone: others may have been sent by then.
+        self.stopped_for_missing = []
         self.check_mode = check_mode
         self.diff = diff
         self.wait = wait
@@ -255,6 +258,7 @@ class Converge:
         for any domain (a typo in a list, or the wrong account). Whether it stopped."""
         if not (self.stop_on_missing and self.missing):
             return False
+        self.stopped_for_missing = list(self.missing)
         for run in runs:
             if not run.settled:
                 self._not_sent(run, 'not sent: %s not in the account (stop_on_missing)' % ', '.join(self.missing))

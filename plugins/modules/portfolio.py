@@ -401,11 +401,6 @@ def consequences(runs):
     return sorted(marked, key=lambda m: (not m['billable'], not m['irreversible']))
 
 
-def renew_policy(policy):
-    return dict(period=policy.period, until=policy.until.isoformat() if policy.until else None,
-                min_days_left=policy.min_days_left)
-
-
 def summary(runs, check_mode):
     counted = dict(domains=len(runs), changed=0, unchanged=0, failed=0, pending=0, operations=0)
     for run in runs:
@@ -457,7 +452,7 @@ def main():
         provider = adapter.name
     for run in runs:
         if run.desired.renew is not None:
-            run.result['renew'] = renew_policy(run.desired.renew)
+            run.result['renew'] = run.desired.renew.to_dict()
     result['domains'] = [run.result for run in runs]
     result['consequences'] = consequences(runs)
     result['summary'] = summary(runs, module.check_mode)
@@ -470,9 +465,9 @@ def main():
         result['invocation'] = {'module_args': dict(module.params, domains='(%d declarations, not repeated here)'
                                                     % len(module.params['domains']))}
     failed = [run for run in runs if run.error is not None]
-    if module.params['stop_on_missing'] and flow.missing and not module.params['register_missing']:
+    if flow.stopped_for_missing:
         module.fail_json(msg='Not in this %s account: %s. Nothing was sent (stop_on_missing). Set register_missing: true '
-                         'to register them, which is billable.' % (provider, ', '.join(flow.missing)), **result)
+                         'to register them, which is billable.' % (provider, ', '.join(flow.stopped_for_missing)), **result)
     if failed:
         module.fail_json(msg='%d of %d domains failed: %s' % (len(failed), len(runs), '; '.join(
             '%s: %s' % (run.name, run.result['msg']) for run in failed)), **result)

@@ -171,6 +171,10 @@ class RenewPolicy:
     until: datetime.date = None
     min_days_left: int = None
 
+    def to_dict(self):
+        return {'period': self.period, 'until': self.until.isoformat() if self.until else None,
+                'min_days_left': self.min_days_left}
+
 
 @dataclass(frozen=True)
 class DesiredDomain:

@@ -145,7 +145,7 @@ def test_stop_on_missing_sends_nothing_for_any_domain_when_one_is_missing():
         flow = Converge(registrar, ('nameservers', 'renew'), sleep=clock.sleep, clock=clock, stop_on_missing=True,
                         check_mode=check_mode)
         runs = flow.run(declared)
-        assert registrar.sent == [] and flow.missing == ['d002.example']
+        assert registrar.sent == [] and flow.missing == flow.stopped_for_missing == ['d002.example']
         assert [r.error is not None for r in runs] == [False, False, True, False]
         for run in (runs[0], runs[1], runs[3]):
             assert run.result['changed'] is False
@@ -154,8 +154,29 @@ def test_stop_on_missing_sends_nothing_for_any_domain_when_one_is_missing():
     # With every domain in the account, it changes nothing.
     clock = Clock()
     registrar = Bulk(names(4), clock)
-    runs = Converge(registrar, ('nameservers', 'renew'), sleep=clock.sleep, clock=clock, stop_on_missing=True).run(declared)
-    assert len(registrar.sent) == 4
+    flow = Converge(registrar, ('nameservers', 'renew'), sleep=clock.sleep, clock=clock, stop_on_missing=True)
+    flow.run(declared)
+    assert len(registrar.sent) == 4 and flow.stopped_for_missing == []
+
+
+class Vanishing(Bulk):
+    """A registrar where one domain is deleted between the first read and the read under the lock."""
+
+    def get_domains(self, names):
+        if self.calls.count('get_domains') == 1:
+            self.domains.pop('d001.example', None)
+        return super().get_domains(names)
+
+
+def test_a_domain_gone_only_under_the_lock_fails_alone_even_with_stop_on_missing():
+    clock = Clock()
+    registrar = Vanishing(names(3), clock)
+    flow = Converge(registrar, ('nameservers', 'renew'), sleep=clock.sleep, clock=clock, stop_on_missing=True)
+    runs = flow.run([DesiredDomain(n, nameservers=NEW) for n in names(3)])
+    # The others were sent before it was found missing: the run did not stop for it, and does not say so.
+    assert sorted(d for d, _op in registrar.sent) == ['d000.example', 'd002.example']
+    assert flow.missing == ['d001.example'] and flow.stopped_for_missing == []
+    assert [r.error is not None for r in runs] == [False, True, False]
 
 
 def test_every_planned_operation_is_marked_and_allow_refuses_before_anything_is_sent():
