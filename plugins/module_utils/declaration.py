@@ -4,6 +4,8 @@
 
 """One domain declaration: the options of the ``domain`` module and of each ``portfolio`` item,
 and their translation into a DesiredDomain (bad input raises InputError before any request)."""
+import json
+
 from ansible.module_utils.common.arg_spec import ArgumentSpecValidator
 
 from ansible_collections.domainops.registrar.plugins.module_utils import module_options
@@ -55,19 +57,41 @@ def portfolio_item_spec():
     return spec
 
 
+def _shape(item):
+    """An item without its name, as a key; None when it cannot be one (an alias, a value JSON lacks)."""
+    if not isinstance(item, dict) or not isinstance(item.get('name'), str) or 'domain' in item:
+        return None
+    try:
+        return json.dumps(dict((k, v) for k, v in item.items() if k != 'name'), sort_keys=True)
+    except (TypeError, ValueError):
+        return None
+
+
 def checked_items(items, option, secrets=None):
     """``items`` checked and completed (defaults) as the portfolio module's ``domains`` are, for an
     option that takes the same declarations without repeating their documentation (InputError).
-    The values of no_log options (auth codes) are added to ``secrets`` when given."""
-    checked, problems = [], []
+    The values of no_log options (auth codes) are added to ``secrets`` when given.
+
+    A portfolio repeats a few shapes (the same contacts, name servers and locks) on many
+    domains: items that differ only in their name (a plain string) are checked once, and share
+    the checked values, which nothing changes afterwards."""
+    checked, problems, checked_shapes = [], [], {}
     validator = ArgumentSpecValidator(portfolio_item_spec())
     for index, item in enumerate(items):
-        result = validator.validate(item)
+        shape = _shape(item)
+        if shape is None or shape not in checked_shapes:
+            result = validator.validate(item)
+            outcome = (result.validated_parameters, set(result._no_log_values), list(result.error_messages))
+            if shape is not None:
+                checked_shapes[shape] = outcome
+        else:
+            outcome = checked_shapes[shape]
+        parameters, no_log_values, errors = outcome
         if secrets is not None:
-            secrets.update(result._no_log_values)
-        if result.error_messages:
-            problems.append('%s[%d] (%s): %s' % (option, index, item.get('name'), '; '.join(result.error_messages)))
-        checked.append(result.validated_parameters)
+            secrets.update(no_log_values)
+        if errors:
+            problems.append('%s[%d] (%s): %s' % (option, index, item.get('name'), '; '.join(errors)))
+        checked.append(dict(parameters, name=item['name']) if shape is not None else parameters)
     if problems:
         raise InputError('; '.join(problems))
     return checked
@@ -93,7 +117,7 @@ def desired_domain(params, provider=None):
         present=params.get('state', 'present') == 'present',
         nameservers=nameservers,
         dnssec=module_options.dnssec(params),
-        contacts=module_options.contacts(module_options.role_fields(params.get('contacts')), provider),
+        contacts=module_options.declared_contacts(params.get('contacts'), provider),
         locks=module_options.locks(params),
         autorenew=params.get('autorenew'),
         renew=renew,

@@ -191,6 +191,19 @@ def contacts(params, provider=None):
     return declared or None
 
 
+def declared_contacts(roles, provider=None):
+    """{role: Contact} for a declaration's ``contacts`` option (fields checked as role_fields
+    checks them), or None when it declares none. Checked once per distinct declaration and
+    registrar in a module run: a portfolio repeats the same contacts on every domain."""
+    if not roles:
+        return None
+    key = _key('declared', roles, provider)
+    if key not in _CHECKED:
+        _CHECKED[key] = contacts(role_fields(roles), provider)
+    found = _CHECKED[key]
+    return dict(found) if found is not None else None
+
+
 def role_fields(roles):
     """{role: fields} checked and converted as Ansible checks CONTACT_FIELDS_SPEC suboptions (InputError)."""
     checked = {}

@@ -117,7 +117,7 @@ class AutoDNSAdapter(RegistrarAdapter):
             return None
 
     def _contacts_by_id(self, ids):
-        """{handle: raw Contact} for ``ids``: one Contact List query per PAGE_SIZE handles (paged)."""
+        """{handle: Contact} for ``ids``: one Contact List query per PAGE_SIZE handles (paged)."""
         ids = sorted(set(str(i) for i in ids if str(i).isdigit()), key=int)
         found = {}
         for chunk in query.chunks(ids):
@@ -127,7 +127,7 @@ class AutoDNSAdapter(RegistrarAdapter):
                 contact = read.read_contact(raw)
                 if contact.handle is not None:
                     self.known_contacts[contact.handle] = contact
-                    found[contact.handle] = raw
+                    found[contact.handle] = contact
         return found
 
     def _list(self, path, body, keys):

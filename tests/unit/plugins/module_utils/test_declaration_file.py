@@ -75,3 +75,30 @@ def test_what_is_not_a_list_of_declarations_is_refused_with_a_message_not_a_trac
 def test_a_missing_file_says_so(tmp_path):
     with pytest.raises(InputError, match='cannot be read: No such file'):
         declaration_file.read(str(tmp_path / 'absent.yml'))
+
+
+def test_items_that_differ_only_in_their_name_are_each_checked_and_completed_as_if_alone(tmp_path):
+    # checked_items checks one shape once (the same contacts and name servers on many domains);
+    # every item must still come back exactly as checking it alone gives.
+    shared = {'nameservers': ['a.ns14.net', 'b.ns14.net'], 'contacts': {'registrant': OWNER}, 'renew': {'min_days_left': 30}}
+    declared = [dict(shared, name='example-%d.com' % n) for n in range(3)] + [dict(shared, domain='aliased.com')]
+    items, _secrets = declaration_file.read(write(tmp_path, json.dumps(declared), 'p.json'))
+    alone = [declaration_file.read(write(tmp_path, json.dumps([item]), 'alone-%d.json' % n))[0][0]
+             for n, item in enumerate(declared)]
+    assert items == alone
+    assert [item['name'] for item in items] == ['example-0.com', 'example-1.com', 'example-2.com', 'aliased.com']
+    assert items[1]['renew'] == {'min_days_left': 30, 'period': 1, 'until': None}
+
+
+def test_a_refused_shape_names_every_item_that_has_it(tmp_path):
+    declared = [{'name': 'example-%d.com' % n, 'transfer_lock': 'sometimes'} for n in range(3)]
+    with pytest.raises(InputError) as caught:
+        declaration_file.read(write(tmp_path, json.dumps(declared), 'p.json'))
+    for n in range(3):
+        assert 'domains_file[%d] (example-%d.com)' % (n, n) in str(caught.value)
+
+
+def test_auth_codes_of_a_shared_shape_are_collected_for_no_log(tmp_path):
+    declared = [{'name': 'example-%d.com' % n, 'auth_code': 'S3cret-Code'} for n in range(2)]
+    items, secrets = declaration_file.read(write(tmp_path, json.dumps(declared), 'p.json'))
+    assert 'S3cret-Code' in secrets and [item['auth_code'] for item in items] == ['S3cret-Code'] * 2

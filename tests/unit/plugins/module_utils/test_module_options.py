@@ -77,3 +77,20 @@ def test_a_contact_at_the_limits_is_accepted():
 def test_a_wrong_format_is_reported_rather_than_its_length():
     with pytest.raises(InputError, match='two-letter ISO 3166 code'):
         module_options.contact('registrant', {'country': 'Germany'}, 'ascio')
+
+
+def test_declared_contacts_are_checked_once_and_each_caller_gets_its_own_mapping():
+    roles = {'registrant': {'first_name': 'Erika', 'email': 'erika@example.com', 'country': 'de'}, 'admin': None}
+    first = module_options.declared_contacts(roles, 'autodns')
+    first['tech'] = 'changed by this caller'
+    second = module_options.declared_contacts(roles, 'autodns')
+    assert set(second) == {'registrant'} and second['registrant'].country == 'DE'
+    assert second['registrant'] is first['registrant']
+    assert module_options.declared_contacts({}, 'autodns') is None
+
+
+def test_a_refused_declared_contact_is_refused_every_time():
+    roles = {'registrant': {'email': 'not-an-address'}}
+    for _ in range(2):
+        with pytest.raises(InputError, match='not an e-mail address'):
+            module_options.declared_contacts(roles, 'autodns')

@@ -9,6 +9,7 @@ import pytest
 
 from ansible_collections.domainops.registrar.plugins.module_utils.autodns.read import (
     job_submission,
+    read_contact,
     read_contact_list,
     read_created_contact,
     read_domain,
@@ -132,3 +133,11 @@ def test_a_created_contact_is_its_integer_id():
 def test_a_created_contact_without_a_number_is_an_error(data, message):
     with pytest.raises(RegistrarError, match=message):
         read_created_contact({'status': {'code': 'S0301'}, 'data': data}, 'POST /contact')
+
+
+def test_contacts_already_read_are_used_as_they_are():
+    # get_domains reads each handle of a Contact List once and hands the Contacts to every domain.
+    data = dict(SEED_DOMAIN, registryStatus='ACTIVE', adminc={'id': 100}, techc={'id': 101}, zonec={'id': 101})
+    read_once = read_domain(data, {'100': read_contact(JOHN), '101': read_contact(HOST)})
+    assert read_once.contacts == full().contacts
+    assert read_once.contacts['tech'] is read_once.contacts['zone']
