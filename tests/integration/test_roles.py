@@ -28,9 +28,11 @@ def task(results, name, role):
     return results['domainops.registrar.%s : %s' % (role, name)]
 
 
-def lines(results, name, role, loop_var):
-    """The messages a role's report task printed, by domain."""
-    return dict((item[loop_var]['name'], item['msg']) for item in task(results, name, role)['results'])
+def report_lines(results):
+    """The renewal role's report lines (one message listing them all), by domain."""
+    printed = task(results, 'Renewal report', 'renewal')['msg']
+    assert isinstance(printed, list), printed
+    return dict((line.split(': ', 1)[0], line) for line in printed)
 
 
 # -- portfolio ---------------------------------------------------------------------------------
@@ -151,6 +153,11 @@ def test_portfolio_a_domain_not_in_the_account_stops_the_role_before_anything_is
     assert summary['example.com'].startswith('example.com: not sent: not-mine.example not in the account'), summary
     assert summary['not-mine.example'].startswith('not-mine.example: FAILED: '), summary
     assert 'domain not-mine.example is not in this %s account' % registrar.provider in summary['not-mine.example'], summary
+    # The role's user is told the role's variable, not the module's option.
+    assert 'Set portfolio_register_missing: true to register it' in summary['not-mine.example'], summary
+    stopped = task(results, "Stop with the converge task's message", 'portfolio')['msg']
+    assert stopped.startswith('Not in this %s account: not-mine.example. Nothing was sent' % registrar.provider), stopped
+    assert 'Set portfolio_register_missing: true to register them' in stopped, stopped
     assert registrar.writes() == []
 
 
@@ -286,7 +293,7 @@ def test_renewal_renews_inside_the_window_and_acknowledges_only_its_messages(reg
     rc, out, results = registrar.play('role-renewal.yml', '--check', domains=listed, within_days=window)
     assert rc == 0, out
     assert registrar.writes() == []
-    report = lines(results, 'Renewal report', 'renewal', 'renewal_row')
+    report = report_lines(results)
     assert report[inside].startswith('%s: would renew | would send %s (planned)' % (inside, RENEW[registrar.provider])), report
     assert 'outside the %d-day window: not renewed' % window in report[outside]
 
@@ -304,7 +311,7 @@ def test_renewal_renews_inside_the_window_and_acknowledges_only_its_messages(reg
     assert operation['status'] == FINAL[registrar.provider]
     drained = task(results, 'Acknowledge the poll messages of the renewals this run sent, and no others', 'renewal')
     assert [m['reference'] for m in drained['messages']] == [operation['id']]
-    report = lines(results, 'Renewal report', 'renewal', 'renewal_row')
+    report = report_lines(results)
     assert report[inside].startswith('%s: renewed | sent ' % inside) and '(confirmed)' in report[inside], report
     assert 'acknowledged' in report[inside]
     assert 'not renewed' in report[outside]
@@ -316,7 +323,7 @@ def test_renewal_renews_inside_the_window_and_acknowledges_only_its_messages(reg
     rc, out, results = registrar.play('role-renewal.yml', domains=listed, within_days=window)
     assert rc == 0, out
     assert len(registrar.writes()) == writes, 'a second run renews and acknowledges nothing'
-    report = lines(results, 'Renewal report', 'renewal', 'renewal_row')
+    report = report_lines(results)
     assert all('not renewed' in line for line in report.values()), report
     (head,) = results['Read the head of the poll queue']['messages']
     assert head['reference'] == unrelated.submission.id
@@ -337,7 +344,7 @@ def test_renewal_leaves_its_message_behind_another_tools_message_and_says_so(reg
     (operation,) = renewed['operations']
     drained = task(results, 'Acknowledge the poll messages of the renewals this run sent, and no others', 'renewal')
     assert drained['messages'] == [] and drained['remaining']['reference'] == other['id']
-    report = lines(results, 'Renewal report', 'renewal', 'renewal_row')
+    report = report_lines(results)
     assert 'message of %s not acknowledged: the queue is headed by message %s (about %s, not sent by this run)' % (
         operation['id'], drained['remaining']['id'], other['id']) in report[inside], report
     (head,) = results['Read the head of the poll queue']['messages']
@@ -376,7 +383,7 @@ def test_renewal_without_a_list_selects_from_the_whole_account_and_renews_in_one
     selected = inside_window(account, window)
     assert selected and len(selected) < len(account), (selected, account)
     assert sorted(d['domain'] for d in task(results, renew_task, 'renewal')['domains']) == selected
-    report = lines(results, 'Renewal report', 'renewal', 'renewal_row')
+    report = report_lines(results)
     assert sorted(name for name, line in report.items() if ': would renew | would send ' in line) == selected, report
     # The domains outside the window are counted, not listed one by one.
     outside = [d['name'] for d in account if (d['payable'] or d['expires']) and d['name'] not in selected]
@@ -387,7 +394,7 @@ def test_renewal_without_a_list_selects_from_the_whole_account_and_renews_in_one
     rc, out, results = registrar.play('role-renewal-account.yml', within_days=window)
     assert rc == 0, out
     assert len([w for w in registrar.writes() if is_renewal(w)]) == len(selected)
-    report = lines(results, 'Renewal report', 'renewal', 'renewal_row')
+    report = report_lines(results)
     for name in selected:
         assert report[name].startswith('%s: renewed | sent ' % name) and '(confirmed)' in report[name], report
         assert report[name].endswith(' acknowledged'), report
@@ -398,7 +405,7 @@ def test_renewal_without_a_list_selects_from_the_whole_account_and_renews_in_one
     assert rc == 0, out
     assert len(registrar.writes()) == writes, 'a second run renews nothing'
     assert 'changed=0' in out
-    report = lines(results, 'Renewal report', 'renewal', 'renewal_row')
+    report = report_lines(results)
     assert all('not renewed' in line for line in report.values()), report
     assert task(results, renew_task, 'renewal').get('skipped'), 'nothing selected: the portfolio task is skipped'
 
@@ -502,7 +509,7 @@ def test_renewal_acknowledges_another_finished_order_of_a_listed_domain_only_whe
     assert rc == 0, out
     (renewed,) = task(results, 'Renew the selected domains in one task and wait for their orders or jobs', 'renewal')['domains']
     (operation,) = renewed['operations']
-    report = lines(results, 'Renewal report', 'renewal', 'renewal_row')
+    report = report_lines(results)
     heads = results['Read the head of the poll queue']['messages']
     if not acknowledge_finished:
         assert [m['reference'] for m in heads] == [other['id']]
