@@ -2,7 +2,7 @@
 # GNU General Public License v3.0+ (see LICENSE or https://www.gnu.org/licenses/gpl-3.0.txt)
 # SPDX-License-Identifier: GPL-3.0-or-later
 
-"""Every module's EXAMPLES run as written in check mode against both sandboxes at once; every role
+"""Every module's and filter's EXAMPLES run as written in check mode against both sandboxes at once; every role
 README example runs as written on each registrar, in check mode, for real, and again unchanged."""
 import ast
 import glob
@@ -16,6 +16,8 @@ from conftest import DELAY_OPTION, PLAYBOOKS, ROOT, Registrar, start_registrar
 from sandbox.launcher import Sandbox
 
 MODULES = sorted(glob.glob(os.path.join(ROOT, 'plugins', 'modules', '*.py')))
+# Filter plugins document their use in tasks too (a module task, then the filter on its result).
+FILTERS = sorted(glob.glob(os.path.join(ROOT, 'plugins', 'filter', '*.py')))
 
 
 def examples_of(path):
@@ -36,7 +38,7 @@ def both(tmp_path_factory):
     ascio.sandbox.stop()
 
 
-@pytest.mark.parametrize('path', MODULES, ids=[os.path.basename(m)[:-3] for m in MODULES])
+@pytest.mark.parametrize('path', MODULES + FILTERS, ids=[os.path.basename(m)[:-3] for m in MODULES + FILTERS])
 def test_examples_run_as_written_in_check_mode(both, path, tmp_path):
     autodns, ascio = both
     play = [{'name': 'Examples of %s' % os.path.basename(path), 'hosts': 'localhost', 'gather_facts': False,

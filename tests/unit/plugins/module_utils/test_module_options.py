@@ -91,6 +91,7 @@ def test_declared_contacts_are_checked_once_and_each_caller_gets_its_own_mapping
 
 def test_a_refused_declared_contact_is_refused_every_time():
     roles = {'registrant': {'email': 'not-an-address'}}
-    for _ in range(2):
-        with pytest.raises(InputError, match='not an e-mail address'):
-            module_options.declared_contacts(roles, 'autodns')
+    with pytest.raises(InputError, match='not an e-mail address'):
+        module_options.declared_contacts(roles, 'autodns')
+    with pytest.raises(InputError, match='not an e-mail address'):  # a refusal is not remembered as checked
+        module_options.declared_contacts(roles, 'autodns')
