@@ -122,7 +122,8 @@ def demo_registrar(provider, tmp_path):
 def test_role_readme_examples_run_as_written_in_check_mode_then_for_real_then_change_nothing(demo_registrar, path, index,
                                                                                              provider):
     plays = for_provider(readme_examples(path)[index][0], provider)
-    playbook = os.path.join(PLAYBOOKS, '.readme-%s-%d.yml' % (os.path.basename(os.path.dirname(path)), index))
+    # One file per registrar too: under pytest-xdist the two registrars' runs of an example go side by side.
+    playbook = os.path.join(PLAYBOOKS, '.readme-%s-%d-%s.yml' % (os.path.basename(os.path.dirname(path)), index, provider))
     with open(playbook, 'w') as handle:
         yaml.safe_dump(plays, handle, sort_keys=False)
     try:
