@@ -107,9 +107,7 @@ def _described(op):
 def _state(result, task, check_mode, held, sent, register_missing_option):
     if result.get('failed'):
         message = str(result.get('msg') or 'failed')
-        if register_missing_option != 'register_missing':
-            message = message.replace('register_missing: true', '%s: true' % register_missing_option)
-        return 'FAILED: ' + message
+        return 'FAILED: ' + message.replace('register_missing: true', '%s: true' % register_missing_option)
     if not result and task.get('failed'):
         return 'not converged: %s' % (task.get('msg') or 'the portfolio task failed')
     if not result:

@@ -37,7 +37,7 @@ from ansible_collections.domainops.registrar.plugins.module_utils.autodns import
 from ansible_collections.domainops.registrar.plugins.module_utils.core import normalize
 from ansible_collections.domainops.registrar.plugins.module_utils.core.adapter import Message, Submission
 from ansible_collections.domainops.registrar.plugins.module_utils.core.errors import RegistrarError
-from ansible_collections.domainops.registrar.plugins.module_utils.core.model import Contact, DnssecKey, Domain, Locks, Nameserver, Privacy
+from ansible_collections.domainops.registrar.plugins.module_utils.core.model import DnssecKey, Domain, Locks, Nameserver, Privacy
 
 # Domain field → core role
 CONTACT_FIELDS = dict((field, role) for role, field in handles.ROLE_FIELDS)
@@ -116,17 +116,17 @@ def read_premium(envelope):
 def read_domain(data, contacts=None, cancelation=None):
     """DomainInfo data → Domain.
 
-    ``contacts`` maps contact ids to the contacts' data (Contact List), raw or already read as
-    Contacts (a portfolio's thousand domains share a few handles: each is read once); without
-    it the roles carry only their handles. ``cancelation`` is the DomainCancelation, when one was read.
+    ``contacts`` maps contact ids to the Contacts read from a Contact List (a portfolio's thousand
+    domains share a few handles: each is read once); a role whose id it lacks carries only its
+    handle. ``cancelation`` is the DomainCancelation, when one was read.
     """
     contacts = contacts or {}
     roles = {}
     for field, role in CONTACT_FIELDS.items():
         ref = data.get(field)
         if isinstance(ref, dict) and ref.get('id') is not None:
-            found = contacts.get(str(ref['id']), ref)
-            roles[role] = found if isinstance(found, Contact) else read_contact(found)
+            found = contacts.get(str(ref['id']))
+            roles[role] = found if found is not None else read_contact(ref)
     renew = data.get('autoRenewStatus')
     pending = data.get('cancelationStatus')
     if pending and cancelation is None:

@@ -11,7 +11,7 @@ from dataclasses import replace
 import pytest
 
 from ansible_collections.domainops.registrar.plugins.module_utils.autodns import tld_rules, write
-from ansible_collections.domainops.registrar.plugins.module_utils.autodns.read import read_domain
+from ansible_collections.domainops.registrar.plugins.module_utils.autodns.read import read_contact, read_domain
 from ansible_collections.domainops.registrar.plugins.module_utils.core import validation
 from ansible_collections.domainops.registrar.plugins.module_utils.core.adapter import REDACTED
 from ansible_collections.domainops.registrar.plugins.module_utils.core.errors import InputError
@@ -53,7 +53,7 @@ def domain(name, **changes):
     data = {'name': name, 'ownerc': {'id': 100}, 'adminc': {'id': 100}, 'techc': {'id': 100},
             'registryStatus': 'ACTIVE', 'nameServers': [{'name': 'a.ns14.net'}], 'authinfo': AUTHINFO}
     data.update(changes)
-    return read_domain(data, {'100': JOHN})
+    return read_domain(data, {'100': read_contact(JOHN)})
 
 
 def owner_change(name, current=None, **kwargs):

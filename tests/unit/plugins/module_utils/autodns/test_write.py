@@ -10,7 +10,7 @@ from dataclasses import replace
 import pytest
 
 from ansible_collections.domainops.registrar.plugins.module_utils.autodns import write
-from ansible_collections.domainops.registrar.plugins.module_utils.autodns.read import STATUS_LOCKS, read_domain
+from ansible_collections.domainops.registrar.plugins.module_utils.autodns.read import STATUS_LOCKS, read_contact, read_domain
 from ansible_collections.domainops.registrar.plugins.module_utils.core import validation
 from ansible_collections.domainops.registrar.plugins.module_utils.core.adapter import REDACTED
 from ansible_collections.domainops.registrar.plugins.module_utils.core.errors import InputError
@@ -70,7 +70,8 @@ JOHN = {'id': 100, 'type': 'PERSON', 'fname': 'John', 'lname': 'Doe', 'organizat
         'email': 'john@example.com', 'phone': '+49.301234567'}
 HOST = dict(JOHN, id=101, type='ROLE', fname='Host', lname='Master', email='hostmaster@example.com',
             phone='+49.301234568')
-CONTACTS = {'100': JOHN, '101': HOST}
+# The Contact List of the domain's handles, read (as get_domain hands it to read_domain).
+CONTACTS = {'100': read_contact(JOHN), '101': read_contact(HOST)}
 FULL_DOMAIN = dict(SEED_DOMAIN, registryStatus='ACTIVE', adminc={'id': 100}, techc={'id': 101}, zonec={'id': 101})
 NEW_ADMIN = Contact(first_name='Erika', last_name='Mustermann', address=('Musterweg 2',), postal_code='54321',
                     city='Hamburg', country='DE', email='erika@example.org', phone='+49.401234567')
