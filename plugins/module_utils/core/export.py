@@ -89,6 +89,14 @@ def export(domains):
     return {'portfolio_contacts': contacts, 'portfolio_domains': items}
 
 
+def undefined_references(domains, contacts):
+    """[(domain name, role, reference)] for every contact reference of ``domains`` that names no
+    definition of ``contacts``, in the order given. A mapping is a contact itself, not a reference."""
+    return [(item.get('name'), role, ref)
+            for item in domains if isinstance(item, dict) and isinstance(item.get('contacts'), dict)
+            for role, ref in item['contacts'].items() if isinstance(ref, str) and ref not in contacts]
+
+
 def declarations(exported):
     """The export as the ``portfolio`` module's ``domains`` (each contact reference replaced by its data).
 
@@ -96,18 +104,16 @@ def declarations(exported):
     reference nor a contact is left as it is, for the argument spec's check to refuse.
     """
     contacts = exported['portfolio_contacts']
-    result, undefined = [], set()
+    undefined = undefined_references(exported['portfolio_domains'], contacts)
+    if undefined:
+        raise InputError('contact references not defined in portfolio_contacts: %s'
+                         % ', '.join(sorted(set('%s (%s)' % (ref, name) for name, _role, ref in undefined))))
+    result = []
     for item in exported['portfolio_domains']:
         declared = dict(item)
         if isinstance(item.get('contacts'), dict):
-            roles = {}
-            for role, ref in item['contacts'].items():
-                if isinstance(ref, str) and ref not in contacts:
-                    undefined.add('%s (%s)' % (ref, item.get('name')))
-                # A reference names a definition of portfolio_contacts; a mapping is the contact itself.
-                roles[role] = dict(contacts[ref]) if isinstance(ref, str) and ref in contacts else ref
-            declared['contacts'] = roles
+            # A reference names a definition of portfolio_contacts; a mapping is the contact itself.
+            declared['contacts'] = dict((role, dict(contacts[ref]) if isinstance(ref, str) else ref)
+                                        for role, ref in item['contacts'].items())
         result.append(declared)
-    if undefined:
-        raise InputError('contact references not defined in portfolio_contacts: %s' % ', '.join(sorted(undefined)))
     return result
