@@ -112,7 +112,7 @@ def portfolio_registrar(request, tmp_path):
 @pytest.fixture(params=PROVIDERS)
 def slow_registrar(request, tmp_path):
     """A sandbox whose orders/jobs take long enough to still be running on the next run."""
-    registrar = start_registrar(request.param, tmp_path, delay=8)
+    registrar = start_registrar(request.param, tmp_path, delay=20)
     yield registrar
     registrar.sandbox.stop()
 
