@@ -51,16 +51,16 @@ _value:
   elements: dict
 """
 
-from ansible.errors import AnsibleFilterError
-
 from ansible_collections.domainops.registrar.plugins.module_utils.core.errors import InputError
 from ansible_collections.domainops.registrar.plugins.module_utils.core.export import declarations
+from ansible_collections.domainops.registrar.plugins.plugin_utils.filter_arguments import FilterArguments
+
+ARGUMENTS = FilterArguments('portfolio_declarations')
 
 
 def _set(index, item):
     """``item`` without the options left null (and without ``contacts`` when no role is set)."""
-    if not isinstance(item, dict):
-        raise AnsibleFilterError('portfolio_declarations: domains[%d] is not a mapping: %r' % (index, item))
+    ARGUMENTS.mapping(item, 'domains[%d]' % index)
     declared = dict((key, value) for key, value in item.items() if value is not None and key != 'contacts')
     roles = item.get('contacts')
     if isinstance(roles, dict):
@@ -71,14 +71,12 @@ def _set(index, item):
 
 
 def portfolio_declarations(domains, contacts=None):
-    if not isinstance(domains, list):
-        raise AnsibleFilterError('portfolio_declarations: the domains must be a list, got %s' % type(domains).__name__)
-    if contacts is not None and not isinstance(contacts, dict):
-        raise AnsibleFilterError('portfolio_declarations: contacts must be a mapping of names to contacts')
+    ARGUMENTS.listed(domains, 'the domains')
+    contacts = ARGUMENTS.optional_mapping(contacts, 'contacts')
     try:
-        return declarations({'portfolio_contacts': contacts or {}, 'portfolio_domains': [_set(index, item) for index, item in enumerate(domains)]})
+        return declarations({'portfolio_contacts': contacts, 'portfolio_domains': [_set(index, item) for index, item in enumerate(domains)]})
     except InputError as exc:
-        raise AnsibleFilterError('portfolio_declarations: %s' % exc)
+        ARGUMENTS.fail(str(exc))
 
 
 class FilterModule:

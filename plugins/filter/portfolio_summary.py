@@ -87,17 +87,11 @@ _value:
       type: str
 """
 
-from ansible.errors import AnsibleFilterError
+from ansible_collections.domainops.registrar.plugins.plugin_utils.filter_arguments import FilterArguments
+
+ARGUMENTS = FilterArguments('portfolio_summary')
 
 OPERATION_KEYS = ('operation', 'id', 'status')
-
-
-def _mapping(value, what):
-    if value is None:
-        return {}
-    if not isinstance(value, dict):
-        raise AnsibleFilterError('portfolio_summary: %s must be a mapping, got %s' % (what, type(value).__name__))
-    return value
 
 
 def _described(op):
@@ -144,11 +138,9 @@ def row(name, result, task, check_mode=False, register_missing_option='register_
 
 
 def portfolio_summary(task, names=None, check_mode=False, register_missing_option='register_missing'):
-    task = _mapping(task, 'the registered result of the portfolio task')
-    results = task.get('domains') or []
-    if not isinstance(results, list):
-        raise AnsibleFilterError('portfolio_summary: the result\'s domains must be a list')
-    results = [_mapping(result, 'domains[%d]' % index) for index, result in enumerate(results)]
+    task = ARGUMENTS.optional_mapping(task, 'the registered result of the portfolio task')
+    results = ARGUMENTS.listed(task.get('domains') or [], "the result's domains")
+    results = [ARGUMENTS.optional_mapping(result, 'domains[%d]' % index) for index, result in enumerate(results)]
     if names is None:
         names = [result.get('domain') for result in results]
     return [row(name, results[index] if index < len(results) else {}, task, bool(check_mode), register_missing_option)

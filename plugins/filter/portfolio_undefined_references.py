@@ -60,17 +60,16 @@ _value:
       type: str
 """
 
-from ansible.errors import AnsibleFilterError
-
 from ansible_collections.domainops.registrar.plugins.module_utils.core.export import undefined_references
+from ansible_collections.domainops.registrar.plugins.plugin_utils.filter_arguments import FilterArguments
+
+ARGUMENTS = FilterArguments('portfolio_undefined_references')
 
 
 def portfolio_undefined_references(domains, contacts=None):
-    if not isinstance(domains, list):
-        raise AnsibleFilterError('portfolio_undefined_references: the domains must be a list, got %s' % type(domains).__name__)
-    if contacts is not None and not isinstance(contacts, dict):
-        raise AnsibleFilterError('portfolio_undefined_references: contacts must be a mapping of names to contacts')
-    return [{'domain': name, 'role': role, 'reference': ref} for name, role, ref in undefined_references(domains, contacts or {})]
+    ARGUMENTS.listed(domains, 'the domains')
+    contacts = ARGUMENTS.optional_mapping(contacts, 'contacts')
+    return [{'domain': name, 'role': role, 'reference': ref} for name, role, ref in undefined_references(domains, contacts)]
 
 
 class FilterModule:

@@ -64,7 +64,9 @@ _value:
 
 import datetime
 
-from ansible.errors import AnsibleFilterError
+from ansible_collections.domainops.registrar.plugins.plugin_utils.filter_arguments import FilterArguments
+
+ARGUMENTS = FilterArguments('renewal_candidates')
 
 DATE = '%Y-%m-%d'
 
@@ -73,22 +75,20 @@ def _day(text, what):
     try:
         return datetime.datetime.strptime(str(text), DATE).date()
     except ValueError:
-        raise AnsibleFilterError('renewal_candidates: %s is not a date YYYY-MM-DD: %r' % (what, text))
+        ARGUMENTS.fail('%s is not a date YYYY-MM-DD: %r' % (what, text))
 
 
 def renewal_candidates(domains, within_days=None, today=None):
-    if not isinstance(domains, list):
-        raise AnsibleFilterError('renewal_candidates: the domains must be a list, got %s' % type(domains).__name__)
+    ARGUMENTS.listed(domains, 'the domains')
     if within_days is not None:
         try:
             within_days = int(within_days)
         except (TypeError, ValueError):
-            raise AnsibleFilterError('renewal_candidates: within_days must be a whole number of days, got %r' % (within_days,))
+            ARGUMENTS.fail('within_days must be a whole number of days, got %r' % (within_days,))
     start = _day(today, 'today') if today is not None else datetime.date.today()
     rows = []
     for index, domain in enumerate(domains):
-        if not isinstance(domain, dict):
-            raise AnsibleFilterError('renewal_candidates: domains[%d] is not a mapping: %r' % (index, domain))
+        ARGUMENTS.mapping(domain, 'domains[%d]' % index)
         paid = domain.get('payable') or domain.get('expires')
         days = (_day(paid, '%s: the date it is paid until' % domain.get('name')) - start).days if paid else None
         rows.append({'name': domain.get('name'), 'paid_until': paid, 'days_left': days,

@@ -118,15 +118,9 @@ _value:
       type: str
 """
 
-from ansible.errors import AnsibleFilterError
+from ansible_collections.domainops.registrar.plugins.plugin_utils.filter_arguments import FilterArguments
 
-
-def _mapping(value, what):
-    if value is None:
-        return {}
-    if not isinstance(value, dict):
-        raise AnsibleFilterError('renewal_report: %s must be a mapping, got %s' % (what, type(value).__name__))
-    return value
+ARGUMENTS = FilterArguments('renewal_report')
 
 
 def _queue_note(unacknowledged, acknowledge, remaining):
@@ -179,21 +173,19 @@ def _row(candidate, result, task, message_of, settings):
 
 def renewal_report(candidates, renewed=None, acknowledged=None, remaining=None, acknowledge=True, within_days=None,
                    whole_account=False, check_mode=False):
-    if not isinstance(candidates, list):
-        raise AnsibleFilterError('renewal_report: the candidates must be a list, got %s' % type(candidates).__name__)
-    task = _mapping(renewed, 'renewed (the registered result of the portfolio task)')
+    ARGUMENTS.listed(candidates, 'the candidates')
+    task = ARGUMENTS.optional_mapping(renewed, 'renewed (the registered result of the portfolio task)')
     results = task.get('domains')
-    results = [] if results is None else results
-    if not isinstance(results, list):
-        raise AnsibleFilterError("renewal_report: the result's domains must be a list")
-    result_of = dict((_mapping(result, 'domains[%d]' % index).get('domain'), result) for index, result in enumerate(results))
-    message_of = dict((str(_mapping(message, 'acknowledged[%d]' % index).get('reference')), str(message.get('id')))
-                      for index, message in enumerate(acknowledged or []))
-    settings = dict(check_mode=bool(check_mode), acknowledge=bool(acknowledge), remaining=_mapping(remaining, 'remaining'),
-                    within_days=within_days)
+    results = ARGUMENTS.listed([] if results is None else results, "the result's domains")
+    results = [ARGUMENTS.optional_mapping(result, 'domains[%d]' % index) for index, result in enumerate(results)]
+    result_of = dict((result.get('domain'), result) for result in results)
+    messages = [ARGUMENTS.mapping(message, 'acknowledged[%d]' % index) for index, message in enumerate(acknowledged or [])]
+    message_of = dict((str(message.get('reference')), str(message.get('id'))) for message in messages)
+    settings = dict(check_mode=bool(check_mode), acknowledge=bool(acknowledge),
+                    remaining=ARGUMENTS.optional_mapping(remaining, 'remaining'), within_days=within_days)
     rows = []
     for index, candidate in enumerate(candidates):
-        candidate = _mapping(candidate, 'candidates[%d]' % index)
+        candidate = ARGUMENTS.optional_mapping(candidate, 'candidates[%d]' % index)
         if whole_account and not candidate.get('selected') and candidate.get('days_left') is not None:
             continue
         rows.append(_row(candidate, result_of.get(candidate.get('name')) or {}, task, message_of, settings))

@@ -37,7 +37,7 @@ def test_an_undefined_reference_is_named_with_its_domain():
 
 @pytest.mark.parametrize('domains, contacts, message', [
     ({'name': 'example.com'}, {}, 'must be a list'),
-    (['example.com'], {}, r'domains\[0\] is not a mapping'),
+    (['example.com'], {}, r'domains\[0\] must be a mapping'),
     ([{'name': 'example.com'}], ['hostmaster'], 'contacts must be a mapping'),
 ])
 def test_what_is_not_a_portfolio_is_refused(domains, contacts, message):

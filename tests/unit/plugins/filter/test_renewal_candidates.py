@@ -42,7 +42,7 @@ def test_today_defaults_to_the_controllers_date():
 
 @pytest.mark.parametrize('domains, kwargs, message', [
     ({'name': 'a.example'}, {}, 'must be a list'),
-    (['a.example'], {}, 'domains[0] is not a mapping'),
+    (['a.example'], {}, 'domains[0] must be a mapping'),
     ([{'name': 'a.example', 'expires': '2027-01-01T00:00:00Z'}], {}, 'a.example: the date it is paid until is not a date'),
     ([], {'today': 'tomorrow'}, 'today is not a date'),
     ([], {'within_days': 'thirty'}, 'within_days must be a whole number'),
