@@ -127,7 +127,7 @@ def desired_domain(params, provider=None):
         restore=bool(params.get('restore')),
         period=period if period is not None else 1,
         privacy=module_options.privacy(params),
-        price_guard=module_options.price_guard(params),
+        price_guard=module_options.price_guard(params, provider),
         registrar_options=module_options.registrar_options(params),
     )
 

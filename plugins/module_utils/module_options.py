@@ -298,8 +298,18 @@ PRICE_GUARD_TOGETHER = [['max_price', 'currency']]
 _CURRENCY = re.compile(r'[A-Za-z]{3}')
 
 
-def price_guard(params):
-    """PriceGuard from max_price and currency (ISO 4217), or None when the task sets no guard."""
+def price_decimals(provider):
+    """The most digits after the point of a price the registrar takes in an order (its package's data)."""
+    capabilities = _capabilities(provider)
+    return capabilities.price_decimals if capabilities is not None else None
+
+
+def price_guard(params, provider=None):
+    """PriceGuard from max_price and currency (ISO 4217), or None when the task sets no guard.
+
+    ``provider`` names the registrar: a price it cannot carry in an order (more decimals than
+    it takes) is refused here, before any request, rather than rounded.
+    """
     max_price, currency = params.get('max_price'), params.get('currency')
     if max_price is None and currency is None:
         return None
@@ -309,4 +319,12 @@ def price_guard(params):
         raise InputError('max_price must be a positive amount, got %s' % max_price)
     if not _CURRENCY.fullmatch(currency.strip()):
         raise InputError('currency must be a three-letter ISO 4217 code such as EUR or USD, got %r' % currency)
+    decimals = price_decimals(provider)
+    if decimals is not None and round(float(max_price), decimals) != float(max_price):
+        if decimals == 0:
+            raise InputError('max_price %s: %s takes the price of an order in whole %s only; give a whole amount '
+                             '(e.g. %d or %d)' % (max_price, provider, currency.strip().upper(),
+                                                  int(max_price), int(max_price) + 1))
+        raise InputError('max_price %s: %s takes at most %d decimals in the price of an order; give e.g. %s'
+                         % (max_price, provider, decimals, round(float(max_price), decimals)))
     return PriceGuard(max_price=float(max_price), currency=currency.strip().upper())

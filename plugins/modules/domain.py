@@ -197,6 +197,7 @@ options:
         The known price is shown in the planned operation's C(request.price).
       - B(Ascio) the guard is sent as the order's C(AgreedPrice); Ascio refuses a premium order without an
         agreed price that covers the registry's price (the price is in the account's currency).
+        C(AgreedPrice) is an integer, so a guard with cents fails before any request.
       - Requires O(currency).
     type: float
   currency:

@@ -49,7 +49,8 @@ options:
       - The most this task agrees to pay for the renewal, in O(currency). Without it nothing changes for
         standard-priced domains, but the renewal of a premium domain fails before anything is sent, asking for one.
       - B(AutoDNS) reads the premium price first (C(GET /domainpremium/{name})) and refuses before sending when
-        it exceeds the guard, naming both. B(Ascio) sends the guard as the order's C(AgreedPrice).
+        it exceeds the guard, naming both. B(Ascio) sends the guard as the order's C(AgreedPrice), an integer;
+        a guard with cents fails before any request.
       - Requires O(currency).
     type: float
   currency:
@@ -113,7 +114,7 @@ from ansible_collections.domainops.registrar.plugins.module_utils.domain_task im
 
 def desired_domain(params):
     return DesiredDomain(name=validation.domain_name(params['name']), renew=module_options.renew_policy(params),
-                         price_guard=module_options.price_guard(params))
+                         price_guard=module_options.price_guard(params, module_options.provider_name(params)))
 
 
 def main():

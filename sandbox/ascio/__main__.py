@@ -3,7 +3,7 @@
 # SPDX-License-Identifier: GPL-3.0-or-later
 
 """python -m sandbox.ascio --host 127.0.0.1 --port 0 [--seed FILE] [--journal FILE] [--order-delay S]
-                          [--latency S] [--generate N]
+                          [--latency S] [--generate N] [--order-paging page_number|record_offset]
 
 Prints exactly one line ``READY <service URL>`` on stdout once listening;
 everything else goes to stderr.  Stops cleanly on SIGTERM or Ctrl-C (and, with
@@ -18,7 +18,7 @@ import threading
 from .. import lifetime
 from . import seed
 from .journal import Journal
-from .operations import Service
+from .operations import PAGING, Service
 from .processing import Engine
 from .server import SandboxServer
 from .state import Store
@@ -40,6 +40,9 @@ def parse_args(argv=None):
                              'autorenew, locks and expiry) to the first account, on top of the seed (default 0)')
     parser.add_argument('--session-timeout', type=float, default=1200.0,
                         help='idle seconds after which a session id expires (default 1200)')
+    parser.add_argument('--order-paging', choices=sorted(PAGING['readings']), default=PAGING['sandbox_default'],
+                        help="how SearchOrder reads PageIndex: page_number or record_offset, the two readings of public "
+                             "clients (docs/reference/ascio-rules.json bulk_reads.search_order.paging; default %(default)s)")
     parser.add_argument(lifetime.OPTION, action='store_true', help=lifetime.HELP)
     return parser.parse_args(argv)
 
@@ -56,7 +59,7 @@ def main(argv=None):
     engine = Engine(store, args.order_delay)
     journal = Journal(args.journal)
     try:
-        server = SandboxServer((args.host, args.port), Service(store, engine), journal, latency=args.latency)
+        server = SandboxServer((args.host, args.port), Service(store, engine, args.order_paging), journal, latency=args.latency)
     except OSError as error:
         # A start-up problem the user can fix, said plainly (no traceback).
         if error.errno == errno.EADDRINUSE:

@@ -13,7 +13,7 @@ import copy
 import fnmatch
 
 from . import dnssec, orders
-from .state import shown, shown_status, status_tokens
+from .state import RULES, shown, shown_status, status_tokens
 
 OK = 200
 NOT_VALIDATED = 400
@@ -42,10 +42,17 @@ class NotImplementedOperation(Exception):
     pass
 
 
+# How SearchOrder's PageIndex is read (both readings public; --order-paging picks one).
+PAGING = RULES['bulk_reads']['search_order']['paging']
+
+
 class Service:
-    def __init__(self, store, engine):
+    def __init__(self, store, engine, order_paging=PAGING['sandbox_default']):
+        if order_paging not in PAGING['readings']:
+            raise ValueError('order paging must be one of %s' % ', '.join(PAGING['readings']))
         self.store = store
         self.engine = engine
+        self.order_paging = order_paging
 
     def call(self, operation, params):
         handler = getattr(self, 'op_' + operation, None)
@@ -233,7 +240,9 @@ class Service:
         size = page.get('PageSize') or 0
         if size > 0:
             index = max(page.get('PageIndex') or 1, 1)
-            selected = selected[(index - 1) * size:index * size]
+            # ascio-rules.json bulk_reads.search_order.paging: a page number, or the first order's position.
+            first = (index - 1) * size if self.order_paging == 'page_number' else index - 1
+            selected = selected[first:first + size]
         found = []
         for record in selected:
             order = copy.deepcopy(record.order)

@@ -135,10 +135,21 @@ def test_max_price_above_the_price_renews_and_check_mode_shows_the_price(registr
     if registrar.provider == 'autodns':
         assert planned['request']['price'] == {'amount': 1500.0, 'currency': 'EUR'}
     else:
-        assert planned['request']['AgreedPrice'] == 2000.0
+        assert planned['request']['AgreedPrice'] == 2000 and isinstance(planned['request']['AgreedPrice'], int)
     rc, out, results = run(registrar, 'renew', domain='example.net', until=UNTIL[registrar.provider], max_price=2000, currency='EUR')
     assert rc == 0, out
     assert operations(results['Run the module']) == [RENEW_OPERATION[registrar.provider]]
+
+
+def test_a_max_price_with_cents_fails_before_any_request_on_ascio_only(registrar):
+    rc, out, results = run(registrar, 'renew', '--check', domain='example.net', until=UNTIL[registrar.provider],
+                           max_price=1999.5, currency='EUR')
+    if registrar.provider == 'autodns':
+        assert rc == 0, out
+        return
+    assert rc != 0
+    assert 'give a whole amount (e.g. 1999 or 2000)' in results['Run the module']['msg']
+    assert registrar.journal() == []
 
 
 def test_a_standard_domain_renews_without_a_guard_as_before(registrar):

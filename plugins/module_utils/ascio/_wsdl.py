@@ -44,7 +44,7 @@ ARRAYS_XSD_NAME = 'arrays.xsd'
 SEED_ADDITIONS = (
     ('Domain', 'DomainType', 'string'),
     ('Domain', 'DiscloseSocialData', 'boolean'),
-    ('Order', 'AgreedPrice', 'decimal'),
+    ('Order', 'AgreedPrice', 'int'),
 )
 
 WSDL_TEXT = '''\
@@ -1806,7 +1806,7 @@ XSD_TEXT = '''\
       <xsd:element minOccurs="0" name="Documentation" nillable="true" type="xsd:string"/>
       <xsd:element minOccurs="0" name="Domain" nillable="true" type="tns:Domain"/>
       <xsd:element minOccurs="0" name="CreDate" type="xsd:dateTime"/>
-      <xsd:element minOccurs="0" name="AgreedPrice" type="xsd:decimal"/>
+      <xsd:element minOccurs="0" name="AgreedPrice" type="xsd:int"/>
     </xsd:sequence>
   </xsd:complexType>
   <xsd:complexType name="PagingInfo">

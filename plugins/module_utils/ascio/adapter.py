@@ -192,18 +192,34 @@ class AscioAdapter(RegistrarAdapter):
         return result
 
     def _search_orders(self, request):
-        """Every order a SearchOrder request finds, page by page (PageIndex from 1) until totalOrders are read."""
-        orders = []
-        for index in range(1, MAX_ORDER_PAGES + 1):
-            page = dict(request, PageInfo={'PageIndex': index, 'PageSize': self.order_page_size})
+        """Every order a SearchOrder request finds, each once, page by page.
+
+        Public clients read PageIndex as a page number or as the position of the page's first
+        order (rules: bulk_reads.search_order.paging); page 2 tells which, so neither skips an order.
+        """
+        size = self.order_page_size
+        orders = {}
+        index, first_page, by_position = 1, None, False
+        for _page in range(MAX_ORDER_PAGES):
+            page = dict(request, PageInfo={'PageIndex': index, 'PageSize': size})
             answer = self.client.request('SearchOrder', orderRequest=page)
             found = read.items(answer.get('orders'), 'Order')
-            orders.extend(found)
+            if index == 1:
+                first_page = found
+            elif index == 2 and len(first_page) > 1 and found and found[0].get('OrderId') == first_page[1].get('OrderId'):
+                by_position = True
+            new = [order for order in found if order.get('OrderId') not in orders]
+            if len(found) == size and not new:
+                raise RegistrarError('invalid answer', 'SearchOrder answered PageIndex %d with %d orders already read: '
+                                     'its pages cannot be followed' % (index, size))
+            for order in new:
+                orders[order.get('OrderId')] = order
             total = answer.get('totalOrders')
-            if len(found) < self.order_page_size or (total is not None and len(orders) >= total):
-                for order in orders:
+            if len(found) < size or (total is not None and len(orders) >= total):
+                for order in orders.values():
                     self._remember(order)
-                return orders
+                return list(orders.values())
+            index = index + len(found) if by_position else index + 1
         raise RegistrarError('invalid answer', 'SearchOrder answered more than %d pages of %d orders'
                              % (MAX_ORDER_PAGES, self.order_page_size))
 

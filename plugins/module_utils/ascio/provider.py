@@ -7,7 +7,7 @@
 The addresses are docs/reference/ascio-v2-binding.json's (wsdl, address); no public source gives
 the OTE service address, so it is the OTE WSDL's with .svc (docs/ascio-wire.md); api_url overrides it.
 """
-from ansible_collections.domainops.registrar.plugins.module_utils.ascio import contact_limits
+from ansible_collections.domainops.registrar.plugins.module_utils.ascio import contact_limits, rules
 from ansible_collections.domainops.registrar.plugins.module_utils.core import aspects
 from ansible_collections.domainops.registrar.plugins.module_utils.core.errors import InputError
 from ansible_collections.domainops.registrar.plugins.module_utils.core.model import CONTACT_ROLES
@@ -44,7 +44,8 @@ PROVIDER = ProviderDescription(
     adapter_factory=adapter,
     capabilities=Capabilities(
         aspects=aspects.PLANNED, contact_roles=CONTACT_ROLES, max_nameservers=MAX_NAMESERVERS,
-        contact_max_lengths=contact_limits.MAX_LENGTHS, contact_address_lines=contact_limits.ADDRESS_LINES),
+        contact_max_lengths=contact_limits.MAX_LENGTHS, contact_address_lines=contact_limits.ADDRESS_LINES,
+        price_decimals=rules.PRICE_DECIMALS),
     task_options=(),
     prepare=prepare,
 )

@@ -150,15 +150,19 @@ RULES = {'note': 'Ascio AWS v2 domain rules as Ascio documents them and its own 
 RULES['agreed_price'] = {
     'element': 'Order.AgreedPrice',
     'order_types': ['Register_Domain', 'Transfer_Domain', 'Renew_Domain', 'Restore_Domain'],
-    'rule': "a premium domain is ordered with its price in the order (AgreedPrice, a decimal in the account's currency); this client "
-            "sends the task's max_price there. Ascio's pages say the price must be added to the order; what Ascio does with an "
-            "AgreedPrice below the registry's price is not stated in the sources found: the sandbox refuses the order as not validated "
-            '(ResultCode 400, nothing done), the reading under which the agreed price is the most the partner pays.',
+    'rule': "a premium domain is ordered with its price in the order (AgreedPrice, an integer amount in the account's currency); this"
+            " client sends the task's max_price there. Ascio's pages say the price must be added to the order; what Ascio does with "
+            "an AgreedPrice below the registry's price is not stated in the sources found: the sandbox refuses the order as not "
+            'validated (ResultCode 400, nothing done), the reading under which the agreed price is the most the partner pays.',
     'sources': ['https://aws.ascio.info/domains-api-v2/soap/availabilityinfo (AvailabilityInfo returns Price and DomainType '
                 "Premium/Reserved/Normal; 'To order the premium domain, the price needs to be added to the Register/Transfer order "
                 "object')",
                 'seed 000 CreateOrder example (order AgreedPrice: 5000)',
-                'docs/reference/ascio-v2-type-additions.json (Order AgreedPrice decimal)'],
+                'docs/reference/ascio-v2-type-additions.json (Order AgreedPrice int, with the conflict it settles)'],
+    'price_decimals': 0,
+    'price_decimals_decision': 'AgreedPrice is an xsd:int, so a max_price with a fraction cannot be sent: it is refused before any request instead of '
+                               "rounded (rounding up would agree to more than the task allows; rounding down changes the task's limit without saying "
+                               "so). Ascio's Price elements, which can hold cents, are decimals.",
 }
 RULES['privacy_proxy'] = {
     'order_type': 'Domain_Details_Update',
@@ -253,6 +257,24 @@ RULES['bulk_reads'] = {'search_result': {'carries': 'a SearchDomain answer is an
                                                     "(its reasons are only in GetOrder's Values) is read with GetOrder. The adapter setting "
                                                     'order_page_size overrides page_size.'}}
 
+RULES['bulk_reads']['search_order']['paging'] = {
+    'readings': {
+        'page_number': "PageIndex is the number of the page, from 1: the member's name, and rendermani/ascio-php-examples aws-v2/searchorder.php"
+                       ' (PageSize 5, PageIndex 1)',
+        'record_offset': "PageIndex is the position, from 1, of the page's first order: rendermani/ascio-framework src/lib/Sync.php syncOrders "
+                         '(PageSize 5, PageIndex 1, then PageIndex = index + pagesize, until a page has no orders)',
+    },
+    'sources': ['rendermani/ascio-php-examples aws-v2/searchorder.php',
+                'rendermani/ascio-framework src/lib/Sync.php (syncOrders)'],
+    'decision': "no source says which reading Ascio's service follows, and reading one as the other skips orders (a pending order missed "
+                'is an order sent twice). The client asks PageIndex 1, then PageIndex 2: when page 2 begins with the second order of page'
+                ' 1, PageIndex is a position and the client goes on from the first order it has not read (PageIndex + orders on the '
+                'page); otherwise it counts pages. Orders are kept once by OrderId; the search ends at a short or empty page, or once '
+                'totalOrders distinct orders are read; a full page of orders already read is an invalid answer. Under either reading '
+                'nothing is skipped and no request is added.',
+    'sandbox_default': 'page_number',
+    'sandbox_option': '--order-paging page_number|record_offset',
+}
 RULES['registration_contacts'] = {'roles': ['registrant', 'admin', 'tech', 'billing'],
                                   'rule': 'a Register_Domain carries the Registrant, AdminContact, TechContact and BillingContact (data or handle); one '
                                           'missing is refused before anything is sent',
@@ -279,6 +301,7 @@ RESTORE = tuple(RULES['lock_release']['restore'])
 SEARCH_NEEDED = tuple(RULES['bulk_reads']['search_result']['needed'])
 SEARCH_BATCH = RULES['bulk_reads']['search_criteria']['batch_size']
 ORDER_PAGE_SIZE = RULES['bulk_reads']['search_order']['page_size']
+PRICE_DECIMALS = RULES['agreed_price']['price_decimals']
 REGISTRATION_CONTACTS = tuple(RULES['registration_contacts']['roles'])
 DNSSEC_ORDER = RULES['dnssec']['order_type']
 DNSSEC_SLOTS = RULES['dnssec']['slots']

@@ -270,6 +270,14 @@ def redact(payload):
     return summary
 
 
+def agreed_price(max_price):
+    """``max_price`` as Ascio's AgreedPrice, an integer amount (rules: agreed_price.price_decimals)."""
+    if round(max_price, rules.PRICE_DECIMALS) != max_price:
+        raise InputError('max_price %s: Ascio takes the price of an order in whole amounts only (AgreedPrice is an '
+                         'integer); give a whole amount' % max_price)
+    return int(max_price)
+
+
 def _operation(order_type, name, aspects, domain, comment=None, price_guard=None):
     payload = {
         'Type': order_type,
@@ -277,8 +285,9 @@ def _operation(order_type, name, aspects, domain, comment=None, price_guard=None
         'Domain': domain,
     }
     if price_guard is not None:
-        # The most the task pays (rules: agreed_price): Ascio takes the price of a premium domain in the order.
-        payload['AgreedPrice'] = price_guard.max_price
+        # The most the task pays (rules: agreed_price): Ascio takes the price of a premium domain in the
+        # order, as an integer; module_options.price_guard refused a fraction before any request.
+        payload['AgreedPrice'] = agreed_price(price_guard.max_price)
     return Operation(name=order_type, domain=name, aspects=tuple(aspects), summary=redact(payload),
                      payload=payload, consequences=consequences.marks(order_type, rules.is_gtld(name)))
 

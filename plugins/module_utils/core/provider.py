@@ -27,6 +27,9 @@ class Capabilities:
     #: {field: longest value} of contact fields, and the most address lines (None: no limit known).
     contact_max_lengths: dict = field(default_factory=dict)
     contact_address_lines: int = None
+    #: Most digits after the decimal point of a price it takes in an order (0: whole amounts only;
+    #: None: no limit known).
+    price_decimals: int = None
 
 
 @dataclass(frozen=True)

@@ -17,7 +17,7 @@ import pytest
 from ansible_collections.domainops.registrar.plugins.module_utils.ascio import read
 from ansible_collections.domainops.registrar.plugins.module_utils.ascio.adapter import AscioAdapter
 from ansible_collections.domainops.registrar.plugins.module_utils.core import validation
-from ansible_collections.domainops.registrar.plugins.module_utils.core.errors import InputError
+from ansible_collections.domainops.registrar.plugins.module_utils.core.errors import InputError, RegistrarError
 from ansible_collections.domainops.registrar.plugins.module_utils.core.model import DesiredDomain
 from ansible_collections.domainops.registrar.plugins.module_utils.core.planner import plan
 
@@ -40,10 +40,12 @@ def bench(number):
 
 
 class Box:
-    def __init__(self, tmp_path, delay=0.2, generate=GENERATED, seed=SEED):
+    def __init__(self, tmp_path, delay=0.2, generate=GENERATED, seed=SEED, order_paging='page_number'):
         self.journal_path = str(tmp_path / 'ascio-journal.jsonl')
+        self.order_paging = order_paging
         self.sandbox = Sandbox('ascio', seed=seed, journal=self.journal_path,
-                               extra_args=['--order-delay', str(delay), '--generate', str(generate)])
+                               extra_args=['--order-delay', str(delay), '--generate', str(generate),
+                                           '--order-paging', order_paging])
 
     def adapter(self, **settings):
         base = dict(provider='ascio', username='demo', password='demo-password', api_url=self.sandbox.url, wsdl='bundled',
@@ -70,9 +72,10 @@ def box(tmp_path):
     running.sandbox.stop()
 
 
-@pytest.fixture
-def slow_box(tmp_path):
-    running = Box(tmp_path, delay=3.0, generate=8)
+@pytest.fixture(params=['page_number', 'record_offset'])
+def slow_box(request, tmp_path):
+    # Both public readings of SearchOrder's PageIndex (docs/reference/ascio-rules.json bulk_reads.search_order.paging).
+    running = Box(tmp_path, delay=3.0, generate=8, order_paging=request.param)
     yield running
     running.sandbox.stop()
 
@@ -203,12 +206,23 @@ def test_pending_orders_of_many_domains_in_one_paged_search(slow_box):
     second = slow_box.adapter(order_page_size=2)      # the next run, with small pages
     names = [bench(n) for n in range(1, 9)] + ['example.com']
     slow_box.forget()
+    sent_page_indexes = []
+    send = second.client.request
+
+    def request(operation, **members):
+        if operation == 'SearchOrder':
+            sent_page_indexes.append(members['orderRequest']['PageInfo']['PageIndex'])
+        return send(operation, **members)
+
+    second.client.request = request
     pending = second.pending_many(names, ['nameservers'])
+    second.client.request = send
     assert list(pending) == names
     assert dict((name, [(p.operation, p.id) for p in found]) for name, found in pending.items() if found) == dict(
         (s.domain, [('Nameserver_Update', s.id)]) for s in sent)
-    # 5 orders in pages of 2: three requests, whatever the number of names.
+    # 5 orders in pages of 2: three requests, whatever the number of names, and under either reading of PageIndex.
     assert slow_box.count('SearchOrder') == 3
+    assert sent_page_indexes == ([1, 2, 3] if slow_box.order_paging == 'page_number' else [1, 2, 4])
     assert second.pending_many(names, ['autorenew']) == dict((name, []) for name in names)
     assert second.pending_many([bench(4)], ['nameservers']) == {bench(4): []}
     second.close()
@@ -248,6 +262,18 @@ def test_one_login_for_a_whole_portfolio_read(box):
     adapter.list_domains()
     adapter.close()
     assert box.count('LogIn') == 1 and box.count('LogOut') == 1
+
+
+def test_pages_that_repeat_the_orders_already_read_are_an_invalid_answer(box):
+    # Neither reading of PageIndex answers a full page of orders already read: stopping there could
+    # miss a pending order, and going on would never end.
+    adapter = box.adapter(order_page_size=2)
+    page = {'orders': {'Order': [{'OrderId': 'TEST1', 'Type': 'Nameserver_Update', 'Status': 'Received'},
+                                 {'OrderId': 'TEST2', 'Type': 'Nameserver_Update', 'Status': 'Received'}]},
+            'totalOrders': 9}
+    adapter.client.request = lambda operation, **members: page
+    with pytest.raises(RegistrarError, match='PageIndex 2 with 2 orders already read'):
+        adapter.pending_many(['example.com', 'example.net'], ['nameservers'])
 
 
 @pytest.mark.parametrize('settings', [{'search_batch': 0}, {'order_page_size': 'many'}, {'search_details': 'whois'}])

@@ -48,13 +48,20 @@ def test_privacy_on_a_cctld_is_not_supported_for_its_tld():
 def test_the_guard_is_the_agreed_price_of_registration_and_renewal():
     guard = PriceGuard(120.0, 'EUR')
     (register,) = write.operations(None, plan(None, DesiredDomain('example.com', price_guard=guard, privacy=Privacy('privacy'), contacts=CONTACTS), TODAY))
-    assert register.payload['AgreedPrice'] == 120.0
-    assert register.summary['AgreedPrice'] == 120.0
+    # AgreedPrice is an xsd:int (docs/reference/ascio-v2-type-additions.json types_in_conflict).
+    assert register.payload['AgreedPrice'] == 120 and isinstance(register.payload['AgreedPrice'], int)
+    assert register.summary['AgreedPrice'] == 120
     assert register.payload['Domain']['PrivacyProxy'] == {'Type': 'Privacy'}
     have = current()
     (renew,) = write.operations(have, plan(have, DesiredDomain('example.com', renew=RenewPolicy(min_days_left=60),
                                                                price_guard=guard), TODAY))
-    assert renew.name == 'Renew_Domain' and renew.payload['AgreedPrice'] == 120.0
+    assert renew.name == 'Renew_Domain' and renew.payload['AgreedPrice'] == 120
+
+
+def test_a_price_with_a_fraction_is_never_rounded_into_an_order():
+    guard = PriceGuard(119.5, 'EUR')
+    with pytest.raises(InputError, match='whole amount'):
+        write.operations(None, plan(None, DesiredDomain('example.com', price_guard=guard, contacts=CONTACTS), TODAY))
 
 
 def test_without_a_guard_no_agreed_price_is_sent():
@@ -71,7 +78,7 @@ def test_a_refusal_over_the_price_says_what_to_do():
     refused = RegistrarError(400, 'Order not validated', ['Domain example.com is a premium domain: the order must carry its price in AgreedPrice'])
     assert 'set max_price and currency' in str(write.explain_price_refusal(register, refused))
     (guarded,) = write.operations(None, plan(None, DesiredDomain('example.com', price_guard=PriceGuard(5.0, 'EUR'), contacts=CONTACTS), TODAY))
-    assert 'max_price 5.0 (sent as AgreedPrice) does not cover' in str(write.explain_price_refusal(guarded, refused))
+    assert 'max_price 5 (sent as AgreedPrice) does not cover' in str(write.explain_price_refusal(guarded, refused))
     other = RegistrarError(400, 'Order not validated', ['Domain.RegPeriod must be between 1 and 10 years'])
     assert write.explain_price_refusal(register, other) is other
 

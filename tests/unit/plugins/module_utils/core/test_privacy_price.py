@@ -48,6 +48,16 @@ def test_bad_price_guards_fail(params, message):
         module_options.price_guard(params)
 
 
+def test_a_price_the_registrar_cannot_carry_fails_before_any_request():
+    # Ascio's AgreedPrice is an integer (its package's price_decimals 0); AutoDNS takes cents.
+    with pytest.raises(InputError, match=r'max_price 49.5: ascio takes the price of an order in whole EUR only; '
+                                         r'give a whole amount \(e.g. 49 or 50\)'):
+        module_options.price_guard({'max_price': 49.5, 'currency': 'eur'}, 'ascio')
+    assert module_options.price_guard({'max_price': 50, 'currency': 'EUR'}, 'ascio') == PriceGuard(50.0, 'EUR')
+    assert module_options.price_guard({'max_price': 49.5, 'currency': 'EUR'}, 'autodns') == PriceGuard(49.5, 'EUR')
+    assert module_options.price_guard({'max_price': 49.5, 'currency': 'EUR'}, None) == PriceGuard(49.5, 'EUR')
+
+
 def domain(**kw):
     base = dict(name='example.com', expires=datetime.date(2026, 12, 1), payable=datetime.date(2026, 12, 1),
                 privacy=Privacy(service='none'))
