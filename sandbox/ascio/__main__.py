@@ -4,6 +4,7 @@
 
 """python -m sandbox.ascio --host 127.0.0.1 --port 0 [--seed FILE] [--journal FILE] [--order-delay S]
                           [--latency S] [--generate N] [--order-paging page_number|record_offset]
+                          [--empty-queue-code 200|201]
 
 Prints exactly one line ``READY <service URL>`` on stdout once listening;
 everything else goes to stderr.  Stops cleanly on SIGTERM or Ctrl-C (and, with
@@ -18,7 +19,7 @@ import threading
 from .. import lifetime
 from . import seed
 from .journal import Journal
-from .operations import PAGING, Service
+from .operations import EMPTY_QUEUE, PAGING, Service
 from .processing import Engine
 from .server import SandboxServer
 from .state import Store
@@ -43,6 +44,9 @@ def parse_args(argv=None):
     parser.add_argument('--order-paging', choices=sorted(PAGING['readings']), default=PAGING['sandbox_default'],
                         help="how SearchOrder reads PageIndex: page_number or record_offset, the two readings of public "
                              "clients (docs/reference/ascio-rules.json bulk_reads.search_order.paging; default %(default)s)")
+    parser.add_argument('--empty-queue-code', type=int, choices=EMPTY_QUEUE['codes'], default=EMPTY_QUEUE['sandbox_default'],
+                        help='the ResultCode of PollMessage on an empty queue, 200 or 201: public clients read both '
+                             '(docs/reference/ascio-rules.json empty_queue; default %(default)s)')
     parser.add_argument(lifetime.OPTION, action='store_true', help=lifetime.HELP)
     return parser.parse_args(argv)
 
@@ -59,7 +63,7 @@ def main(argv=None):
     engine = Engine(store, args.order_delay)
     journal = Journal(args.journal)
     try:
-        server = SandboxServer((args.host, args.port), Service(store, engine, args.order_paging), journal, latency=args.latency)
+        server = SandboxServer((args.host, args.port), Service(store, engine, args.order_paging, args.empty_queue_code), journal, latency=args.latency)
     except OSError as error:
         # A start-up problem the user can fix, said plainly (no traceback).
         if error.errno == errno.EADDRINUSE:

@@ -44,15 +44,20 @@ class NotImplementedOperation(Exception):
 
 # How SearchOrder's PageIndex is read (both readings public; --order-paging picks one).
 PAGING = RULES['bulk_reads']['search_order']['paging']
+# How PollMessage answers an empty queue (both public; --empty-queue-code picks one).
+EMPTY_QUEUE = RULES['empty_queue']
 
 
 class Service:
-    def __init__(self, store, engine, order_paging=PAGING['sandbox_default']):
+    def __init__(self, store, engine, order_paging=PAGING['sandbox_default'], empty_queue_code=EMPTY_QUEUE['sandbox_default']):
         if order_paging not in PAGING['readings']:
             raise ValueError('order paging must be one of %s' % ', '.join(PAGING['readings']))
         self.store = store
         self.engine = engine
         self.order_paging = order_paging
+        if empty_queue_code not in EMPTY_QUEUE['codes']:
+            raise ValueError('the empty queue code must be one of %s' % ', '.join(map(str, EMPTY_QUEUE['codes'])))
+        self.empty_queue_code = empty_queue_code
 
     def call(self, operation, params):
         handler = getattr(self, 'op_' + operation, None)
@@ -257,9 +262,12 @@ class Service:
         msg_type = params.get('msgType') or 'Message_to_Partner'
         items = [item for item in account.queue if item['MsgType'] == msg_type]
         members = {'msgCount': len(items)}
-        if items:
-            members['item'] = copy.deepcopy(items[0])
-        return self._reply('PollMessage', OK, subject=items[0]['DomainName'] if items else None, **members)
+        if not items:
+            # ascio-rules.json empty_queue: 200 with msgCount 0, or (--empty-queue-code 201) 201.
+            return self._reply('PollMessage', self.empty_queue_code, 'No messages in queue' if self.empty_queue_code != OK else None,
+                               **members)
+        members['item'] = copy.deepcopy(items[0])
+        return self._reply('PollMessage', OK, subject=items[0]['DomainName'], **members)
 
     def op_AckMessage(self, account, params):
         msg_id = params.get('msgId')

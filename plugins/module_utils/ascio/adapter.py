@@ -244,7 +244,8 @@ class AscioAdapter(RegistrarAdapter):
         return read.pending_by_domain(self._search_orders(read.open_orders_request(order_types)), names, order_types)
 
     def poll(self):
-        return read.poll_message(self.client.request('PollMessage', msgType=read.ORDER_MESSAGES))
+        # An empty queue may be answered 201 (rules: empty_queue).
+        return read.poll_message(self.client.request('PollMessage', also_ok=rules.EMPTY_QUEUE_CODES, msgType=read.ORDER_MESSAGES))
 
     def ack(self, message_id):
         try:

@@ -38,6 +38,7 @@ from urllib.parse import urlsplit
 
 from ansible.module_utils.basic import missing_required_lib
 
+from ansible_collections.domainops.registrar.plugins.module_utils.ascio import rules
 from ansible_collections.domainops.registrar.plugins.module_utils.ascio.read import values
 from ansible_collections.domainops.registrar.plugins.module_utils.core.adapter import REDACTED
 from ansible_collections.domainops.registrar.plugins.module_utils.core.errors import InputError, RegistrarError
@@ -309,6 +310,10 @@ def clear_cache():
 
 # -- what went wrong, in words -------------------------------------------------------
 
+def _result_code(operation, answer):
+    return (answer.get(operation + 'Result') or {}).get('ResultCode')
+
+
 def is_write(operation):
     """True for an operation that changes something at Ascio (CreateOrder, AckMessage, ...)."""
     return bool(operation) and operation.startswith(WRITE_PREFIXES)
@@ -539,7 +544,9 @@ class AscioClient:
         """
         if is_write(operation):
             raise ValueError('request_each is for reads; %s is sent once, with request' % operation)
-        arguments_list = list(arguments_list)
+        return self._each(operation, list(arguments_list), renewed=False)
+
+    def _each(self, operation, arguments_list, renewed):
         if not arguments_list:
             return
         session_id = self.session()
@@ -555,6 +562,7 @@ class AscioClient:
             except CALL_ERRORS as exc:
                 return None, exc
 
+        expired_at = None
         with concurrent.futures.ThreadPoolExecutor(max_workers=1) as sender:
             ahead = sender.submit(post, arguments_list[0])
             for index in range(len(arguments_list)):
@@ -564,17 +572,24 @@ class AscioClient:
                 if index + 1 < len(arguments_list):
                     ahead = sender.submit(post, arguments_list[index + 1])
                 try:
-                    answer = operation_obj.binding.process_reply(zeep_client, operation_obj, response)
+                    answer = self._plain(operation, operation_obj.binding.process_reply(zeep_client, operation_obj, response))
                 except CALL_ERRORS as exc:
                     raise self._transport_error(operation, exc, status=response.status_code, posted=True)[0]
-                yield self.checked(operation, self._plain(operation, answer))
+                if not renewed and _result_code(operation, answer) == rules.SESSION_EXPIRED:
+                    expired_at = index
+                    break
+                yield self.checked(operation, answer)
+        if expired_at is not None:
+            # The session ended (rules: session): the rest is asked again, once, in a new one.
+            self.session_id = None
+            yield from self._each(operation, arguments_list[expired_at:], renewed=True)
 
     @staticmethod
-    def checked(operation, answer, order_type=None):
-        """The answer when its Response says 200, else the matching RegistrarError."""
+    def checked(operation, answer, order_type=None, also_ok=()):
+        """The answer when its Response says 200 (or a code of ``also_ok``), else the matching RegistrarError."""
         response = answer.get(operation + 'Result') or {}
         code = response.get('ResultCode')
-        if code != OK:
+        if code != OK and code not in also_ok:
             raise RegistrarError(str(code), response.get('Message') or 'no message',
                                  values(response), operation=order_type)
         return answer
@@ -593,13 +608,30 @@ class AscioClient:
             self.session_id = answer.get('sessionId')
         return self.session_id
 
-    def request(self, operation, order_type=None, **arguments):
+    def request(self, operation, order_type=None, also_ok=(), **arguments):
         """An operation inside the session, called once, its Response checked.
 
-        ``order_type`` names what failed in the error (the order type of a CreateOrder).
+        ``order_type`` names what failed in the error (the order type of a CreateOrder); ``also_ok``
+        are result codes that mean success for this operation besides 200. A read
+        refused because the session ended is asked once more after a new LogIn.
         """
         answer = self.call(operation, sessionId=self.session(), **arguments)
-        return self.checked(operation, answer, order_type=order_type)
+        if _result_code(operation, answer) == rules.SESSION_EXPIRED:
+            # The session ended (rules: session) and nothing was done: a read is asked again in a
+            # new session; a write is not sent twice by this run.
+            self.session_id = None
+            if is_write(operation):
+                raise self._expired(operation, answer, order_type)
+            answer = self.call(operation, sessionId=self.session(), **arguments)
+        return self.checked(operation, answer, order_type=order_type, also_ok=also_ok)
+
+    @staticmethod
+    def _expired(operation, answer, order_type):
+        response = answer.get(operation + 'Result') or {}
+        what = 'the order' if operation == 'CreateOrder' else 'the request'
+        return RegistrarError(str(rules.SESSION_EXPIRED), response.get('Message') or 'Authorization failed', values(response) + [
+            'Ascio refused %s because the session had ended; nothing was done: re-run to send it (the re-run '
+            'looks for it pending first)' % what], operation=order_type)
 
     def close(self):
         """LogOut, when logged in."""

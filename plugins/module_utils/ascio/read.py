@@ -86,7 +86,7 @@ def domain_criteria(name):
     return {
         'Mode': 'Strict',
         'Clauses': {'Clause': [{'Attribute': 'DomainName', 'Operator': 'Is', 'Value': name}]},
-        'Withoutstates': {'string': [rules.DELETED]},
+        'Withoutstates': {'string': [rules.DELETED_CRITERIA]},
     }
 
 
@@ -116,7 +116,7 @@ def names_criteria(names):
     return {
         'Mode': 'Any',
         'Clauses': {'Clause': [{'Attribute': 'DomainName', 'Operator': 'Is', 'Value': name} for name in names]},
-        'Withoutstates': {'string': [rules.DELETED]},
+        'Withoutstates': {'string': [rules.DELETED_CRITERIA]},
     }
 
 
@@ -125,7 +125,7 @@ def tld_criteria(tld=None):
     return {
         'Mode': 'Strict',
         'Clauses': {'Clause': [{'Attribute': 'DomainName', 'Operator': 'Like', 'Value': '%.' + tld if tld else '%'}]},
-        'Withoutstates': {'string': [rules.DELETED]},
+        'Withoutstates': {'string': [rules.DELETED_CRITERIA]},
     }
 
 

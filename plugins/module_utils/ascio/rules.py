@@ -26,8 +26,14 @@ RULES = {'note': 'Ascio AWS v2 domain rules as Ascio documents them and its own 
                                             "rendermani/ascio-whmcs-plugin lib/Request.php (hasStatus: strpos(Status, strtoupper(word)); 'lock' counted as "
                                             'an active domain)']},
          'deleted_status': {'value': 'DELETED',
+                            'criteria_value': 'deleted',
                             'sources': ["rendermani/ascio-whmcs-plugin lib/Request.php (searchDomain sends 'Withoutstates' => ['string' => 'deleted']; "
-                                        "getDomainStatus: hasStatus(domain, 'deleted') -> Cancelled)"]},
+                                        "getDomainStatus: hasStatus(domain, 'deleted') -> Cancelled)",
+                                        'rendermani/ascio-php-examples aws-v2/searchdomain.php and rendermani/ascio-perl-examples searchdomain.pl (Withstates '
+                                        "strings 'active', 'deleted', lower case)"],
+                            'decision': "Withoutstates carries 'deleted' in lower case, as every public client sends it; a domain's Status reads upper case "
+                                        '(aws.ascio.info domain-status page), and the client also drops a DELETED domain from a search answer itself, so a '
+                                        'service that matched the criteria case-sensitively would not make a deleted twin look live'},
          'no_date': {'value': '0001-01-01T00:00:00',
                      'meaning': 'the .NET default DateTime: no date, never an expiry',
                      'sources': ["rendermani/ascio-whmcs-plugin lib/Request.php (setStatus: ExpDate != '0001-01-01T00:00:00'; formatDate returns false for "
@@ -259,10 +265,12 @@ RULES['bulk_reads'] = {'search_result': {'carries': 'a SearchDomain answer is an
 
 RULES['bulk_reads']['search_order']['paging'] = {
     'readings': {
-        'page_number': "PageIndex is the number of the page, from 1: the member's name, and rendermani/ascio-php-examples aws-v2/searchorder.php"
-                       ' (PageSize 5, PageIndex 1)',
-        'record_offset': "PageIndex is the position, from 1, of the page's first order: rendermani/ascio-framework src/lib/Sync.php syncOrders "
-                         '(PageSize 5, PageIndex 1, then PageIndex = index + pagesize, until a page has no orders)',
+        'page_number': "PageIndex is the number of the page, from 1: the member's name; rendermani/ascio-php-examples aws-v2/searchorder.php "
+                         '(PageSize 5, PageIndex 1); a version of rendermani/ascio-framework src/lib/Sync.php with syncRunningOrders (pagesize '
+                         '100, then index + 1)',
+        'record_offset': "PageIndex is the position, from 1, of the page's first order: another version of rendermani/ascio-framework "
+                           'src/lib/Sync.php syncOrders (PageSize 5, PageIndex 1, then PageIndex = index + pagesize, until a page has no orders); '
+                           'which version is the later one is not known',
     },
     'sources': ['rendermani/ascio-php-examples aws-v2/searchorder.php',
                 'rendermani/ascio-framework src/lib/Sync.php (syncOrders)'],
@@ -274,6 +282,33 @@ RULES['bulk_reads']['search_order']['paging'] = {
                 'nothing is skipped and no request is added.',
     'sandbox_default': 'page_number',
     'sandbox_option': '--order-paging page_number|record_offset',
+}
+RULES['session'] = {
+    'expired_code': 401,
+    'rule': 'a call other than LogIn answered ResultCode 401 carries a session id the service no longer accepts (it expired or was '
+            'ended); the call was not carried out',
+    'sources': ["rendermani/ascio-whmcs-plugin lib/Request.php (sendRequest: ResultCode 401 and functionName != 'LogIn' -> "
+                "SessionCache::clear, login(), request() again; 401 on LogIn -> 'Login failed, invalid account or password')"],
+    'decision': 'a read answered 401 logs in again once and is asked again, so a long run outlives its session; a write (CreateOrder, '
+                'AckMessage, ...) answered 401 is not sent again by this client: the task fails saying that nothing was done and that a '
+                "re-run sends it (the re-run's SearchOrder looks for it first). Ascio's own plugin re-sends writes too; this client keeps"
+                ' to one send per intent.',
+}
+RULES['empty_queue'] = {
+    'operation': 'PollMessage',
+    'codes': [200, 201],
+    'rule': 'an empty message queue is answered ResultCode 200 with msgCount 0 and no item, or ResultCode 201 with no item: public '
+            'clients read it both ways',
+    'sources': ["rendermani/ascio-php-examples pollmessage.php (ResultCode == '200', then msgCount > 0) and "
+                'rendermani/ascio-perl-examples pollmessage.pl (msgCount > 0)',
+                'rendermani/ascio-framework src/base/v2/ServiceBase.php (every ResultCode but 200 is an error)',
+                "rendermani/ascio-whmcs-plugin core/tests/fixtures/v2_responses.json (PollMessage_Empty: ResultCode 201, 'No messages in "
+                "queue') and core/tests/Integration/ResponseFormatDocumentation.php ('200=message, 201=empty'); lib/Request.php takes "
+                '200, 201 and 413 as success for every call'],
+    'decision': 'PollMessage answered 200 or 201 without an item is an empty queue; 201 is taken as success for PollMessage only (what '
+                "201 and 413 mean for other operations is not documented: they stay errors). The sandbox answers 200 (the examples' "
+                'reading); --empty-queue-code 201 answers the other.',
+    'sandbox_default': 200,
 }
 RULES['registration_contacts'] = {'roles': ['registrant', 'admin', 'tech', 'billing'],
                                   'rule': 'a Register_Domain carries the Registrant, AdminContact, TechContact and BillingContact (data or handle); one '
@@ -288,6 +323,7 @@ LOCK_ELEMENTS = ('TransferLock', 'DeleteLock', 'UpdateLock')
 LOCK_TOKENS = RULES['lock_status_tokens']['value']
 STATUS_SEPARATOR = RULES['lock_status_tokens']['separator']
 DELETED = RULES['deleted_status']['value']
+DELETED_CRITERIA = RULES['deleted_status']['criteria_value']
 NO_DATE = RULES['no_date']['value']
 FINAL_STATUSES = tuple(RULES['order_statuses']['final_for_this_client'])
 FAILED_STATUSES = tuple(RULES['order_statuses']['failed_for_this_client'])
@@ -302,6 +338,8 @@ SEARCH_NEEDED = tuple(RULES['bulk_reads']['search_result']['needed'])
 SEARCH_BATCH = RULES['bulk_reads']['search_criteria']['batch_size']
 ORDER_PAGE_SIZE = RULES['bulk_reads']['search_order']['page_size']
 PRICE_DECIMALS = RULES['agreed_price']['price_decimals']
+EMPTY_QUEUE_CODES = tuple(RULES['empty_queue']['codes'])
+SESSION_EXPIRED = RULES['session']['expired_code']
 REGISTRATION_CONTACTS = tuple(RULES['registration_contacts']['roles'])
 DNSSEC_ORDER = RULES['dnssec']['order_type']
 DNSSEC_SLOTS = RULES['dnssec']['slots']

@@ -40,10 +40,10 @@ pytestmark = pytest.mark.skipif(not HAVE_SANDBOX, reason='the Ascio sandbox (san
 class Box:
     """A running sandbox and its journal."""
 
-    def __init__(self, tmp_path, delay):
+    def __init__(self, tmp_path, delay, empty_queue_code=200):
         self.journal_path = str(tmp_path / 'ascio-journal.jsonl')
         self.sandbox = Sandbox('ascio', seed=SEED, journal=self.journal_path,
-                               extra_args=['--order-delay', str(delay)])
+                               extra_args=['--order-delay', str(delay), '--empty-queue-code', str(empty_queue_code)])
         self.url = self.sandbox.url
 
     def adapter(self, password=PASSWORD, **settings):
@@ -379,7 +379,18 @@ def test_restore(adapter):
     assert after.name == 'deleted.example' and after.status == 'ACTIVE'
 
 
-def test_poll_queue_reports_finished_orders_one_by_one(adapter):
+@pytest.mark.parametrize('empty_queue_code', [200, 201])
+def test_poll_queue_reports_finished_orders_one_by_one(tmp_path, empty_queue_code):
+    # Public clients read an empty queue as 200 with msgCount 0 or as 201 (ascio-rules.json empty_queue).
+    running = Box(tmp_path, 0.2, empty_queue_code)
+    try:
+        _poll_one_by_one(running.adapter())
+        assert [entry['result_code'] for entry in running.calls('PollMessage')][-1] == empty_queue_code
+    finally:
+        running.sandbox.stop()
+
+
+def _poll_one_by_one(adapter):
     assert adapter.poll() is None
     converge(adapter, DesiredDomain('example.net', autorenew=False))
     converge(adapter, DesiredDomain('example.net', locks=Locks(transfer=True)))

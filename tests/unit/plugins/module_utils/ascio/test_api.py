@@ -312,7 +312,7 @@ def test_a_page_cut_short_is_an_error_never_data(canned, recorded):
 def test_a_page_answered_with_a_fault_or_a_refusal_is_that_error(canned, recorded):
     fault = (b'<s:Envelope xmlns:s="%s"><s:Body><s:Fault><faultcode>s:Server</faultcode>'
              b'<faultstring>boom</faultstring></s:Fault></s:Body></s:Envelope>' % SOAP_ENV.encode())
-    refused = recorded['SearchDomain'].replace(b'<ResultCode>200</ResultCode>', b'<ResultCode>401</ResultCode>', 1)
+    refused = recorded['SearchDomain'].replace(b'<ResultCode>200</ResultCode>', b'<ResultCode>405</ResultCode>', 1)
     assert refused != recorded['SearchDomain']
     canned.replies = [(500, 'text/xml; charset=utf-8', fault, None, False)]
     with pytest.raises(RegistrarError) as info:
@@ -321,7 +321,7 @@ def test_a_page_answered_with_a_fault_or_a_refusal_is_that_error(canned, recorde
     canned.replies = [(200, 'text/xml; charset=utf-8', refused, None, False)]
     with pytest.raises(RegistrarError) as info:
         list(_reading_each(canned, 2))
-    assert info.value.code == '401'
+    assert info.value.code == '405'
 
 
 def test_writes_are_never_sent_ahead(canned):
@@ -413,3 +413,29 @@ def test_validate_certs_false_wins_over_the_ca_bundle_variables(tls_login, monke
         assert 'ignored' not in info.value.text
     finally:
         api.clear_cache()
+
+
+def test_a_read_after_the_session_ended_logs_in_again_and_a_write_is_not_sent_twice(tmp_path):
+    # ascio-rules.json session: 401 on a call other than LogIn; the sandbox ends idle sessions.
+    journal = str(tmp_path / 'journal.jsonl')
+    box = Sandbox('ascio', seed=SEED, journal=journal, extra_args=['--session-timeout', '0.5', '--order-delay', '60'])
+    try:
+        adapter = adapter_for(box.url)
+        current = adapter.get_domain('example.net')
+        time.sleep(0.8)
+        assert adapter.get_domain('example.com').name == 'example.com'      # pipelined SearchDomain
+        time.sleep(0.8)
+        assert adapter.pending('example.net', ['autorenew']) == []              # one SearchOrder
+        operation = adapter.operations(current, plan(current, DesiredDomain('example.net', autorenew=False)))[0]
+        time.sleep(0.8)
+        with pytest.raises(RegistrarError) as refused:
+            adapter.submit(operation)
+        assert refused.value.code == '401'
+        assert 'nothing was done: re-run to send it' in str(refused.value)
+        adapter.close()
+        with open(journal) as handle:
+            entries = [json.loads(line) for line in handle if line.strip()]
+        assert [e['operation'] for e in entries if e['operation'] in ('LogIn', 'CreateOrder')] == ['LogIn', 'LogIn', 'LogIn', 'CreateOrder']
+        assert [e['result_code'] for e in entries if e['operation'] == 'CreateOrder'] == [401]
+    finally:
+        box.stop()

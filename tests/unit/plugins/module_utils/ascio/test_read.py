@@ -184,7 +184,7 @@ def test_the_live_domain_of_a_name_is_picked_and_two_are_an_error():
     with pytest.raises(RegistrarError, match='SearchDomain found 2 domains named example.com that are not deleted'):
         read.domain_handle({'domains': {'Domain': [live, dict(live, DomainHandle='D-2')]}}, 'example.com')
     assert read.found_domain({'domain': dict(deleted)}) is None
-    assert read.domain_criteria('example.com')['Withoutstates'] == {'string': [rules.DELETED]}
+    assert read.domain_criteria('example.com')['Withoutstates'] == {'string': ['deleted']}
 
 
 def test_a_poll_message_and_an_empty_queue():
@@ -230,14 +230,14 @@ def test_many_names_are_one_search_of_any_clause_and_one_name_the_strict_search(
     assert criteria['Mode'] == 'Any'
     assert criteria['Clauses']['Clause'] == [{'Attribute': 'DomainName', 'Operator': 'Is', 'Value': 'a.example'},
                                              {'Attribute': 'DomainName', 'Operator': 'Is', 'Value': 'b.example'}]
-    assert criteria['Withoutstates'] == {'string': ['DELETED']}
+    assert criteria['Withoutstates'] == {'string': ['deleted']}
     assert read.names_criteria(['a.example']) == read.domain_criteria('a.example')
 
 
 def test_a_tld_is_a_like_search_and_no_tld_the_whole_account():
     assert read.tld_criteria('co.uk')['Clauses']['Clause'] == [{'Attribute': 'DomainName', 'Operator': 'Like', 'Value': '%.co.uk'}]
     assert read.tld_criteria()['Clauses']['Clause'][0]['Value'] == '%'
-    assert read.tld_criteria()['Withoutstates'] == {'string': ['DELETED']}
+    assert read.tld_criteria()['Withoutstates'] == {'string': ['deleted']}
 
 
 def test_live_domains_of_a_search_leave_out_the_deleted_and_other_names_and_refuse_twins():
