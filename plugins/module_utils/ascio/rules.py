@@ -266,11 +266,11 @@ RULES['bulk_reads'] = {'search_result': {'carries': 'a SearchDomain answer is an
 RULES['bulk_reads']['search_order']['paging'] = {
     'readings': {
         'page_number': "PageIndex is the number of the page, from 1: the member's name; rendermani/ascio-php-examples aws-v2/searchorder.php "
-                         '(PageSize 5, PageIndex 1); a version of rendermani/ascio-framework src/lib/Sync.php with syncRunningOrders (pagesize '
-                         '100, then index + 1)',
+                       '(PageSize 5, PageIndex 1); a version of rendermani/ascio-framework src/lib/Sync.php with syncRunningOrders (pagesize '
+                       '100, then index + 1)',
         'record_offset': "PageIndex is the position, from 1, of the page's first order: another version of rendermani/ascio-framework "
-                           'src/lib/Sync.php syncOrders (PageSize 5, PageIndex 1, then PageIndex = index + pagesize, until a page has no orders); '
-                           'which version is the later one is not known',
+                         'src/lib/Sync.php syncOrders (PageSize 5, PageIndex 1, then PageIndex = index + pagesize, until a page has no orders); '
+                         'which version is the later one is not known',
     },
     'sources': ['rendermani/ascio-php-examples aws-v2/searchorder.php',
                 'rendermani/ascio-framework src/lib/Sync.php (syncOrders)'],

@@ -181,9 +181,9 @@ class AutoDNSAdapter(RegistrarAdapter):
             if not isinstance(entry, dict) or not entry.get('name'):
                 raise RegistrarError('malformed-answer', 'POST /domain/_search: an entry without a name')
             name = normalize.host_name(entry['name'])
-            if 'payable' not in entry or needs_key_material(entry):
-                # keys[]=payable was not honoured, or the domain has DNSSEC key material, which
-                # only DomainInfo carries (autodns-list-keys.json): read this domain alone
+            if any(key not in entry for key in query.ENTRY_COMPLETE) or needs_key_material(entry):
+                # a key[] was not honoured, or the domain has DNSSEC key material, which only
+                # DomainInfo carries (autodns-list-keys.json entry_complete): read this domain alone
                 entry = self._domain_info(name) or entry
             datas[name] = entry
         contacts = self._contacts_by_id(i for data in datas.values() for i in read.contact_ids(data))
@@ -200,6 +200,11 @@ class AutoDNSAdapter(RegistrarAdapter):
                 domain = read.job_domain(entry)
                 if domain in by_domain:
                     by_domain[domain].append(entry)
+                elif read.job_object_unknown(entry):
+                    # A pending job of one of these domains, but which one is not said: it holds
+                    # every one of them back rather than let a second order through.
+                    for name in chunk:
+                        by_domain[name].append(entry)
         return dict((name, read.read_pending({'data': by_domain[normalize.host_name(name)]}, name, aspects))
                     for name in names)
 
@@ -335,7 +340,7 @@ class AutoDNSAdapter(RegistrarAdapter):
                             operation=exc.operation)
         status = envelope.get('status') or {}
         data = read.first(envelope, {}) or {}
-        if status.get('type') == 'NOTIFY' and data.get('id') is not None:
+        if jobs.started_a_job(status) and data.get('id') is not None and request.get('creates') is None:
             return read.job_submission(operation.name, operation.domain, data)
         created = None
         if request.get('creates') is not None:
@@ -352,11 +357,8 @@ class AutoDNSAdapter(RegistrarAdapter):
 
     def pending(self, name, aspects):
         """Jobs not yet final for the domain that touch ``aspects`` (Job List on object and status; read.read_pending)."""
-        query = {'filters': [
-            {'key': 'object', 'value': name, 'operator': 'EQUAL'},
-            {'key': 'status', 'values': list(jobs.JOB_STATUS_PENDING), 'operator': 'IN', 'link': 'AND'},
-        ]}
-        return read.read_pending(self.client.request('POST', '/job/_search', body=query), name, aspects)
+        # The Job List of pending_many, with its keys[] and paging: one way to ask, for 1 or N domains.
+        return self.pending_many([name], aspects)[name]
 
     # ------------------------------------------------------------------ poll queue
     def poll(self):

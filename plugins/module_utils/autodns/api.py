@@ -121,6 +121,9 @@ class AutoDNSClient:
             'X-Domainrobot-Context': str(context),
             'User-Agent': user_agent,
             'Accept': 'application/json',
+            # On every request, also those without a body (POST .../_authinfo1, PUT /poll/{id}), as
+            # InterNetX's php-domainrobot-sdk sends it (DomainrobotService).
+            'Content-Type': 'application/json',
         })
         adapter = HTTPAdapter(max_retries=retry_policy(take_slot=self._take_slot, sleeper=sleep))
         self.session.mount('https://', adapter)

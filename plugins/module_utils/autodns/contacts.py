@@ -19,6 +19,7 @@ The owner's identity, for AutoDNS, is fname, lname, organization and email: swag
 ``Domain.confirmOwnerConsent`` ("Required for gTLDs and new gTLDs when changing the name,
 the email address or the organization of the domain owner").
 """
+from ansible_collections.domainops.registrar.plugins.module_utils.autodns.query import all_of
 from ansible_collections.domainops.registrar.plugins.module_utils.core import normalize
 from ansible_collections.domainops.registrar.plugins.module_utils.core.errors import InputError
 from ansible_collections.domainops.registrar.plugins.module_utils.core.model import Contact
@@ -146,7 +147,8 @@ def search_query(wanted, handles=(), limit=100, offset=0):
     for contact in wanted:
         conditions = _conditions(contact)
         if conditions:
-            groups.append({'filters': conditions})
+            # Within a group every condition must hold: QueryFilter.link AND (swagger ConditionType).
+            groups.append({'filters': all_of(conditions)})
     ids = sorted(set(int(h) for h in handles if str(h).isdigit()))
     if ids:
         groups.append({'key': 'id', 'values': [str(i) for i in ids], 'operator': 'IN'})

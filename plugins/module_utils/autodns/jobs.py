@@ -16,6 +16,15 @@ JOB_STATUS_FINAL = ('CANCELED', 'FAILED', 'SUCCESS')
 JOB_STATUS_FAILED = ('CANCELED', 'FAILED')
 JOB_STATUS_PENDING = ('DEFERRED', 'NOT_SET', 'RUNNING', 'SUPPORT', 'WAIT')
 JOB_STATUSES = JOB_STATUS_FINAL + JOB_STATUS_PENDING
+# An answer that started a job (autodns-rules.json job_answer): its status type, or an N code.
+JOB_ANSWER_TYPES = ('NOTIFY', 'NOTICE', 'NICCOM_NOTIFY')
+JOB_CODE_PREFIX = 'N'
+
+
+def started_a_job(status):
+    """Whether a write's answer ``status`` (type, code) says a job was started and is still running."""
+    status = status or {}
+    return status.get('type') in JOB_ANSWER_TYPES or str(status.get('code') or '').startswith(JOB_CODE_PREFIX)
 
 
 def job_status(value):

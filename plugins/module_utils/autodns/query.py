@@ -12,7 +12,9 @@ tests/unit/plugins/module_utils/autodns/test_query.py checks that they agree):
   and by the number of entries answered, so a service that answers fewer is still read whole;
 - a Domain List entry carries only what ``keys[]`` asks for: ``DOMAIN_KEYS`` are the fields
   read.read_domain reads (the swagger's key names, and ``payable``, which only InterNetX's
-  Domain List help page documents, as it documents ``privacy``);
+  Domain List help page documents, as it documents ``privacy``; and the help page's names of the
+  fields the swagger calls status, nserver and autorenew, since no source says which names count);
+- an entry without one of ``ENTRY_COMPLETE`` is read again with GET /domain/{name};
 - the Job List is asked for ``JOB_KEYS``.
 """
 import fnmatch
@@ -21,7 +23,10 @@ from ansible_collections.domainops.registrar.plugins.module_utils.autodns import
 
 PAGE_SIZE = 1000
 DOMAIN_KEYS = ('status', 'authinfo', 'expire', 'ownerc', 'adminc', 'techc', 'zonec', 'nserver', 'autorenew',
-               'cancelationStatus', 'payable', 'privacy', 'privacyPlus', 'dnssec')
+               'cancelationStatus', 'payable', 'privacy', 'privacyPlus', 'dnssec', 'registryStatus', 'nameServers',
+               'autoRenewStatus')
+# An entry without one of these is read again alone: the plan would take its absence for "none".
+ENTRY_COMPLETE = ('payable', 'registryStatus', 'nameServers', 'autoRenewStatus')
 JOB_KEYS = ('status', 'subStatus', 'action', 'object')
 
 
@@ -36,7 +41,7 @@ def _in(key, values):
     return {'key': key, 'operator': 'IN', 'values': [str(v) for v in values]}
 
 
-def _and(filters):
+def all_of(filters):
     """Filters joined with AND (every one but the last carries the link to the next)."""
     filters = [dict(f) for f in filters]
     for flt in filters[:-1]:
@@ -71,7 +76,7 @@ def domains_of_account(tlds=None, pattern=None, offset=0):
     like = like_pattern(pattern.lower() if pattern else None)
     if like is not None and like != '%':
         filters.append({'key': 'name', 'operator': 'LIKE', 'value': like})
-    return page(_and(filters), offset, 'name')
+    return page(all_of(filters), offset, 'name')
 
 
 def name_matches(name, tlds=None, pattern=None):
@@ -84,7 +89,7 @@ def name_matches(name, tlds=None, pattern=None):
 
 def pending_jobs(names, offset=0):
     """Job List: the jobs of ``names`` (one chunk) whose status is not final."""
-    return page(_and([_in('object', names), _in('status', jobs.JOB_STATUS_PENDING)]), offset, 'id')
+    return page(all_of([_in('object', names), _in('status', jobs.JOB_STATUS_PENDING)]), offset, 'id')
 
 
 def jobs_by_id(ids, offset=0):

@@ -258,6 +258,12 @@ def job_domain(entry):
     return normalize.host_name(obj['value'])
 
 
+def job_object_unknown(entry):
+    """Whether a Job List entry does not say which object it is about (keys[]=object not honoured)."""
+    obj = entry.get('object') if isinstance(entry, dict) else None
+    return not isinstance(obj, dict) or not obj.get('value')
+
+
 def read_refresh(envelope, submission):
     """``GET /job/{id}`` → the Submission again, with a message when it failed without one."""
     entry = first(envelope, {})
@@ -275,7 +281,8 @@ def read_job(envelope, order_id):
     if not isinstance(job, dict) or not job.get('status'):
         raise RegistrarError('invalid answer', 'GET /job/%s answered without the job and its status' % order_id)
     obj = entry.get('object') if isinstance(entry.get('object'), dict) else {}
-    domain = obj.get('value') if obj.get('type') == 'domain' else None
+    # InterNetX's help answers write the type "Domain", the swagger's examples "domain".
+    domain = obj.get('value') if str(obj.get('type') or '').lower() == 'domain' else None
     result = job_submission(job.get('action') or 'job', domain, dict(job, id=job.get('id') or order_id))
     if result.failed and not result.message:
         result.message = 'job %s ended %s' % (order_id, result.status)

@@ -427,9 +427,11 @@ class JobListClient:
     def __init__(self, jobs):
         self.jobs = jobs
         self.queries = []
+        self.params = []
 
     def request(self, method, path, body=None, params=None):
         self.queries.append((method, path, body))
+        self.params.append(params)
         return {'status': {'code': 'S300115', 'type': 'SUCCESS'}, 'data': [{'job': j} for j in self.jobs]}
 
 
@@ -444,8 +446,17 @@ def test_pending_counts_every_status_that_is_not_final_and_reads_actions_in_any_
     assert [p.id for p in adapter.pending('example.com', ['renew', 'locks'])] == ['2', '3']
     method, path, query = client.queries[0]
     assert (method, path) == ('POST', '/job/_search')
-    assert query['filters'][1] == {'key': 'status', 'operator': 'IN', 'link': 'AND',
-                                   'values': ['DEFERRED', 'NOT_SET', 'RUNNING', 'SUPPORT', 'WAIT']}
+    assert query['filters'] == [{'key': 'object', 'operator': 'IN', 'values': ['example.com'], 'link': 'AND'},
+                                {'key': 'status', 'operator': 'IN',
+                                 'values': ['DEFERRED', 'NOT_SET', 'RUNNING', 'SUPPORT', 'WAIT']}]
+    # One way to ask for 1 or N domains: the Job List of pending_many, with its keys[].
+    assert client.params[0] == {'keys[]': ['status', 'subStatus', 'action', 'object']}
+
+
+def test_a_pending_job_that_does_not_say_its_domain_holds_back_every_domain_asked_about():
+    client = JobListClient([{'id': 7, 'status': 'RUNNING', 'action': 'UPDATE'}])
+    pending = AutoDNSAdapter({}, client=client).pending_many(['a.example', 'b.example'], ['nameservers'])
+    assert dict((name, [p.id for p in found]) for name, found in pending.items()) == {'a.example': ['7'], 'b.example': ['7']}
 
 
 # ---------------------------------------------------------------- reading a job by id (order_info)
@@ -467,10 +478,11 @@ def order_adapter(envelope=None):
     return AutoDNSAdapter({}, client=Answers(envelope))
 
 
-def test_a_job_is_read_with_its_domain_and_status():
+@pytest.mark.parametrize('object_type', ['domain', 'Domain'])   # the swagger's and the help pages' spelling
+def test_a_job_is_read_with_its_domain_and_status(object_type):
     registrar = order_adapter({'status': {'type': 'SUCCESS'}, 'data': [
         {'job': {'id': 4295611341, 'status': 'FAILED', 'action': 'RENEW', 'subStatus': None},
-         'object': {'type': 'domain', 'value': 'example.com'}}]})
+         'object': {'type': object_type, 'value': 'example.com'}}]})
     job = registrar.order('4295611341')
     assert registrar.client.paths == ['/job/4295611341']
     assert (job.id, job.operation, job.domain, job.status, job.done, job.failed) == (

@@ -198,15 +198,19 @@ def test_a_service_that_answers_fewer_than_the_limit_is_read_whole():
     assert [b['view']['offset'] for _m, p, b in client.sent if p == '/domain/_search'] == [0, 3, 6]
 
 
-def test_an_entry_without_payable_is_read_with_domain_info_alone():
+@pytest.mark.parametrize('missing', ['payable', 'nameServers', 'autoRenewStatus', 'registryStatus'])
+def test_an_entry_without_a_field_the_plan_reads_is_read_with_domain_info_alone(missing):
+    # A keys[] name the service does not honour leaves the field out (autodns-list-keys.json
+    # entry_complete): read as "no name servers" or "autorenew unknown" it would plan a change.
     def answers(path, body):
         if path == '/contact/_search':
             return {'status': {}, 'object': {'summary': 0}, 'data': []}
         return {'status': {}, 'object': {'summary': 2},
-                'data': [domain_data('a.example'), dict((k, v) for k, v in domain_data('b.example').items() if k != 'payable')]}
+                'data': [domain_data('a.example'), dict((k, v) for k, v in domain_data('b.example').items() if k != missing)]}
     client = ListClient(answers, {'/domain/b.example': {'status': {}, 'data': [domain_data('b.example')]}})
     found = AutoDNSAdapter(SETTINGS, client=client).get_domains(['a.example', 'b.example'])
     assert found['b.example'].payable.isoformat() == '2027-01-01'
+    assert found['b.example'].nameservers and found['b.example'].autorenew is True
     assert [(m, p) for m, p, _b in client.sent if m == 'GET'] == [('GET', '/domain/b.example')]
 
 

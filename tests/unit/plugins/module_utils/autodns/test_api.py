@@ -91,6 +91,7 @@ class Scripted(http.server.BaseHTTPRequestHandler):
         body = self.rfile.read(length) if length else b''
         server = self.server
         server.seen.append((self.command, self.path, body))
+        server.seen_headers.append(dict(self.headers))
         step = server.script.pop(0) if server.script else ('json', 200, OK, {})
         kind = step[0]
         if kind == 'drop':
@@ -117,7 +118,7 @@ class Scripted(http.server.BaseHTTPRequestHandler):
 def scripted():
     server = http.server.ThreadingHTTPServer(('127.0.0.1', 0), Scripted)
     server.daemon_threads = True
-    server.script, server.seen = [], []
+    server.script, server.seen, server.seen_headers = [], [], []
     thread = threading.Thread(target=server.serve_forever, daemon=True)
     thread.start()
     server.url = 'http://127.0.0.1:%d/v1' % server.server_address[1]
@@ -129,6 +130,15 @@ def scripted():
 def client_for(url, timeout=5, sleeps=None, verify=True):
     return AutoDNSClient(url, 'demo', 'demo-password', 4, USER_AGENT, rate=0, timeout=timeout, verify=verify,
                          sleep=recording(sleeps if sleeps is not None else [], None))
+
+
+def test_every_request_says_json_also_without_a_body(scripted):
+    # InterNetX's php-domainrobot-sdk sends Content-Type: application/json with every request.
+    client = client_for(scripted.url)
+    client.request('POST', '/domain/example.com/_authinfo1')
+    client.request('PUT', '/domain/example.com', body={'name': 'example.com'})
+    assert [h.get('Content-Type') for h in scripted.seen_headers] == ['application/json'] * 2
+    assert all(h.get('X-Domainrobot-Context') == '4' for h in scripted.seen_headers)
 
 
 def test_a_write_answered_503_is_reported_and_not_resent(scripted):
@@ -218,7 +228,7 @@ def tls_server(tmp_path, scripted):
         pytest.skip('openssl is needed to make a test certificate')
     server = http.server.ThreadingHTTPServer(('127.0.0.1', 0), Scripted)
     server.daemon_threads = True
-    server.script, server.seen = [], []
+    server.script, server.seen, server.seen_headers = [], [], []
     context = ssl.SSLContext(ssl.PROTOCOL_TLS_SERVER)
     context.load_cert_chain(cert, key)
     server.socket = context.wrap_socket(server.socket, server_side=True)

@@ -29,3 +29,15 @@ def test_job_statuses_agree_with_the_reference_and_cover_the_swagger_enum():
 def test_every_job_action_named_is_one_the_swagger_lists():
     enum = set(_reference('autodns-spec.json')['definitions']['DomainActionConstants']['enum'])
     assert jobs.KNOWN_ACTIONS <= enum, sorted(jobs.KNOWN_ACTIONS - enum)
+
+
+def test_an_answer_that_started_a_job_is_any_of_the_swaggers_notify_types_or_an_n_code():
+    rules = _reference('autodns-rules.json')['job_answer']
+    spec = _reference('autodns-spec.json')['definitions']['StatusType']['enum']
+    assert list(jobs.JOB_ANSWER_TYPES) == rules['job_status_types'] and jobs.JOB_CODE_PREFIX == rules['job_code_prefix']
+    assert set(jobs.JOB_ANSWER_TYPES) == set(spec) - {'SUCCESS', 'ERROR'}
+    assert jobs.started_a_job({'type': 'NOTIFY', 'code': 'N0102'})
+    assert jobs.started_a_job({'type': 'NICCOM_NOTIFY'}) and jobs.started_a_job({'type': 'NOTICE'})
+    assert jobs.started_a_job({'code': 'N0101'})                  # the code alone says so
+    assert not jobs.started_a_job({'type': 'SUCCESS', 'code': 'S0102'})
+    assert not jobs.started_a_job(None)

@@ -29,6 +29,7 @@ def test_copies_agree_with_the_reference():
     assert query.PAGE_SIZE == facts['view']['page_size']
     assert list(query.DOMAIN_KEYS) == facts['domain']['keys_read']
     assert list(query.JOB_KEYS) == facts['job']['keys_read']
+    assert list(query.ENTRY_COMPLETE) == facts['domain']['entry_complete']
 
 
 def test_every_key_sent_is_documented():
@@ -36,8 +37,9 @@ def test_every_key_sent_is_documented():
     spec = load('autodns-spec.json')
     domain_keys = set(keys_enum(spec, '/domain/_search')) | set(facts['domain']['help_keys'])
     assert set(query.DOMAIN_KEYS) <= domain_keys
-    # payable, privacy, privacyPlus and dnssec are the keys only the help page documents
-    assert [k for k in query.DOMAIN_KEYS if k not in keys_enum(spec, '/domain/_search')] == ['payable', 'privacy', 'privacyPlus', 'dnssec']
+    # the keys only the help page documents, among them its names of status, nserver and autorenew
+    assert [k for k in query.DOMAIN_KEYS if k not in keys_enum(spec, '/domain/_search')] == [
+        'payable', 'privacy', 'privacyPlus', 'dnssec', 'registryStatus', 'nameServers', 'autoRenewStatus']
     assert set(query.JOB_KEYS) <= set(keys_enum(spec, '/job/_search'))
 
 
