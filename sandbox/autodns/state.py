@@ -13,6 +13,8 @@ import collections
 import copy
 import datetime
 import itertools
+import json
+import os
 import random
 import string
 import threading
@@ -20,6 +22,11 @@ import threading
 from . import dates, tld_rules
 from . import validate as v
 from .envelope import ApiError, bad_request, not_found
+
+with open(os.path.join(os.path.dirname(os.path.dirname(os.path.dirname(os.path.abspath(__file__)))),
+                       'docs', 'reference', 'autodns-rules.json'), encoding='utf-8') as _handle:
+    # How a premium name is registered (premium_order): its price class from GET /domainpremium.
+    PREMIUM_ORDER = json.load(_handle)['premium_order']
 
 RESTORE_PHASE = datetime.timedelta(days=30)  # sandbox choice, see docs
 
@@ -475,6 +482,12 @@ class Store:
 
     def domain_create(self, account, stid, body):
         name, obj, changes = self._new_domain_checks(body, need_ns=True)
+        premium = self.premium.get(name)
+        field = PREMIUM_ORDER['field']
+        if premium is not None and premium.get('priceClass') and body.get(field) != premium['priceClass']:
+            # docs/reference/autodns-rules.json premium_order: the class GET /domainpremium answers.
+            raise bad_request('PREMIUM_PRICE_CLASS', '%s is a premium domain: its registration needs %s %s (GET '
+                              '/domainpremium/%s), got %r.' % (name, field, premium['priceClass'], name, body.get(field)), obj)
         if name in self.transferable or name in self.deleted:
             raise bad_request('DOMAIN_NOT_AVAILABLE', 'Domain %s is registered and cannot be created; '
                               'use POST /domain/_transfer.' % name if name in self.transferable else

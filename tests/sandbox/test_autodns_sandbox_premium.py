@@ -44,3 +44,24 @@ def test_the_privacy_flag_is_stored_by_the_domain_update(client):
     assert status == 200, body
     client.wait_job(body['data'][0]['id'])
     assert client.domain('example.com')['privacy'] is True
+
+
+def registration(name, **extra):
+    body = {'name': name, 'ownerc': {'id': 100}, 'adminc': {'id': 100}, 'techc': {'id': 100},
+            'nameServers': [{'name': 'a.ns14.net'}, {'name': 'b.ns14.net'}], 'period': {'period': 1, 'unit': 'YEAR'}}
+    body.update(extra)
+    return body
+
+
+@pytest.mark.parametrize('extra', [{}, {'priceClass': 'STANDARD'}])
+def test_a_premium_registration_without_its_price_class_is_refused(client, extra):
+    # docs/reference/autodns-rules.json premium_order (php-domainrobot-sdk DomainCreatePremium.php).
+    status, body = client.post('/domain', registration('premium.example', **extra))
+    assert status == 400, body
+    assert 'priceClass PREMIUM_1' in body['status']['text']
+
+
+def test_a_premium_registration_with_its_price_class_is_started(client):
+    status, body = client.post('/domain', registration('premium.example', priceClass='PREMIUM_1'))
+    assert status == 200, body
+    assert body['status']['type'] == 'NOTIFY'

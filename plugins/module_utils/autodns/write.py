@@ -143,10 +143,14 @@ def privacy_fields(name, privacy, before=None):
     return fields
 
 
+# The Domain field that names a premium registration's price class (autodns-rules.json premium_order).
+PREMIUM_ORDER_FIELD = 'priceClass'
+
+
 def price_of(name, guard, price, what):
     """The price to show on the operation, once the task's guard agrees to it (InputError otherwise).
 
-    ``price``: what GET /domainpremium/{name} offered ({'amount', 'currency'}), None for a domain
+    ``price``: what GET /domainpremium/{name} offered ({'amount', 'currency', 'price_class'}), None for a domain
     without a premium price. Without a guard nothing changes, except that a premium price is refused.
     """
     if price is None:
@@ -483,7 +487,7 @@ def _new_domain(change, known, new, price=None):
     aspect, desired = change.aspect, change.after
     name = desired.name
     what = {'register': 'registering it', 'transfer': 'transferring it', 'restore': 'restoring it'}[aspect]
-    price = price_of(name, desired.price_guard, price, what)
+    offered, price = price, price_of(name, desired.price_guard, price, what)
     if aspect == 'restore':
         return [_priced(_operation('PUT', '/domain/%s/_restore' % name, name, (aspect,), {'name': name}), price)]
     verb = 'registering' if aspect == 'register' else 'transferring'
@@ -506,6 +510,9 @@ def _new_domain(change, known, new, price=None):
             body[field] = contact_ref(contact.handle if contact.handle else new.ref(contact, role, aspect))
     if aspect == 'register':
         body['period'] = {'period': desired.period or 1, 'unit': 'YEAR'}
+        if offered and offered.get('price_class'):
+            # A premium registration names its price class (autodns-rules.json premium_order).
+            body[PREMIUM_ORDER_FIELD] = offered['price_class']
     if desired.autorenew is not None:
         body['autoRenewStatus'] = 'TRUE' if desired.autorenew else 'FALSE'
     if desired.privacy is not None:

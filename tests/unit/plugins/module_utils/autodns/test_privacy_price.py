@@ -71,7 +71,16 @@ def test_registration_carries_privacy_and_the_price_the_guard_agrees_to():
     (op,) = ops(None, desired, prices={'premium.com': PREMIUM})
     assert op.payload['body']['privacy'] is True
     assert op.summary['price'] == PREMIUM
-    assert 'price' not in op.payload['body']
+    assert 'price' not in op.payload['body'] and 'priceClass' not in op.payload['body']
+
+
+def test_a_premium_registration_names_the_price_class_autodns_offered():
+    # php-domainrobot-sdk DomainCreatePremium.php: GET /domainpremium, then Domain.priceClass.
+    desired = DesiredDomain('premium.com', contacts=HANDLES, price_guard=PriceGuard(200.0, 'EUR'),
+                            nameservers=read.read_domain(SEED_DOMAIN).nameservers)
+    (op,) = ops(None, desired, prices={'premium.com': dict(PREMIUM, price_class='PREMIUM_1')})
+    assert op.payload['body']['priceClass'] == 'PREMIUM_1'
+    assert op.summary['price'] == PREMIUM
 
 
 @pytest.mark.parametrize('guard, message', [
