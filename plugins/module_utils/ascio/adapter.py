@@ -227,11 +227,9 @@ class AscioAdapter(RegistrarAdapter):
         order_types = write.pending_order_types(aspects)
         if not order_types:
             return []
-        answer = self.client.request('SearchOrder', orderRequest=read.pending_request(name, order_types))
-        found = read.pending_submissions(answer, name, order_types)
-        for order in read.items(answer.get('orders'), 'Order'):
-            self._remember(order)
-        return found
+        # Paged like the account-wide search: a domain can have more open orders than one answer holds.
+        orders = self._search_orders(read.pending_request(name, order_types))
+        return read.pending_submissions({'orders': {'Order': orders}}, name, order_types)
 
     def pending_many(self, names, aspects):
         """One paged SearchOrder for the open orders of the whole account, grouped by domain."""

@@ -430,6 +430,7 @@ def pending_request(name, order_types):
         'OrderTypes': {'OrderType': list(order_types)},
         'OrderStatusTypes': {'OrderStatusType': list(OPEN_STATUSES)},
         'DomainName': name,
+        'OrderSort': 'CreDateAsc',
     }
 
 
