@@ -350,7 +350,7 @@ class AutoDNSAdapter(RegistrarAdapter):
         # Done at once (S-code): nothing to wait for.
         return Submission(operation=operation.name, domain=operation.domain,
                           id=None if created is None else str(created),
-                          status=status.get('code'), done=True, message=status.get('text'))
+                          status=jobs.status_code(status), done=True, message=status.get('text'))
 
     def refresh(self, submission):
         return read.read_refresh(self.client.get('/job/%s' % submission.id), submission)

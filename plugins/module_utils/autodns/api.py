@@ -23,6 +23,7 @@ Retries are urllib3's ``Retry`` on requests' ``HTTPAdapter`` (``AutoDNSRetry``):
 import time
 import traceback
 
+from ansible_collections.domainops.registrar.plugins.module_utils.autodns.jobs import status_code
 from ansible_collections.domainops.registrar.plugins.module_utils.autodns.ratelimit import RateLimiter
 from ansible_collections.domainops.registrar.plugins.module_utils.core.errors import InputError, RegistrarError
 
@@ -174,7 +175,7 @@ class AutoDNSClient:
         status = envelope['status']
         if response.status_code >= 400 or status.get('type') == 'ERROR':
             error = NotFound if response.status_code == 404 else RegistrarError
-            raise error(status.get('code') or str(response.status_code), status.get('text') or response.reason,
+            raise error(status_code(status) or str(response.status_code), status.get('text') or response.reason,
                         _messages(envelope), operation=operation)
         return envelope
 

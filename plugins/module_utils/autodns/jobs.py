@@ -21,10 +21,20 @@ JOB_ANSWER_TYPES = ('NOTIFY', 'NOTICE', 'NICCOM_NOTIFY')
 JOB_CODE_PREFIX = 'N'
 
 
+# Where a status holds its code (autodns-rules.json status_code_member): the swagger's name, then the help page's.
+STATUS_CODE_MEMBERS = ('code', 'resultCode')
+
+
+def status_code(status):
+    """The code of an answer's ``status`` (S..., E..., N...), None when it has none."""
+    status = status if isinstance(status, dict) else {}
+    return next((status[m] for m in STATUS_CODE_MEMBERS if status.get(m)), None)
+
+
 def started_a_job(status):
     """Whether a write's answer ``status`` (type, code) says a job was started and is still running."""
     status = status or {}
-    return status.get('type') in JOB_ANSWER_TYPES or str(status.get('code') or '').startswith(JOB_CODE_PREFIX)
+    return status.get('type') in JOB_ANSWER_TYPES or str(status_code(status) or '').startswith(JOB_CODE_PREFIX)
 
 
 def job_status(value):

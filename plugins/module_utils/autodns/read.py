@@ -206,7 +206,7 @@ def read_poll(envelope):
     domain = domain or (job.get('domain') or {}).get('name')
     texts = [status.get('text')] + [m.get('text') for m in details] + [message.get('notice')]
     text = '; '.join(t for i, t in enumerate(texts) if t and t not in texts[:i])
-    codes = [status.get('code')] + [m.get('code') for m in details] + [notify.get('type')]
+    codes = [jobs.status_code(status)] + [m.get('code') for m in details] + [notify.get('type')]
     outcome = job.get('status') or status.get('type') or next((m.get('status') for m in details if m.get('status')), None)
     waiting = entry.get('summary', (envelope.get('object') or {}).get('summary'))
     return Message(id=str(message['id']), domain=domain.lower() if domain else None,
@@ -294,7 +294,7 @@ def read_created_contact(envelope, operation):
     status = envelope.get('status') or {}
     data = first(envelope, {}) or {}
     if data.get('id') is None:
-        raise RegistrarError(status.get('code') or 'unknown', 'POST /contact answered without a contact id',
+        raise RegistrarError(jobs.status_code(status) or 'unknown', 'POST /contact answered without a contact id',
                              operation=operation)
     created = data['id']
     if not isinstance(created, int) or isinstance(created, bool):

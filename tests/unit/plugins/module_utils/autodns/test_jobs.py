@@ -41,3 +41,11 @@ def test_an_answer_that_started_a_job_is_any_of_the_swaggers_notify_types_or_an_
     assert jobs.started_a_job({'code': 'N0101'})                  # the code alone says so
     assert not jobs.started_a_job({'type': 'SUCCESS', 'code': 'S0102'})
     assert not jobs.started_a_job(None)
+
+
+def test_the_status_code_is_read_under_either_name():
+    # The swagger's ResponseStatus.code; help.internetx.com's JSON API Basics writes resultCode.
+    assert list(jobs.STATUS_CODE_MEMBERS) == _reference('autodns-rules.json')['status_code_member']['members']
+    assert jobs.status_code({'code': 'S0301'}) == 'S0301' and jobs.status_code({'resultCode': 'S0301'}) == 'S0301'
+    assert jobs.started_a_job({'resultCode': 'N0102'})
+    assert jobs.status_code({}) is None and jobs.status_code(None) is None
