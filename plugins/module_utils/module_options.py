@@ -319,12 +319,12 @@ def price_guard(params, provider=None):
         raise InputError('max_price must be a positive amount, got %s' % max_price)
     if not _CURRENCY.fullmatch(currency.strip()):
         raise InputError('currency must be a three-letter ISO 4217 code such as EUR or USD, got %r' % currency)
+    guard = PriceGuard(max_price=float(max_price), currency=currency.strip().upper())
     decimals = price_decimals(provider)
-    if decimals is not None and round(float(max_price), decimals) != float(max_price):
+    if not guard.fits(decimals):
         if decimals == 0:
             raise InputError('max_price %s: %s takes the price of an order in whole %s only; give a whole amount '
-                             '(e.g. %d or %d)' % (max_price, provider, currency.strip().upper(),
-                                                  int(max_price), int(max_price) + 1))
+                             '(e.g. %d or %d)' % (max_price, provider, guard.currency, int(max_price), int(max_price) + 1))
         raise InputError('max_price %s: %s takes at most %d decimals in the price of an order; give e.g. %s'
-                         % (max_price, provider, decimals, round(float(max_price), decimals)))
-    return PriceGuard(max_price=float(max_price), currency=currency.strip().upper())
+                         % (max_price, provider, decimals, round(guard.max_price, decimals)))
+    return guard

@@ -310,8 +310,13 @@ def clear_cache():
 
 # -- what went wrong, in words -------------------------------------------------------
 
+def _response(operation, answer):
+    """The Response member of an operation's answer (``<operation>Result``), {} without one."""
+    return answer.get(operation + 'Result') or {}
+
+
 def _result_code(operation, answer):
-    return (answer.get(operation + 'Result') or {}).get('ResultCode')
+    return _response(operation, answer).get('ResultCode')
 
 
 def is_write(operation):
@@ -587,7 +592,7 @@ class AscioClient:
     @staticmethod
     def checked(operation, answer, order_type=None, also_ok=()):
         """The answer when its Response says 200 (or a code of ``also_ok``), else the matching RegistrarError."""
-        response = answer.get(operation + 'Result') or {}
+        response = _response(operation, answer)
         code = response.get('ResultCode')
         if code != OK and code not in also_ok:
             raise RegistrarError(str(code), response.get('Message') or 'no message',
@@ -627,7 +632,7 @@ class AscioClient:
 
     @staticmethod
     def _expired(operation, answer, order_type):
-        response = answer.get(operation + 'Result') or {}
+        response = _response(operation, answer)
         what = 'the order' if operation == 'CreateOrder' else 'the request'
         return RegistrarError(str(rules.SESSION_EXPIRED), response.get('Message') or 'Authorization failed', values(response) + [
             'Ascio refused %s because the session had ended; nothing was done: re-run to send it (the re-run '

@@ -270,12 +270,12 @@ def redact(payload):
     return summary
 
 
-def agreed_price(max_price):
-    """``max_price`` as Ascio's AgreedPrice, an integer amount (rules: agreed_price.price_decimals)."""
-    if round(max_price, rules.PRICE_DECIMALS) != max_price:
+def agreed_price(price_guard):
+    """The guard's max_price as Ascio's AgreedPrice, an integer amount (rules: agreed_price.price_decimals)."""
+    if not price_guard.fits(rules.PRICE_DECIMALS):
         raise InputError('max_price %s: Ascio takes the price of an order in whole amounts only (AgreedPrice is an '
-                         'integer); give a whole amount' % max_price)
-    return int(max_price)
+                         'integer); give a whole amount' % price_guard.max_price)
+    return int(price_guard.max_price)
 
 
 def _operation(order_type, name, aspects, domain, comment=None, price_guard=None):
@@ -287,7 +287,7 @@ def _operation(order_type, name, aspects, domain, comment=None, price_guard=None
     if price_guard is not None:
         # The most the task pays (rules: agreed_price): Ascio takes the price of a premium domain in the
         # order, as an integer; module_options.price_guard refused a fraction before any request.
-        payload['AgreedPrice'] = agreed_price(price_guard.max_price)
+        payload['AgreedPrice'] = agreed_price(price_guard)
     return Operation(name=order_type, domain=name, aspects=tuple(aspects), summary=redact(payload),
                      payload=payload, consequences=consequences.marks(order_type, rules.is_gtld(name)))
 

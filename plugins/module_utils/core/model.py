@@ -99,6 +99,10 @@ class PriceGuard:
     def to_dict(self):
         return {'amount': self.max_price, 'currency': self.currency}
 
+    def fits(self, decimals):
+        """Whether ``max_price`` needs no more than ``decimals`` digits after the point (None: any)."""
+        return decimals is None or round(self.max_price, decimals) == self.max_price
+
 
 @dataclass(frozen=True)
 class DnssecKey:
