@@ -123,7 +123,7 @@ class AutoDNSClient:
             'User-Agent': user_agent,
             'Accept': 'application/json',
             # On every request, also those without a body (POST .../_authinfo1, PUT /poll/{id}), as
-            # InterNetX's php-domainrobot-sdk sends it (DomainrobotService).
+            # InterNetX's php-domainrobot-sdk sends it (autodns-rules.json request_headers).
             'Content-Type': 'application/json',
         })
         adapter = HTTPAdapter(max_retries=retry_policy(take_slot=self._take_slot, sleeper=sleep))

@@ -132,12 +132,20 @@ def client_for(url, timeout=5, sleeps=None, verify=True):
                          sleep=recording(sleeps if sleeps is not None else [], None))
 
 
+def _reference_rules():
+    root = os.path.abspath(os.path.join(os.path.dirname(__file__), *[os.pardir] * 5))  # the checkout
+    with open(os.path.join(root, 'docs', 'reference', 'autodns-rules.json'), encoding='utf-8') as handle:
+        return json.load(handle)
+
+
 def test_every_request_says_json_also_without_a_body(scripted):
     # InterNetX's php-domainrobot-sdk sends Content-Type: application/json with every request.
     client = client_for(scripted.url)
     client.request('POST', '/domain/example.com/_authinfo1')
     client.request('PUT', '/domain/example.com', body={'name': 'example.com'})
     assert [h.get('Content-Type') for h in scripted.seen_headers] == ['application/json'] * 2
+    for name, value in _reference_rules()['request_headers']['headers'].items():
+        assert all(h.get(name) == value for h in scripted.seen_headers)
     assert all(h.get('X-Domainrobot-Context') == '4' for h in scripted.seen_headers)
 
 
