@@ -73,7 +73,9 @@ def main(argv=None):
         return 2
     stop = threading.Event()
     for sig in (signal.SIGTERM, signal.SIGINT):
-        signal.signal(sig, lambda *_: stop.set())
+        # Set from another thread: the handler runs in the main thread, which may hold the Event's
+        # own lock inside stop.wait() below, and Event.set() there would wait for it forever.
+        signal.signal(sig, lambda *_: threading.Thread(target=stop.set, daemon=True).start())
     if args.stop_with_stdin:
         lifetime.stop_at_end_of_stdin(stop.set)
     thread = threading.Thread(target=server.serve_forever, kwargs={'poll_interval': 0.05}, daemon=True)

@@ -60,4 +60,10 @@ def test_a_sandbox_started_by_hand_keeps_running_with_stdin_at_dev_null(kind):
         assert proc.poll() is None, 'without --stop-with-stdin the sandbox must not stop at the end of stdin'
     finally:
         proc.terminate()
-        proc.wait(timeout=10)
+        try:
+            proc.wait(timeout=10)
+        except subprocess.TimeoutExpired:
+            # Still fail, but leave no sandbox behind (one outlived a loaded run by an hour).
+            proc.kill()
+            proc.wait()
+            raise
